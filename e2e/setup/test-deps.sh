@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond node_modules, once per machine:
+#   - Debian's Chromium (browser tests),
+#   - a MongoDB-wire server for the MongoDB adapter's tests: MONGODB_URL if set, else `mongod`
+#     on the PATH, else FerretDB v1 (SQLite backend) built from the Go module proxy.
+# Idempotent: does nothing when everything is present. Prints where each piece comes from.
+set -euo pipefail
+
+FERRETDB_VERSION="v1.24.2"
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/counter-chat"
+FERRETDB_BIN="$CACHE_DIR/ferretdb-$FERRETDB_VERSION/ferretdb"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+apt_install() {
+  echo "test-deps: apt-get install $*"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- browser ------------------------------------------------------------------------------
+if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
+  echo "test-deps: browser: $CHROMIUM_PATH"
+elif command -v chromium >/dev/null; then
+  echo "test-deps: browser: $(command -v chromium)"
+else
+  apt_install chromium fonts-noto-cjk
+  echo "test-deps: browser: $(command -v chromium)"
+fi
+
+# --- MongoDB-wire server ------------------------------------------------------------------
+build_ferretdb() {
+  if ! command -v go >/dev/null; then
+    echo "test-deps: no Go toolchain: cannot build FerretDB" >&2
+    return 1
+  fi
+  mkdir -p "$(dirname "$FERRETDB_BIN")"
+  local gobin
+  gobin="$(mktemp -d)"
+  echo "test-deps: building FerretDB $FERRETDB_VERSION with go install (first run only, about 2 minutes)"
+  if GOBIN="$gobin" GOFLAGS=-mod=mod go install "github.com/FerretDB/FerretDB/cmd/ferretdb@$FERRETDB_VERSION" \
+      && "$gobin/ferretdb" --version >/dev/null 2>&1; then
+    mv "$gobin/ferretdb" "$FERRETDB_BIN"
+  else
+    # `go install pkg@version` asks the proxy for the module's version list (to look for a
+    # deprecation notice), which this machine's proxy refuses with 403; and a build outside
+    # FerretDB's own module panics at start for want of build/version/version.txt, which
+    # FerretDB's release tooling generates. So: download that exact version (served), add the
+    # version file, and build inside the module.
+    echo "test-deps: go install failed; building from the downloaded module instead"
+    local dir src
+    dir="$(GOFLAGS=-mod=mod go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" \
+      | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    src="$(mktemp -d)/ferretdb"
+    cp -r "$dir" "$src"
+    chmod -R u+w "$src"
+    echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
+    (cd "$src" && GOFLAGS=-mod=mod go build -o "$FERRETDB_BIN" ./cmd/ferretdb)
+    rm -rf "$src"
+  fi
+  rm -rf "$gobin"
+}
+
+if [ -n "${MONGODB_URL:-}" ]; then
+  echo "test-deps: MongoDB: MONGODB_URL is set"
+elif command -v mongod >/dev/null; then
+  echo "test-deps: MongoDB: $(command -v mongod)"
+else
+  if [ ! -x "$FERRETDB_BIN" ]; then build_ferretdb; fi
+  echo "test-deps: MongoDB-wire server: $FERRETDB_BIN ($("$FERRETDB_BIN" --version | head -1))"
+fi

@@ -1,0 +1,14 @@
+import { openEmbedded } from './embedded/open-embedded.js';
+import { openMongo } from './mongo/open-mongo.js';
+import { createStore, type Store } from './store.js';
+
+export type StoreConfig = { mongodbUrl: string; serverSelectionTimeoutMS?: number } | { dataDir: string };
+
+/** MongoDB when a URL is configured, else the embedded store in the data folder. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const db =
+    'mongodbUrl' in config
+      ? await openMongo(config.mongodbUrl, { serverSelectionTimeoutMS: config.serverSelectionTimeoutMS })
+      : await openEmbedded(config.dataDir);
+  return createStore(db);
+}

@@ -1,0 +1,181 @@
+import type { AgentId, ConversationId, Rating, VisitorId } from '@counter/shared';
+import type { Database, Update } from '../collection.js';
+import type { ConversationDoc } from '../documents.js';
+
+const OPEN = { $in: ['waiting', 'assigned'] };
+
+export interface MessageSummary {
+  seq: number;
+  at: number;
+  preview: string | null;
+  /** Who wrote it decides which unread counter moves and whether a reply is awaited. */
+  by: 'visitor' | 'agent' | 'note' | 'system';
+}
+
+export interface ConversationRepository {
+  create(conversation: ConversationDoc): Promise<void>;
+  byId(id: ConversationId): Promise<ConversationDoc | null>;
+  /** The visitor's conversation that is not resolved yet, newest first. */
+  openForVisitor(visitorId: VisitorId): Promise<ConversationDoc | null>;
+  listForVisitor(visitorId: VisitorId, limit: number): Promise<ConversationDoc[]>;
+  byIds(ids: ConversationId[]): Promise<ConversationDoc[]>;
+
+  /** Puts a waiting conversation in the queue; null when it already is or is not waiting. */
+  enqueue(id: ConversationId, at: number, priority: number): Promise<ConversationDoc | null>;
+  /** Waiting conversations in queue order: priority first, then arrival. */
+  queue(limit: number): Promise<ConversationDoc[]>;
+  queueLength(): Promise<number>;
+  /** Assigned conversations, oldest assignment first (for repairs after a crash). */
+  assigned(limit: number): Promise<ConversationDoc[]>;
+
+  // The three writes below follow a change in the assignment ledger, which decides who may
+  // make them; they do not re-check the state themselves.
+  markAssigned(id: ConversationId, agentId: AgentId, agentName: string, at: number): Promise<ConversationDoc | null>;
+  /** Back to waiting, queued at `queuedAt`, skipping `exclude` when routed again. */
+  markWaiting(id: ConversationId, queuedAt: number | null, exclude: AgentId[], at: number): Promise<ConversationDoc | null>;
+  markResolved(id: ConversationId, at: number): Promise<ConversationDoc | null>;
+  /** Resolved -> waiting (not queued); null if it was not resolved. */
+  reopen(id: ConversationId, at: number): Promise<ConversationDoc | null>;
+
+  recordMessage(id: ConversationId, summary: MessageSummary): Promise<ConversationDoc | null>;
+  markRead(id: ConversationId, side: 'agent' | 'visitor', seq: number): Promise<ConversationDoc | null>;
+  setTags(id: ConversationId, tags: string[], at: number): Promise<ConversationDoc | null>;
+  setRating(id: ConversationId, rating: Rating): Promise<ConversationDoc | null>;
+  setOffline(id: ConversationId, email: string): Promise<ConversationDoc | null>;
+  moveToVisitor(from: VisitorId, to: VisitorId): Promise<number>;
+
+  /** Assigned conversations whose shopper has waited for a reply since before `cutoff`. */
+  unanswered(cutoff: number, limit: number): Promise<ConversationDoc[]>;
+  recentlyResolved(limit: number): Promise<ConversationDoc[]>;
+  recentlyAnswered(limit: number): Promise<ConversationDoc[]>;
+}
+
+export async function conversationRepository(db: Database): Promise<ConversationRepository> {
+  const conversations = await db.collection<ConversationDoc>('conversations', [
+    { name: 'visitor_created', keys: { visitorId: 1, createdAt: -1 } },
+    { name: 'status_assigned', keys: { status: 1, assignedAt: 1 } },
+    { name: 'queue', keys: { status: 1, priority: -1, queuedAt: 1 } },
+    { name: 'awaiting', keys: { status: 1, awaitingReplySince: 1 } },
+    { name: 'resolved', keys: { status: 1, resolvedAt: -1 } },
+    { name: 'first_response', keys: { firstResponseAt: -1 } },
+  ]);
+  const inQueue = { status: 'waiting', queuedAt: { $ne: null } };
+
+  return {
+    create: (conversation) => conversations.insertOne(conversation),
+    byId: (id) => conversations.findOne({ _id: id }),
+    openForVisitor: (visitorId) => conversations.findOne({ visitorId, status: OPEN }, { sort: { createdAt: -1 } }),
+    listForVisitor: (visitorId, limit) => conversations.find({ visitorId }, { sort: { createdAt: -1 }, limit }),
+    byIds: (ids) => (ids.length ? conversations.find({ _id: { $in: ids } }) : Promise.resolve([])),
+
+    enqueue: (id, at, priority) =>
+      conversations.findOneAndUpdate(
+        { _id: id, status: 'waiting', queuedAt: null },
+        { $set: { queuedAt: at, priority, updatedAt: at } },
+      ),
+    queue: (limit) => conversations.find(inQueue, { sort: { priority: -1, queuedAt: 1, _id: 1 }, limit }),
+    queueLength: () => conversations.count(inQueue),
+    assigned: (limit) => conversations.find({ status: 'assigned' }, { sort: { assignedAt: 1 }, limit }),
+
+    markAssigned: (id, agentId, agentName, at) =>
+      conversations.findOneAndUpdate(
+        { _id: id },
+        {
+          $set: {
+            status: 'assigned',
+            agentId,
+            agentName,
+            assignedAt: at,
+            queuedAt: null,
+            updatedAt: at,
+            excludedAgentIds: [],
+          },
+        },
+      ),
+    markWaiting: (id, queuedAt, exclude, at) =>
+      conversations.findOneAndUpdate(
+        { _id: id },
+        {
+          $set: {
+            status: 'waiting',
+            agentId: null,
+            agentName: null,
+            assignedAt: null,
+            queuedAt,
+            updatedAt: at,
+            excludedAgentIds: exclude,
+          },
+        },
+      ),
+    markResolved: (id, at) =>
+      conversations.findOneAndUpdate(
+        { _id: id },
+        { $set: { status: 'resolved', resolvedAt: at, queuedAt: null, awaitingReplySince: null, updatedAt: at } },
+      ),
+    reopen: (id, at) =>
+      conversations.findOneAndUpdate(
+        { _id: id, status: 'resolved' },
+        {
+          $set: {
+            status: 'waiting',
+            agentId: null,
+            agentName: null,
+            assignedAt: null,
+            resolvedAt: null,
+            queuedAt: null,
+            rating: null,
+            updatedAt: at,
+            excludedAgentIds: [],
+          },
+        },
+      ),
+
+    async recordMessage(id, summary) {
+      const update: Update = {
+        $max: { lastSeq: summary.seq },
+        $set: { updatedAt: summary.at },
+      };
+      if (summary.by === 'visitor' || summary.by === 'agent') {
+        update.$set = { ...update.$set, lastMessageAt: summary.at, lastMessagePreview: summary.preview };
+      }
+      if (summary.by === 'visitor') {
+        update.$inc = { unreadByAgent: 1 };
+        // The oldest unanswered message counts: set only while nothing is awaited.
+        await conversations.updateOne({ _id: id, awaitingReplySince: null }, { $set: { awaitingReplySince: summary.at } });
+      } else if (summary.by === 'agent') {
+        update.$inc = { unreadByVisitor: 1 };
+        update.$set = { ...update.$set, awaitingReplySince: null };
+        await conversations.updateOne({ _id: id, firstResponseAt: null }, { $set: { firstResponseAt: summary.at } });
+      }
+      return conversations.findOneAndUpdate({ _id: id }, update);
+    },
+    markRead: (id, side, seq) =>
+      conversations.findOneAndUpdate(
+        { _id: id },
+        side === 'agent'
+          ? { $max: { agentReadSeq: seq }, $set: { unreadByAgent: 0 } }
+          : { $max: { visitorReadSeq: seq }, $set: { unreadByVisitor: 0 } },
+      ),
+    setTags: (id, tags, at) => conversations.findOneAndUpdate({ _id: id }, { $set: { tags, updatedAt: at } }),
+    setRating: (id, rating) =>
+      conversations.findOneAndUpdate({ _id: id, status: 'resolved' }, { $set: { rating, updatedAt: rating.at } }),
+    setOffline: (id, email) => conversations.findOneAndUpdate({ _id: id }, { $set: { offline: true, contactEmail: email } }),
+    moveToVisitor: (from, to) => conversations.updateMany({ visitorId: from }, { $set: { visitorId: to } }),
+
+    unanswered: (cutoff, limit) =>
+      conversations.find(
+        { status: 'assigned', awaitingReplySince: { $ne: null, $lte: cutoff }, assignedAt: { $lte: cutoff } },
+        { sort: { awaitingReplySince: 1 }, limit },
+      ),
+    recentlyResolved: (limit) =>
+      conversations.find(
+        { status: 'resolved', assignedAt: { $ne: null } },
+        { sort: { resolvedAt: -1 }, limit, projection: { assignedAt: 1, resolvedAt: 1 } },
+      ),
+    recentlyAnswered: (limit) =>
+      conversations.find(
+        { firstResponseAt: { $ne: null }, requestedAt: { $ne: null } },
+        { sort: { firstResponseAt: -1 }, limit, projection: { firstResponseAt: 1, requestedAt: 1 } },
+      ),
+  };
+}

@@ -1,0 +1,70 @@
+import type { PageVisit, SiteId, VisitorId } from '@counter/shared';
+import { LIMITS } from '@counter/shared';
+import type { Database } from '../collection.js';
+import type { IdentityDoc, VisitorDoc, VisitorTokenDoc } from '../documents.js';
+import { DuplicateKeyError } from '../errors.js';
+
+export type VisitorPatch = Partial<Omit<VisitorDoc, '_id' | 'siteId' | 'createdAt' | 'trail'>>;
+
+export interface VisitorRepository {
+  create(visitor: VisitorDoc): Promise<void>;
+  byId(id: VisitorId): Promise<VisitorDoc | null>;
+  update(id: VisitorId, patch: VisitorPatch): Promise<VisitorDoc | null>;
+  /** Sets the current page and appends it to the trail, keeping the last pages only. */
+  visitPage(id: VisitorId, page: PageVisit): Promise<VisitorDoc | null>;
+
+  addToken(token: VisitorTokenDoc): Promise<void>;
+  tokenByHash(hash: string): Promise<VisitorTokenDoc | null>;
+  deleteToken(hash: string): Promise<void>;
+
+  /** The visitor already linked to this verified customer id, if any. */
+  identity(siteId: SiteId, externalId: string): Promise<IdentityDoc | null>;
+  /** Links the id to the visitor; returns the visitor that holds it (an earlier link wins). */
+  linkIdentity(siteId: SiteId, externalId: string, visitorId: VisitorId): Promise<VisitorId>;
+}
+
+export async function visitorRepository(db: Database): Promise<VisitorRepository> {
+  const visitors = await db.collection<VisitorDoc>('visitors', [
+    { name: 'site_lastSeen', keys: { siteId: 1, lastSeenAt: -1 } },
+  ]);
+  const tokens = await db.collection<VisitorTokenDoc>('visitor_tokens', [
+    { name: 'visitor', keys: { visitorId: 1 } },
+  ]);
+  const identities = await db.collection<IdentityDoc>('visitor_identities', []);
+  const identityId = (siteId: SiteId, externalId: string) => `${siteId}:${externalId}`;
+
+  return {
+    create: (visitor) => visitors.insertOne(visitor),
+    byId: (id) => visitors.findOne({ _id: id }),
+    update: (id, patch) => visitors.findOneAndUpdate({ _id: id }, { $set: patch }),
+    async visitPage(id, page) {
+      // Trimmed here rather than with $push/$slice, which FerretDB v1 ignores. One shopper's
+      // pages arrive one at a time, so read-then-write is safe.
+      const visitor = await visitors.findOne({ _id: id });
+      if (!visitor) return null;
+      const last = visitor.trail.at(-1);
+      const trail = last?.url === page.url ? visitor.trail : [...visitor.trail, page].slice(-LIMITS.trailLength);
+      return visitors.findOneAndUpdate({ _id: id }, { $set: { currentPage: page, lastSeenAt: page.at, trail } });
+    },
+
+    addToken: (token) => tokens.insertOne(token),
+    tokenByHash: (hash) => tokens.findOne({ _id: hash }),
+    deleteToken: async (hash) => {
+      await tokens.deleteOne({ _id: hash });
+    },
+
+    identity: (siteId, externalId) => identities.findOne({ _id: identityId(siteId, externalId) }),
+    async linkIdentity(siteId, externalId, visitorId) {
+      const _id = identityId(siteId, externalId);
+      try {
+        await identities.insertOne({ _id, siteId, visitorId });
+        return visitorId;
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        const existing = await identities.findOne({ _id });
+        if (!existing) throw err;
+        return existing.visitorId;
+      }
+    },
+  };
+}

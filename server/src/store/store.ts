@@ -1,0 +1,56 @@
+import type { Database } from './collection.js';
+import { agentRepository, type AgentRepository } from './repositories/agents.js';
+import { assignmentRepository, type AssignmentRepository } from './repositories/assignments.js';
+import { presenceRepository, type PresenceRepository } from './repositories/presence.js';
+import { cannedReplyRepository, type CannedReplyRepository } from './repositories/canned-replies.js';
+import { conversationRepository, type ConversationRepository } from './repositories/conversations.js';
+import { messageRepository, type MessageRepository } from './repositories/messages.js';
+import {
+  sessionRepository,
+  throttleRepository,
+  type SessionRepository,
+  type ThrottleRepository,
+} from './repositories/sessions.js';
+import { siteRepository, type SiteRepository } from './repositories/sites.js';
+import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
+
+/** Every repository over one database; what the domain receives. */
+export interface Store {
+  readonly kind: Database['kind'];
+  sites: SiteRepository;
+  visitors: VisitorRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  agents: AgentRepository;
+  assignments: AssignmentRepository;
+  presence: PresenceRepository;
+  sessions: SessionRepository;
+  throttles: ThrottleRepository;
+  cannedReplies: CannedReplyRepository;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens every collection and creates its indexes (at start-up, before listening). */
+export async function createStore(db: Database): Promise<Store> {
+  try {
+    return {
+      kind: db.kind,
+      sites: await siteRepository(db),
+      visitors: await visitorRepository(db),
+      conversations: await conversationRepository(db),
+      messages: await messageRepository(db),
+      agents: await agentRepository(db),
+      assignments: await assignmentRepository(db),
+      presence: await presenceRepository(db),
+      sessions: await sessionRepository(db),
+      throttles: await throttleRepository(db),
+      cannedReplies: await cannedReplyRepository(db),
+      ping: () => db.ping(),
+      close: () => db.close(),
+    };
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+}

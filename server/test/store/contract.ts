@@ -1,0 +1,365 @@
+/**
+ * One contract for every storage adapter: the same tests run on the embedded store and on a
+ * real MongoDB-wire server. A behaviour the domain relies on belongs here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentId, ConversationId, SiteId, VisitorId } from '@counter/shared';
+import { DuplicateKeyError } from '../../src/store/errors.js';
+import type { Store } from '../../src/store/store.js';
+import { agentDoc, conversationDoc, messageDoc, newTestId, siteDoc, visitorDoc } from '../support/fixtures.js';
+
+export interface StoreHarness {
+  open(): Promise<Store>;
+  /** Closes the given store and opens the same data again (a restart). */
+  reopen(store: Store): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+export function storeContract(label: string, harness: () => Promise<StoreHarness>) {
+  describe(`store contract: ${label}`, () => {
+    let h: StoreHarness;
+    let store: Store;
+
+    beforeAll(async () => {
+      h = await harness();
+      store = await h.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await h?.dispose();
+    });
+
+    describe('messages', () => {
+      it('stores a message and finds it by client id', async () => {
+        const conversationId = newTestId() as ConversationId;
+        const m = messageDoc({ conversationId, seq: 1 });
+        await store.messages.insert(m);
+        expect(await store.messages.byClientId(conversationId, m.clientId)).toEqual(m);
+        expect(await store.messages.lastSeq(conversationId)).toBe(1);
+      });
+
+      it('rejects a second message with the same client id, storing nothing', async () => {
+        const conversationId = newTestId() as ConversationId;
+        const m = messageDoc({ conversationId, seq: 1 });
+        await store.messages.insert(m);
+        await expect(store.messages.insert({ ...m, _id: newTestId() as never, seq: 2 })).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        expect(await store.messages.lastSeq(conversationId)).toBe(1);
+      });
+
+      it('rejects a second message with the same sequence number', async () => {
+        const conversationId = newTestId() as ConversationId;
+        await store.messages.insert(messageDoc({ conversationId, seq: 1 }));
+        await expect(store.messages.insert(messageDoc({ conversationId, seq: 1 }))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+      });
+
+      it('the same client id may appear in two conversations', async () => {
+        const a = messageDoc({ conversationId: newTestId() as ConversationId, seq: 1 });
+        const b = { ...messageDoc({ conversationId: newTestId() as ConversationId, seq: 1 }), clientId: a.clientId };
+        await store.messages.insert(a);
+        await store.messages.insert(b);
+        expect(await store.messages.byClientId(b.conversationId, a.clientId)).toEqual(b);
+      });
+
+      it('pages history after and before a sequence number, oldest first, notes optional', async () => {
+        const conversationId = newTestId() as ConversationId;
+        for (let seq = 1; seq <= 7; seq++) {
+          await store.messages.insert(messageDoc({ conversationId, seq, kind: seq === 4 ? 'note' : 'text' }));
+        }
+        const after = await store.messages.after(conversationId, 2, 3, true);
+        expect(after.messages.map((m) => m.seq)).toEqual([3, 4, 5]);
+        expect(after.hasMore).toBe(true);
+        const publicAfter = await store.messages.after(conversationId, 2, 10, false);
+        expect(publicAfter.messages.map((m) => m.seq)).toEqual([3, 5, 6, 7]);
+        expect(publicAfter.hasMore).toBe(false);
+        const latest = await store.messages.before(conversationId, null, 3, true);
+        expect(latest.messages.map((m) => m.seq)).toEqual([5, 6, 7]);
+        expect(latest.hasMore).toBe(true);
+        const older = await store.messages.before(conversationId, 5, 10, false);
+        expect(older.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+        expect(older.hasMore).toBe(false);
+      });
+    });
+
+    describe('conversations', () => {
+      it('enqueues once and lists the queue by priority, then arrival', async () => {
+        const mk = (priority: number, queuedAt: number) => conversationDoc({ priority, queuedAt: null, createdAt: queuedAt });
+        const late = mk(0, 30);
+        const early = mk(0, 10);
+        const vip = mk(1, 40);
+        for (const c of [late, early, vip]) await store.conversations.create(c);
+        expect(await store.conversations.enqueue(late._id, 30, 0)).not.toBeNull();
+        expect(await store.conversations.enqueue(early._id, 10, 0)).not.toBeNull();
+        expect(await store.conversations.enqueue(vip._id, 40, 1)).not.toBeNull();
+        expect(await store.conversations.enqueue(early._id, 50, 0)).toBeNull();
+        const ids = (await store.conversations.queue(100)).map((c) => c._id);
+        const mine = ids.filter((id) => [late._id, early._id, vip._id].includes(id));
+        expect(mine).toEqual([vip._id, early._id, late._id]);
+      });
+
+      it('marks assignment, waiting and resolution, and reopens only a resolved one', async () => {
+        const c = conversationDoc({ queuedAt: 5 });
+        await store.conversations.create(c);
+        expect(await store.conversations.markAssigned(c._id, 'a1' as AgentId, 'Ann', 10)).toMatchObject({
+          status: 'assigned',
+          agentId: 'a1',
+          agentName: 'Ann',
+          queuedAt: null,
+        });
+        expect((await store.conversations.assigned(1000)).map((x) => x._id)).toContain(c._id);
+        expect(await store.conversations.markWaiting(c._id, 3, ['a1' as AgentId], 20)).toMatchObject({
+          status: 'waiting',
+          agentId: null,
+          queuedAt: 3,
+          excludedAgentIds: ['a1'],
+        });
+        expect(await store.conversations.reopen(c._id, 25)).toBeNull();
+        expect(await store.conversations.markResolved(c._id, 30)).toMatchObject({ status: 'resolved', resolvedAt: 30 });
+        expect(await store.conversations.reopen(c._id, 40)).toMatchObject({ status: 'waiting', resolvedAt: null, queuedAt: null });
+      });
+
+      it('keeps counters, the awaited reply and the first response as messages arrive', async () => {
+        const c = conversationDoc({ status: 'assigned' });
+        await store.conversations.create(c);
+        await store.conversations.recordMessage(c._id, { seq: 1, at: 100, preview: 'hi', by: 'visitor' });
+        let s = await store.conversations.recordMessage(c._id, { seq: 2, at: 110, preview: 'there', by: 'visitor' });
+        expect(s).toMatchObject({ unreadByAgent: 2, awaitingReplySince: 100, lastSeq: 2, lastMessagePreview: 'there' });
+        s = await store.conversations.recordMessage(c._id, { seq: 3, at: 120, preview: null, by: 'note' });
+        expect(s).toMatchObject({ awaitingReplySince: 100, lastSeq: 3, lastMessagePreview: 'there' });
+        s = await store.conversations.recordMessage(c._id, { seq: 4, at: 130, preview: 'hello', by: 'agent' });
+        expect(s).toMatchObject({ awaitingReplySince: null, firstResponseAt: 130, unreadByVisitor: 1 });
+        await store.conversations.recordMessage(c._id, { seq: 5, at: 140, preview: 'ok', by: 'agent' });
+        s = await store.conversations.markRead(c._id, 'agent', 2);
+        expect(s).toMatchObject({ unreadByAgent: 0, agentReadSeq: 2, firstResponseAt: 130 });
+        s = await store.conversations.markRead(c._id, 'agent', 1);
+        expect(s?.agentReadSeq).toBe(2);
+        // A late, lower sequence number never moves lastSeq back.
+        s = await store.conversations.recordMessage(c._id, { seq: 3, at: 150, preview: 'late', by: 'system' });
+        expect(s?.lastSeq).toBe(5);
+      });
+
+      it('finds assigned conversations left unanswered since a cutoff', async () => {
+        const agentId = newTestId() as AgentId;
+        const stale = conversationDoc({ status: 'assigned', agentId, assignedAt: 10, awaitingReplySince: 20 });
+        const fresh = conversationDoc({ status: 'assigned', agentId, assignedAt: 10, awaitingReplySince: 90 });
+        const answered = conversationDoc({ status: 'assigned', agentId, assignedAt: 10, awaitingReplySince: null });
+        for (const c of [stale, fresh, answered]) await store.conversations.create(c);
+        const found = (await store.conversations.unanswered(50, 100)).map((c) => c._id);
+        expect(found).toContain(stale._id);
+        expect(found).not.toContain(fresh._id);
+        expect(found).not.toContain(answered._id);
+      });
+
+      it("finds a visitor's open conversation and moves conversations between visitors", async () => {
+        const v1 = newTestId() as VisitorId;
+        const v2 = newTestId() as VisitorId;
+        const old = conversationDoc({ visitorId: v1, status: 'resolved', createdAt: 1 });
+        const open = conversationDoc({ visitorId: v1, status: 'waiting', createdAt: 2 });
+        await store.conversations.create(old);
+        await store.conversations.create(open);
+        expect((await store.conversations.openForVisitor(v1))?._id).toBe(open._id);
+        expect(await store.conversations.moveToVisitor(v1, v2)).toBe(2);
+        expect((await store.conversations.listForVisitor(v2, 10)).map((c) => c._id)).toEqual([open._id, old._id]);
+      });
+    });
+
+    describe('assignment ledger', () => {
+      const conv = () => newTestId() as ConversationId;
+
+      it('gives a conversation to exactly one of many concurrent claims', async () => {
+        const c = conv();
+        const agents = Array.from({ length: 8 }, () => newTestId() as AgentId);
+        const results = await Promise.all(agents.map((a) => store.assignments.claim(c, a, 3, 1)));
+        expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
+        expect(results.filter((r) => r === 'conversation_taken')).toHaveLength(7);
+        const owner = agents[results.indexOf('claimed')];
+        expect((await store.assignments.byConversation(c))?.agentId).toBe(owner);
+      });
+
+      it('never gives an agent more than its capacity, however many claim at once', async () => {
+        const agent = newTestId() as AgentId;
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.assignments.claim(conv(), agent, 3, 1)));
+        expect(results.filter((r) => r === 'claimed')).toHaveLength(3);
+        expect((await store.assignments.forAgent(agent)).length).toBe(3);
+        expect((await store.assignments.loads([agent])).get(agent)).toBe(3);
+      });
+
+      it('holds 50 conversations against 5 agents of capacity 3 claimed all at once', async () => {
+        const agents = Array.from({ length: 5 }, () => newTestId() as AgentId);
+        const conversations = Array.from({ length: 50 }, conv);
+        // Every conversation tries every agent in its own order, all concurrently.
+        const outcomes = await Promise.all(
+          conversations.map(async (c, i) => {
+            for (let j = 0; j < agents.length; j++) {
+              const a = agents[(i + j) % agents.length]!;
+              const r = await store.assignments.claim(c, a, 3, 1);
+              if (r === 'claimed') return a;
+              if (r === 'conversation_taken') return 'taken';
+            }
+            return null;
+          }),
+        );
+        expect(outcomes.filter((o) => o !== null)).toHaveLength(15);
+        expect(outcomes).not.toContain('taken');
+        const loads = await store.assignments.loads(agents);
+        for (const a of agents) expect(loads.get(a)).toBe(3);
+        const owners = await store.assignments.byConversations(conversations);
+        expect(new Set(owners.map((o) => o._id)).size).toBe(owners.length);
+      });
+
+      it('frees capacity on release, for exactly one releaser', async () => {
+        const agent = newTestId() as AgentId;
+        const [c1, c2] = [conv(), conv()];
+        expect(await store.assignments.claim(c1, agent, 1, 1)).toBe('claimed');
+        expect(await store.assignments.claim(c2, agent, 1, 1)).toBe('agent_full');
+        expect(await store.assignments.release(c1, 'someone-else' as AgentId)).toBe(false);
+        const releases = await Promise.all([1, 2, 3].map(() => store.assignments.release(c1, agent)));
+        expect(releases.filter(Boolean)).toHaveLength(1);
+        expect(await store.assignments.claim(c2, agent, 1, 1)).toBe('claimed');
+      });
+
+      it('backs off when capacity was lowered below the slots still held', async () => {
+        const agent = newTestId() as AgentId;
+        const held = [conv(), conv(), conv()];
+        for (const c of held) expect(await store.assignments.claim(c, agent, 3, 1)).toBe('claimed');
+        await store.assignments.release(held[0]!, agent);
+        // Capacity is now 2, but slots #1 and #2 are still held: slot #0 is free, yet full.
+        expect(await store.assignments.claim(conv(), agent, 2, 1)).toBe('agent_full');
+        expect((await store.assignments.forAgent(agent)).length).toBe(2);
+      });
+    });
+
+    describe('agents and presence', () => {
+      it('rejects a second agent with the same email', async () => {
+        const a = agentDoc();
+        await store.agents.create(a);
+        await expect(store.agents.create(agentDoc({ email: a.email }))).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+
+      it('lists active online agents and those disconnected before a cutoff', async () => {
+        const online = agentDoc();
+        const away = agentDoc({ status: 'away' });
+        const gone = agentDoc({ disconnectedAt: 10 });
+        for (const a of [online, away, gone]) await store.agents.create(a);
+        const ids = (await store.agents.online()).map((a) => a._id);
+        expect(ids).toContain(online._id);
+        expect(ids).not.toContain(away._id);
+        expect((await store.agents.disconnectedBefore(20)).map((a) => a._id)).toContain(gone._id);
+        expect((await store.agents.disconnectedBefore(5)).map((a) => a._id)).not.toContain(gone._id);
+      });
+
+      it('tracks open console sockets per agent', async () => {
+        const a = newTestId() as AgentId;
+        await store.presence.socketOpened({ _id: `${a}-1`, agentId: a, nodeId: 'n1', at: 1 });
+        await store.presence.socketOpened({ _id: `${a}-2`, agentId: a, nodeId: 'n1', at: 1 });
+        expect(await store.presence.connected([a])).toEqual(new Set([a]));
+        expect(await store.presence.socketClosed(`${a}-1`, a)).toBe(1);
+        expect(await store.presence.socketClosed(`${a}-2`, a)).toBe(0);
+        expect((await store.presence.connected([a])).size).toBe(0);
+      });
+
+      it('sweeps the sockets of a node that stopped heartbeating', async () => {
+        const a = newTestId() as AgentId;
+        const b = newTestId() as AgentId;
+        const [dead, live] = [newTestId(), newTestId()];
+        await store.presence.heartbeat(dead, 100);
+        await store.presence.heartbeat(live, 100);
+        await store.presence.heartbeat(live, 200);
+        await store.presence.socketOpened({ _id: `${a}-1`, agentId: a, nodeId: dead, at: 1 });
+        await store.presence.socketOpened({ _id: `${b}-1`, agentId: b, nodeId: live, at: 1 });
+        expect(await store.presence.sweepDeadNodes(150, live)).toEqual([a]);
+        expect(await store.presence.connected([a, b])).toEqual(new Set([b]));
+        await store.presence.removeNode(live);
+        expect((await store.presence.connected([b])).size).toBe(0);
+      });
+    });
+
+    describe('visitors, sessions, throttles, sites, canned replies', () => {
+      it('keeps the last pages of the trail', async () => {
+        const v = visitorDoc();
+        await store.visitors.create(v);
+        let last = null;
+        for (let i = 0; i < 25; i++) last = await store.visitors.visitPage(v._id, { url: `https://s.example/${i}`, title: `${i}`, at: i });
+        expect(last?.trail).toHaveLength(20);
+        expect(last?.trail[0]?.title).toBe('5');
+        expect(last?.currentPage?.title).toBe('24');
+      });
+
+      it('links a verified id to the first visitor that claims it', async () => {
+        const siteId = newTestId() as SiteId;
+        expect(await store.visitors.linkIdentity(siteId, 'cust-1', 'v1' as VisitorId)).toBe('v1');
+        expect(await store.visitors.linkIdentity(siteId, 'cust-1', 'v2' as VisitorId)).toBe('v1');
+        expect((await store.visitors.identity(siteId, 'cust-1'))?.visitorId).toBe('v1');
+      });
+
+      it('stores tokens by hash and deletes them', async () => {
+        const hash = newTestId();
+        await store.visitors.addToken({ _id: hash, visitorId: 'v' as VisitorId, siteId: 's' as SiteId, createdAt: 1 });
+        expect((await store.visitors.tokenByHash(hash))?.visitorId).toBe('v');
+        await store.visitors.deleteToken(hash);
+        expect(await store.visitors.tokenByHash(hash)).toBeNull();
+      });
+
+      it('deletes all sessions of an agent but the one kept', async () => {
+        const agentId = newTestId() as AgentId;
+        for (const id of ['s1', 's2', 's3']) {
+          await store.sessions.create({ _id: `${agentId}-${id}`, agentId, createdAt: 1, expiresAt: 2 });
+        }
+        const gone = await store.sessions.deleteForAgent(agentId, `${agentId}-s2`);
+        expect(gone.sort()).toEqual([`${agentId}-s1`, `${agentId}-s3`]);
+        expect(await store.sessions.byHash(`${agentId}-s2`)).not.toBeNull();
+        expect(await store.sessions.delete(`${agentId}-s2`)).toBe(true);
+        expect(await store.sessions.delete(`${agentId}-s2`)).toBe(false);
+      });
+
+      it('counts failures within a window, even when they arrive at once', async () => {
+        const key = newTestId();
+        await Promise.all(Array.from({ length: 10 }, () => store.throttles.fail(key, 1000, 100)));
+        expect(await store.throttles.fail(key, 1050, 100)).toBe(11);
+        expect(await store.throttles.failures(key, 1060, 100)).toBe(11);
+        expect(await store.throttles.failures(key, 1120, 100)).toBe(1);
+        await store.throttles.prune(1020);
+        expect(await store.throttles.failures(key, 1060, 100)).toBe(1);
+        await store.throttles.clear(key);
+        expect(await store.throttles.failures(key, 1060, 100)).toBe(0);
+      });
+
+      it('updates a site', async () => {
+        const s = siteDoc();
+        await store.sites.create(s);
+        const updated = await store.sites.update(s._id, { allowedOrigins: ['https://a.example'], name: 'Renamed' });
+        expect(updated).toMatchObject({ name: 'Renamed', allowedOrigins: ['https://a.example'] });
+        expect((await store.sites.list()).map((x) => x._id)).toContain(s._id);
+      });
+
+      it('keeps canned-reply shortcuts unique', async () => {
+        const base = { title: 'T', text: 'x', updatedAt: 1, createdBy: 'a' as AgentId };
+        await store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base });
+        await expect(
+          store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base }),
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+    });
+
+    describe('durability', () => {
+      it('reads back, after a restart, everything acknowledged before it', async () => {
+        const conversationId = newTestId() as ConversationId;
+        const c = conversationDoc({ _id: conversationId });
+        await store.conversations.create(c);
+        for (let seq = 1; seq <= 3; seq++) await store.messages.insert(messageDoc({ conversationId, seq }));
+        await store.conversations.recordMessage(conversationId, { seq: 3, at: 9, preview: 'p', by: 'visitor' });
+        store = await h.reopen(store);
+        expect((await store.messages.after(conversationId, 0, 10, true)).messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+        expect(await store.conversations.byId(conversationId)).toMatchObject({ lastSeq: 3, unreadByAgent: 1 });
+        // Unique indexes hold after the restart too.
+        const first = (await store.messages.after(conversationId, 0, 1, true)).messages[0]!;
+        await expect(store.messages.insert({ ...first, _id: newTestId() as never, seq: 9 })).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+      });
+    });
+  });
+}

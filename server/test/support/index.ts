@@ -1,0 +1,2 @@
+export * from './mongo-wire.js';
+export * from './fixtures.js';

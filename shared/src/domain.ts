@@ -1,0 +1,261 @@
+/**
+ * Domain types as they travel on the wire. Server documents carry more (hashes, secrets);
+ * these are the views clients may see.
+ */
+import type {
+  AgentId,
+  CannedReplyId,
+  ClientMessageId,
+  ConversationId,
+  MessageId,
+  SiteId,
+  VisitorId,
+} from './ids.js';
+
+/** Epoch milliseconds, always assigned by the server clock. */
+export type Millis = number;
+
+export type Locale = 'en' | 'zh';
+export const LOCALES: readonly Locale[] = ['en', 'zh'];
+
+export type Role = 'admin' | 'agent';
+export type AgentStatus = 'online' | 'away' | 'offline';
+export type ConversationStatus = 'waiting' | 'assigned' | 'resolved';
+
+// ---- Site ---------------------------------------------------------------------------
+
+export interface BusinessHoursSlot {
+  /** 0 = Sunday ... 6 = Saturday, in the site's time zone. */
+  day: number;
+  /** "HH:MM", 24-hour clock. */
+  open: string;
+  close: string;
+}
+
+export interface BusinessHours {
+  /** IANA time zone, e.g. "Asia/Shanghai". */
+  timezone: string;
+  slots: BusinessHoursSlot[];
+}
+
+export interface Greeting {
+  en?: string;
+  zh?: string;
+}
+
+/** A site as admins see it (includes the identity secret). */
+export interface Site {
+  id: SiteId;
+  name: string;
+  allowedOrigins: string[];
+  identitySecret: string;
+  greeting: Greeting;
+  /** null: always open. */
+  businessHours: BusinessHours | null;
+  defaultLocale: Locale;
+  createdAt: Millis;
+}
+
+/** What the widget learns about its site and whether anyone can answer now. */
+export interface Availability {
+  /** Agents online with capacity left, or able to take chats soon. */
+  agentsOnline: number;
+  /** Within business hours (always true without business hours). */
+  open: boolean;
+  /** Median first-response time over recent conversations, seconds; null without data. */
+  typicalReplySeconds: number | null;
+}
+
+export interface WidgetConfig {
+  siteId: SiteId;
+  name: string;
+  greeting: Greeting;
+  defaultLocale: Locale;
+  availability: Availability;
+}
+
+// ---- Visitor ------------------------------------------------------------------------
+
+export interface PageVisit {
+  url: string;
+  title: string;
+  at: Millis;
+}
+
+export interface ProductContext {
+  id?: string;
+  title: string;
+  price?: number;
+  currency?: string;
+  url?: string;
+  image?: string;
+}
+
+export interface CartItem {
+  id?: string;
+  title: string;
+  quantity: number;
+  price?: number;
+}
+
+export interface CartContext {
+  items: CartItem[];
+  total?: number;
+  currency?: string;
+}
+
+export type Tier = 'vip';
+
+/** A shopper as agents see them. */
+export interface VisitorProfile {
+  id: VisitorId;
+  siteId: SiteId;
+  name: string | null;
+  email: string | null;
+  /** The merchant's customer id, present only when verified by signature. */
+  externalId: string | null;
+  verified: boolean;
+  tier: Tier | null;
+  locale: Locale | null;
+  currentPage: PageVisit | null;
+  trail: PageVisit[];
+  product: ProductContext | null;
+  cart: CartContext | null;
+  createdAt: Millis;
+  lastSeenAt: Millis;
+}
+
+// ---- Conversation and messages ------------------------------------------------------
+
+export interface Rating {
+  score: number;
+  comment: string | null;
+  at: Millis;
+}
+
+export interface Conversation {
+  id: ConversationId;
+  siteId: SiteId;
+  visitorId: VisitorId;
+  status: ConversationStatus;
+  agentId: AgentId | null;
+  agentName: string | null;
+  /** Higher first in the queue (1 = VIP). */
+  priority: number;
+  /** When it entered the queue; null when never queued or not waiting. */
+  queuedAt: Millis | null;
+  assignedAt: Millis | null;
+  resolvedAt: Millis | null;
+  createdAt: Millis;
+  updatedAt: Millis;
+  /** Highest sequence number used in this conversation (sequence numbers may have gaps). */
+  lastSeq: number;
+  lastMessageAt: Millis | null;
+  lastMessagePreview: string | null;
+  /** Oldest shopper message not yet answered by an agent; null when nothing waits. */
+  awaitingReplySince: Millis | null;
+  firstResponseAt: Millis | null;
+  unreadByAgent: number;
+  unreadByVisitor: number;
+  /** Highest sequence number each side has read. */
+  agentReadSeq: number;
+  visitorReadSeq: number;
+  tags: string[];
+  rating: Rating | null;
+  /** Left as an offline message (nobody was available). */
+  offline: boolean;
+  contactEmail: string | null;
+}
+
+/** The subset a shopper receives. */
+export type VisitorConversation = Pick<
+  Conversation,
+  | 'id'
+  | 'status'
+  | 'agentName'
+  | 'queuedAt'
+  | 'createdAt'
+  | 'resolvedAt'
+  | 'lastSeq'
+  | 'lastMessageAt'
+  | 'lastMessagePreview'
+  | 'unreadByVisitor'
+  | 'agentReadSeq'
+  | 'rating'
+  | 'offline'
+>;
+
+export type MessageAuthor = 'visitor' | 'agent' | 'system';
+/** text: chat; note: internal, agents only; event: something happened (assigned, resolved...). */
+export type MessageKind = 'text' | 'note' | 'event';
+
+export type ConversationEvent =
+  | { type: 'queued' }
+  | { type: 'assigned'; agentName: string }
+  | { type: 'transferred'; agentName: string | null }
+  | { type: 'reassigned'; agentName: string | null }
+  | { type: 'resolved' }
+  | { type: 'reopened' }
+  | { type: 'rated'; score: number };
+
+export interface Message {
+  id: MessageId;
+  conversationId: ConversationId;
+  /** Assigned by the server; order by it, never by clocks. */
+  seq: number;
+  clientId: ClientMessageId;
+  author: MessageAuthor;
+  agentId: AgentId | null;
+  authorName: string | null;
+  kind: MessageKind;
+  text: string;
+  event: ConversationEvent | null;
+  createdAt: Millis;
+}
+
+// ---- Agents -------------------------------------------------------------------------
+
+export interface Agent {
+  id: AgentId;
+  email: string;
+  name: string;
+  role: Role;
+  capacity: number;
+  status: AgentStatus;
+  active: boolean;
+  /** Conversations currently assigned. */
+  load: number;
+  /** At least one console open. */
+  connected: boolean;
+  createdAt: Millis;
+}
+
+/** What the transfer dialog lists. */
+export type AgentSummary = Pick<Agent, 'id' | 'name' | 'status' | 'capacity' | 'load' | 'connected'>;
+
+export interface CannedReply {
+  id: CannedReplyId;
+  /** Typed after "/" in the composer, e.g. "shipping". */
+  shortcut: string;
+  title: string;
+  text: string;
+  updatedAt: Millis;
+}
+
+export interface QueueItem {
+  conversationId: ConversationId;
+  visitorId: VisitorId;
+  visitorName: string | null;
+  priority: number;
+  queuedAt: Millis;
+  preview: string | null;
+  position: number;
+}
+
+export interface QueuePosition {
+  conversationId: ConversationId;
+  /** 1 = next. */
+  position: number;
+  /** Estimated wait in seconds; null when no agent is expected (nobody online). */
+  etaSeconds: number | null;
+}

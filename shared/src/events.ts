@@ -1,0 +1,170 @@
+/**
+ * Typed Socket.IO event maps for both namespaces. Commands are `noun:verb` and always take
+ * an ack; facts pushed by the server are `noun:past-tense`.
+ *
+ * Payload types are inferred from the runtime schemas (z.input: what a client may send).
+ * This file only imports types, so a client importing it pulls no validator into its bundle.
+ */
+import type { z } from 'zod';
+import type { AckCallback } from './ack.js';
+import type {
+  Agent,
+  AgentSummary,
+  Availability,
+  CannedReply,
+  Conversation,
+  Message,
+  QueueItem,
+  QueuePosition,
+  VisitorConversation,
+  VisitorProfile,
+  WidgetConfig,
+} from './domain.js';
+import type { AgentId, ConversationId, SiteId, VisitorId } from './ids.js';
+import type { AgentSchemas } from './schemas/agent.js';
+import type { VisitorSchemas } from './schemas/visitor.js';
+
+type CommandMap<S, R> = {
+  [K in keyof S & keyof R]: (payload: S[K] extends z.ZodType ? z.input<S[K]> : never, ack: AckCallback<R[K]>) => void;
+};
+
+/** Payload a client sends for a command (before server-side defaults). */
+export type VisitorCommandInput<K extends keyof VisitorSchemas> = z.input<VisitorSchemas[K]>;
+export type AgentCommandInput<K extends keyof AgentSchemas> = z.input<AgentSchemas[K]>;
+/** Payload after validation (defaults applied, unknown keys stripped). */
+export type VisitorCommandPayload<K extends keyof VisitorSchemas> = z.output<VisitorSchemas[K]>;
+export type AgentCommandPayload<K extends keyof AgentSchemas> = z.output<AgentSchemas[K]>;
+
+export interface HistoryPage {
+  messages: Message[];
+  /** More messages exist in the direction asked (older for beforeSeq, newer for afterSeq). */
+  hasMore: boolean;
+}
+
+// ---- /visitor -----------------------------------------------------------------------
+
+export interface VisitorResults {
+  /** Returns the shopper's open conversation, or starts one. */
+  'conversation:start': { conversation: VisitorConversation };
+  'conversation:list': { conversations: VisitorConversation[] };
+  'message:send': { message: Message };
+  'message:history': HistoryPage;
+  'message:read': { seq: number };
+  'typing:set': null;
+  'conversation:rate': { conversation: VisitorConversation };
+  'conversation:leave-message': { conversation: VisitorConversation; message: Message };
+  /** verified false: the signature did not match; the shopper stays anonymous. */
+  'visitor:identify': { verified: boolean; visitorId: VisitorId; token: string | null };
+  'visitor:context': null;
+}
+
+export type VisitorClientToServerEvents = CommandMap<VisitorSchemas, VisitorResults>;
+export type VisitorCommand = keyof VisitorClientToServerEvents;
+
+export interface TypingChanged {
+  conversationId: ConversationId;
+  typing: boolean;
+}
+
+export interface VisitorServerToClientEvents {
+  'message:created': (e: { message: Message }) => void;
+  'conversation:updated': (e: { conversation: VisitorConversation }) => void;
+  'queue:position': (e: QueuePosition) => void;
+  'typing:changed': (e: TypingChanged & { name: string | null }) => void;
+  'availability:changed': (e: Availability) => void;
+}
+
+/** Socket.IO handshake `auth` for /visitor. */
+export interface VisitorAuth {
+  v: number;
+  siteId: string;
+  token: string;
+  pageOrigin: string;
+}
+
+// ---- /agent -------------------------------------------------------------------------
+
+export type VisitorSummary = Pick<VisitorProfile, 'id' | 'name' | 'email' | 'verified' | 'tier' | 'currentPage'>;
+
+export interface InboxItem {
+  conversation: Conversation;
+  visitor: VisitorSummary;
+}
+
+export interface AgentResults {
+  'agent:status': { agent: Agent };
+  'inbox:list': { items: InboxItem[] };
+  'queue:list': { queue: QueueItem[]; total: number };
+  'agents:list': { agents: AgentSummary[] };
+  /** Full view of one conversation; the socket then receives its live events. */
+  'conversation:open': { conversation: Conversation; visitor: VisitorProfile; previous: Conversation[] };
+  'conversation:take': { conversation: Conversation };
+  'conversation:resolve': { conversation: Conversation };
+  'conversation:reopen': { conversation: Conversation };
+  'conversation:transfer': { conversation: Conversation };
+  'conversation:tags': { conversation: Conversation };
+  'message:send': { message: Message };
+  'message:history': HistoryPage;
+  'message:read': { seq: number };
+  'typing:set': null;
+}
+
+export type AgentClientToServerEvents = CommandMap<AgentSchemas, AgentResults>;
+export type AgentCommand = keyof AgentClientToServerEvents;
+
+export type AssignReason = 'routed' | 'taken' | 'transferred' | 'reassigned' | 'reopened';
+export type RemoveReason = 'transferred' | 'reassigned' | 'resolved';
+
+export interface AgentServerToClientEvents {
+  'conversation:assigned': (e: { item: InboxItem; reason: AssignReason }) => void;
+  /** The conversation left this agent's inbox (moved to someone else or to the queue). */
+  'conversation:removed': (e: { conversationId: ConversationId; reason: RemoveReason }) => void;
+  'conversation:updated': (e: { conversation: Conversation }) => void;
+  'message:created': (e: { message: Message }) => void;
+  'typing:changed': (e: TypingChanged) => void;
+  'visitor:updated': (e: { visitor: VisitorProfile }) => void;
+  'queue:updated': (e: { queue: QueueItem[]; total: number }) => void;
+  'agent:updated': (e: { agent: Agent }) => void;
+  /** Sent just before the server closes every socket of a revoked session. */
+  'session:revoked': () => void;
+}
+
+/** Socket.IO handshake `auth` for /agent; the session itself is the httpOnly cookie. */
+export interface AgentAuth {
+  v: number;
+}
+
+// ---- server side --------------------------------------------------------------------
+
+export interface VisitorSocketData {
+  siteId: SiteId;
+  visitorId: VisitorId;
+  tokenHash: string;
+}
+
+export interface AgentSocketData {
+  agentId: AgentId;
+  sessionId: string;
+  role: 'admin' | 'agent';
+  name: string;
+}
+
+/** Between server nodes (through the Redis adapter when scaled out). */
+export interface InterServerEvents {
+  /** Some node changed a site's queue: recompute positions (coalesced). */
+  'queue:changed': (siteId: SiteId) => void;
+}
+
+// ---- REST ---------------------------------------------------------------------------
+
+export interface VisitorSessionResponse {
+  visitorId: VisitorId;
+  token: string;
+  config: WidgetConfig;
+}
+
+export interface LoginResponse {
+  agent: Agent;
+}
+
+export type CannedReplyList = { cannedReplies: CannedReply[] };

@@ -1,0 +1,11 @@
+/**
+ * The wire contract shared by server, widget and console. Runtime exports here are plain
+ * constants (no validator); the zod schemas live in `@counter/shared/schemas`.
+ */
+export * from './ids.js';
+export * from './errors.js';
+export * from './limits.js';
+export * from './domain.js';
+export type * from './ack.js';
+export type * from './events.js';
+export type * from './schemas/index.js';

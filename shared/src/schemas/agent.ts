@@ -1,0 +1,53 @@
+/** Inbound payloads on the /agent namespace. */
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import * as c from './common.js';
+
+export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
+
+export const agentMessageSend = z.object({
+  conversationId: c.conversationId,
+  clientId: c.clientMessageId,
+  text: c.messageText,
+  /** An internal note: stored and shown to agents, never to the shopper. */
+  internal: z.boolean().default(false),
+});
+
+export const transfer = z.object({
+  conversationId: c.conversationId,
+  /** null: back to the head of the queue. */
+  toAgentId: c.agentId.nullable(),
+  note: c.comment.optional(),
+});
+
+export const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(LIMITS.tagLength)
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'letters, digits, spaces, - and _ only');
+
+export const setTags = z.object({
+  conversationId: c.conversationId,
+  tags: z.array(tag).max(LIMITS.tagsPerConversation),
+});
+
+export const agentSchemas = {
+  'agent:status': agentStatus,
+  'inbox:list': z.object({}),
+  'queue:list': z.object({}),
+  'agents:list': z.object({}),
+  'conversation:open': c.conversationRef,
+  'conversation:take': c.conversationRef,
+  'conversation:resolve': c.conversationRef,
+  'conversation:reopen': c.conversationRef,
+  'conversation:transfer': transfer,
+  'conversation:tags': setTags,
+  'message:send': agentMessageSend,
+  'message:history': c.historyQuery,
+  'message:read': c.readMark,
+  'typing:set': c.typing,
+} as const;
+
+export type AgentSchemas = typeof agentSchemas;

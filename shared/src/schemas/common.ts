@@ -1,0 +1,81 @@
+/**
+ * Building blocks for the runtime schemas. Only the server imports this folder; clients
+ * take the inferred types with `import type`, so no validator ships in their bundles.
+ *
+ * z.object strips unknown keys; z.string rejects objects and arrays, so a payload such
+ * as {"$ne": null} in a string field fails here, before any query is built.
+ */
+import { z } from 'zod';
+import { ID_PATTERN } from '../ids.js';
+import { LIMITS } from '../limits.js';
+import { LOCALES } from '../domain.js';
+
+export const id = z.string().regex(ID_PATTERN, 'must be an id');
+export const siteId = id;
+export const conversationId = id;
+export const agentId = id;
+export const clientMessageId = z.uuid();
+
+/** Counts, prices: finite numbers only (no NaN or Infinity, which JSON cannot carry anyway). */
+const finite = z.number().finite();
+
+/** Free text from a person, trimmed; empty after trimming is an error. */
+export function text(max: number) {
+  return z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+}
+
+/** A short label such as a name or a title. */
+export const label = (max = 200) => z.string().trim().min(1).max(max);
+
+export const email = z.email().max(254);
+export const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+export const origin = z
+  .string()
+  .max(255)
+  .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin such as https://shop.example.com');
+export const locale = z.enum(LOCALES as [string, ...string[]]).transform((v) => v as (typeof LOCALES)[number]);
+export const seq = z.int().min(0);
+
+export const messageText = text(LIMITS.messageLength);
+export const comment = text(LIMITS.commentLength);
+
+export const page = z.object({
+  url: httpUrl,
+  title: z.string().trim().max(300).default(''),
+});
+
+export const product = z.object({
+  id: z.string().max(128).optional(),
+  title: label(300),
+  price: finite.min(0).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').optional(),
+  url: httpUrl.optional(),
+  image: httpUrl.optional(),
+});
+
+export const cartItem = z.object({
+  id: z.string().max(128).optional(),
+  title: label(300),
+  quantity: z.int().min(1).max(9999),
+  price: finite.min(0).optional(),
+});
+
+export const cart = z.object({
+  items: z.array(cartItem).max(LIMITS.cartItems),
+  total: finite.min(0).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+});
+
+export const conversationRef = z.object({ conversationId });
+
+export const historyQuery = z.object({
+  conversationId,
+  /** Messages with seq > afterSeq, oldest first (catch-up after reconnect). */
+  afterSeq: seq.optional(),
+  /** Messages with seq < beforeSeq, newest page first (scrolling back). */
+  beforeSeq: seq.optional(),
+  limit: z.int().min(1).max(LIMITS.historyPageMax).default(LIMITS.historyPage),
+});
+
+export const readMark = z.object({ conversationId, seq });
+export const typing = z.object({ conversationId, typing: z.boolean() });

@@ -1,0 +1,5 @@
+export * as common from './common.js';
+export * from './visitor.js';
+export * from './agent.js';
+export * from './rest.js';
+export { z } from 'zod';

@@ -1,0 +1,86 @@
+/** REST bodies (agents, admins). One schema per route body. */
+import { z } from 'zod';
+import * as c from './common.js';
+
+export const loginBody = z.object({
+  email: c.email,
+  password: z.string().min(1).max(200),
+});
+
+export const password = z.string().min(10, 'at least 10 characters').max(200);
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
+
+const role = z.enum(['admin', 'agent']);
+const capacity = z.int().min(0).max(50);
+
+export const createAgentBody = z.object({
+  email: c.email,
+  name: c.label(100),
+  role: role.default('agent'),
+  capacity: capacity.default(3),
+  password,
+});
+
+export const updateAgentBody = z.object({
+  name: c.label(100).optional(),
+  role: role.optional(),
+  capacity: capacity.optional(),
+  active: z.boolean().optional(),
+  password: password.optional(),
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+
+export const businessHours = z.object({
+  timezone: z.string().min(1).max(64).refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone'),
+  slots: z
+    .array(z.object({ day: z.int().min(0).max(6), open: hhmm, close: hhmm }))
+    .max(50)
+    .refine((slots) => slots.every((s) => s.open < s.close), 'each slot must open before it closes'),
+});
+
+const greeting = z.object({
+  en: z.string().trim().max(300).optional(),
+  zh: z.string().trim().max(300).optional(),
+});
+
+export const createSiteBody = z.object({
+  name: c.label(100),
+  allowedOrigins: z.array(c.origin).max(50).default([]),
+  greeting: greeting.default({}),
+  businessHours: businessHours.nullable().default(null),
+  defaultLocale: c.locale.default('en'),
+});
+
+export const updateSiteBody = z.object({
+  name: c.label(100).optional(),
+  allowedOrigins: z.array(c.origin).max(50).optional(),
+  greeting: greeting.optional(),
+  businessHours: businessHours.nullable().optional(),
+  defaultLocale: c.locale.optional(),
+  /** true: issue a new identity secret (the old one stops verifying at once). */
+  rotateIdentitySecret: z.boolean().optional(),
+});
+
+export const cannedReplyBody = z.object({
+  shortcut: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_-]{1,32}$/, 'letters, digits, - and _ only, up to 32'),
+  title: c.label(100),
+  text: c.messageText,
+});
+
+export const idParams = z.object({ id: c.id });

@@ -1,0 +1,72 @@
+/** Inbound payloads on the /visitor namespace and the visitor REST routes. */
+import { z } from 'zod';
+import * as c from './common.js';
+
+export const visitorSessionBody = z.object({
+  siteId: c.siteId,
+  /**
+   * The embedding page's origin, as the chat iframe learned it from the loader's
+   * postMessage (event.origin, set by the browser). Checked against the site's list.
+   */
+  pageOrigin: c.origin,
+  /** A token this browser already holds; returned as is when still valid. */
+  token: z.string().max(128).optional(),
+});
+
+export const unreadBody = z.object({ siteId: c.siteId, token: z.string().min(1).max(128) });
+
+export const conversationStart = z.object({
+  locale: c.locale.optional(),
+});
+
+export const visitorMessageSend = z.object({
+  conversationId: c.conversationId,
+  clientId: c.clientMessageId,
+  text: c.messageText,
+});
+
+export const leaveMessage = z.object({
+  clientId: c.clientMessageId,
+  email: c.email,
+  name: c.label(100).optional(),
+  text: c.messageText,
+});
+
+export const rate = z.object({
+  conversationId: c.conversationId,
+  score: z.int().min(1).max(5),
+  comment: c.comment.optional(),
+});
+
+export const identify = z.object({
+  /** The merchant's own customer id. */
+  id: z.string().trim().min(1).max(128),
+  name: c.label(100).optional(),
+  email: c.email.optional(),
+  /** Only honoured when the signature covers it (see README: signed identity). */
+  tier: z.enum(['vip']).optional(),
+  /** Hex HMAC-SHA256 over the id (or "id:tier") with the site's identity secret. */
+  signature: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256'),
+});
+
+export const context = z.object({
+  page: c.page.optional(),
+  product: c.product.nullable().optional(),
+  cart: c.cart.nullable().optional(),
+  locale: c.locale.optional(),
+});
+
+export const visitorSchemas = {
+  'conversation:start': conversationStart,
+  'conversation:list': z.object({}),
+  'message:send': visitorMessageSend,
+  'message:history': c.historyQuery,
+  'message:read': c.readMark,
+  'typing:set': c.typing,
+  'conversation:rate': rate,
+  'conversation:leave-message': leaveMessage,
+  'visitor:identify': identify,
+  'visitor:context': context,
+} as const;
+
+export type VisitorSchemas = typeof visitorSchemas;

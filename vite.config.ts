@@ -1,0 +1,47 @@
+/**
+ * The one test configuration: `vitest run` at the root runs every package's tests.
+ * widget/ and console/ keep their own vite.config.ts (build + jsdom test settings).
+ */
+import { defineConfig } from 'vitest/config';
+
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  test: {
+    reporters: ci ? ['default'] : ['default'],
+    projects: [
+      {
+        test: {
+          name: 'shared',
+          root: './shared',
+          include: ['test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['test/**/*.test.ts'],
+          // Real servers, real sockets, real databases: give them room, never sleep.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      './widget/vite.config.ts',
+      './console/vite.config.ts',
+      {
+        test: {
+          name: 'e2e',
+          root: './e2e',
+          include: ['tests/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          // One browser at a time on a 2-core machine keeps timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
