@@ -37,6 +37,8 @@ export interface ConversationRepository {
   /** Resolved -> waiting (not queued); null if it was not resolved. */
   reopen(id: ConversationId, at: number): Promise<ConversationDoc | null>;
 
+  /** The first time the shopper asked for help (kept across requeues). */
+  recordRequest(id: ConversationId, at: number): Promise<void>;
   recordMessage(id: ConversationId, summary: MessageSummary): Promise<ConversationDoc | null>;
   markRead(id: ConversationId, side: 'agent' | 'visitor', seq: number): Promise<ConversationDoc | null>;
   setTags(id: ConversationId, tags: string[], at: number): Promise<ConversationDoc | null>;
@@ -130,6 +132,9 @@ export async function conversationRepository(db: Database): Promise<Conversation
         },
       ),
 
+    async recordRequest(id, at) {
+      await conversations.updateOne({ _id: id, requestedAt: null }, { $set: { requestedAt: at } });
+    },
     async recordMessage(id, summary) {
       const update: Update = {
         $max: { lastSeq: summary.seq },

@@ -9,6 +9,7 @@ export type VisitorPatch = Partial<Omit<VisitorDoc, '_id' | 'siteId' | 'createdA
 export interface VisitorRepository {
   create(visitor: VisitorDoc): Promise<void>;
   byId(id: VisitorId): Promise<VisitorDoc | null>;
+  byIds(ids: VisitorId[]): Promise<VisitorDoc[]>;
   update(id: VisitorId, patch: VisitorPatch): Promise<VisitorDoc | null>;
   /** Sets the current page and appends it to the trail, keeping the last pages only. */
   visitPage(id: VisitorId, page: PageVisit): Promise<VisitorDoc | null>;
@@ -36,6 +37,7 @@ export async function visitorRepository(db: Database): Promise<VisitorRepository
   return {
     create: (visitor) => visitors.insertOne(visitor),
     byId: (id) => visitors.findOne({ _id: id }),
+    byIds: (ids) => (ids.length ? visitors.find({ _id: { $in: ids } }) : Promise.resolve([])),
     update: (id, patch) => visitors.findOneAndUpdate({ _id: id }, { $set: patch }),
     async visitPage(id, page) {
       // Trimmed here rather than with $push/$slice, which FerretDB v1 ignores. One shopper's

@@ -1,0 +1,108 @@
+/**
+ * Configuration: read once from the environment, validated, frozen. A bad value stops the
+ * process at start with the variable's name, rather than failing later in a request.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every variable, its default and meaning; README's configuration table mirrors this. */
+const schema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  MONGODB_TIMEOUT_MS: int(100, 60_000).default(3000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  REASSIGN_AFTER_SECONDS: int(0, 86_400).default(180),
+  AGENT_GRACE_SECONDS: int(0, 86_400).default(60),
+  SWEEP_INTERVAL_MS: int(50, 60_000).default(1000),
+  SESSION_TTL_HOURS: int(1, 24 * 90).default(12),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  VISITOR_EVENTS_PER_SECOND: int(1, 1000).default(5),
+  AGENT_EVENTS_PER_SECOND: int(1, 1000).default(20),
+  SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  ADMIN_EMAIL: z.email().default('admin@example.com'),
+  DEMO: bool.default(true),
+});
+
+export type Env = z.output<typeof schema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where browsers reach this server; used in printed URLs and as the demo site's origin. */
+  publicUrl: string;
+  dataDir: string;
+  mongodbUrl: string | null;
+  mongodbTimeoutMs: number;
+  redisUrl: string | null;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  reassignAfterMs: number;
+  agentGraceMs: number;
+  sweepIntervalMs: number;
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  visitorEventsPerSecond: number;
+  agentEventsPerSecond: number;
+  shutdownTimeoutMs: number;
+  adminEmail: string;
+  demo: boolean;
+  nodeId: string;
+  /** Secure cookies when served over https. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongodbUrl: e.MONGODB_URL ?? null,
+    mongodbTimeoutMs: e.MONGODB_TIMEOUT_MS,
+    redisUrl: e.REDIS_URL ?? null,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    reassignAfterMs: e.REASSIGN_AFTER_SECONDS * 1000,
+    agentGraceMs: e.AGENT_GRACE_SECONDS * 1000,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    visitorEventsPerSecond: e.VISITOR_EVENTS_PER_SECOND,
+    agentEventsPerSecond: e.AGENT_EVENTS_PER_SECOND,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    adminEmail: e.ADMIN_EMAIL.toLowerCase(),
+    demo: e.DEMO,
+    nodeId: randomBytes(8).toString('hex'),
+    secureCookies: publicUrl.startsWith('https:'),
+  });
+}
+
+/** Config for tests: defaults, a given data folder, and overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DEMO: 'false' }), ...overrides };
+}

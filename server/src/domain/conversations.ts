@@ -1,0 +1,248 @@
+import type { AgentId, ClientMessageId, ConversationId, Locale, Role, VisitorId } from '@counter/shared';
+import type {
+  agentMessageSend,
+  common,
+  leaveMessage,
+  rate,
+  visitorMessageSend,
+  z,
+} from '@counter/shared/schemas';
+import type { AgentDoc, ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
+import type { MessagePage } from '../store/repositories/messages.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { sha256 } from './crypto.js';
+import { AppError, forbidden, notFound } from './errors.js';
+import type { EventSink } from './events.js';
+import type { KeyedLock } from './keyed-lock.js';
+import type { MessageLog } from './message-log.js';
+import type { Actor, Router } from './routing.js';
+
+/** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
+export const priorityOf = (visitor: VisitorDoc): number => (visitor.verified && visitor.tier === 'vip' ? 1 : 0);
+
+export interface Sent {
+  message: MessageDoc;
+  conversation: ConversationDoc;
+}
+
+export class ConversationService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: EventSink,
+    private readonly log: MessageLog,
+    private readonly lock: KeyedLock,
+    private readonly router: Router,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  // ---- shopper side ------------------------------------------------------------------
+
+  /** The shopper's open conversation, or a new one (not queued until they write). */
+  async start(visitor: VisitorDoc, locale?: Locale, id?: ConversationId): Promise<ConversationDoc> {
+    const open = await this.store.conversations.openForVisitor(visitor._id);
+    if (open) return open;
+    const now = this.clock.now();
+    const conversation: ConversationDoc = {
+      _id: id ?? (sha256(`${visitor._id}:${now}:${Math.random()}`).slice(0, 22) as ConversationId),
+      siteId: visitor.siteId,
+      visitorId: visitor._id,
+      status: 'waiting',
+      agentId: null,
+      agentName: null,
+      priority: priorityOf(visitor),
+      queuedAt: null,
+      assignedAt: null,
+      resolvedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      lastSeq: 0,
+      lastMessageAt: null,
+      lastMessagePreview: null,
+      awaitingReplySince: null,
+      firstResponseAt: null,
+      unreadByAgent: 0,
+      unreadByVisitor: 0,
+      agentReadSeq: 0,
+      visitorReadSeq: 0,
+      tags: [],
+      rating: null,
+      offline: false,
+      contactEmail: null,
+      requestedAt: null,
+      excludedAgentIds: [],
+    };
+    if (locale && !visitor.locale) await this.store.visitors.update(visitor._id, { locale });
+    await this.store.conversations.create(conversation);
+    return conversation;
+  }
+
+  openFor(visitorId: VisitorId): Promise<ConversationDoc | null> {
+    return this.store.conversations.openForVisitor(visitorId);
+  }
+
+  async listForVisitor(visitor: VisitorDoc): Promise<ConversationDoc[]> {
+    return this.store.conversations.listForVisitor(visitor._id, 20);
+  }
+
+  /** A shopper's own conversation; anyone else's is "not found", never "forbidden". */
+  async forVisitor(visitor: VisitorDoc, id: ConversationId): Promise<ConversationDoc> {
+    const conversation = await this.store.conversations.byId(id);
+    if (!conversation || conversation.visitorId !== visitor._id) throw notFound();
+    return conversation;
+  }
+
+  async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>): Promise<Sent> {
+    const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
+    const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+    if (retried) return { message: retried, conversation };
+    if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
+    const sent = await this.log.append(conversation, {
+      clientId: input.clientId as ClientMessageId,
+      author: 'visitor',
+      agentId: null,
+      authorName: visitor.name,
+      kind: 'text',
+      text: input.text,
+      event: null,
+    });
+    if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
+      await this.markRequested(sent.conversation);
+      // Routing continues after the ack: the message is stored, the shopper need not wait.
+      this.router.request(sent.conversation, priorityOf(visitor)).catch(this.onError);
+    }
+    return sent;
+  }
+
+  private async markRequested(conversation: ConversationDoc): Promise<void> {
+    if (conversation.requestedAt !== null) return;
+    await this.lock.run(conversation._id, () =>
+      this.store.conversations.recordRequest(conversation._id, this.clock.now()),
+    );
+  }
+
+  /**
+   * Nobody is available: the shopper leaves an email and a message. It becomes a queued
+   * conversation that agents see (and answer) when they are back. Retrying with the same
+   * client id returns the same conversation and message.
+   */
+  async leaveMessage(visitor: VisitorDoc, input: z.output<typeof leaveMessage>): Promise<Sent> {
+    // The conversation id derives from the client id, so a retry finds the same one.
+    const id = sha256(`${visitor._id}:offline:${input.clientId}`).slice(0, 22) as ConversationId;
+    const conversation = (await this.store.conversations.byId(id)) ?? (await this.start(visitor, undefined, id));
+    await this.store.conversations.setOffline(conversation._id, input.email);
+    if (!visitor.verified) {
+      await this.store.visitors.update(visitor._id, { email: input.email, ...(input.name ? { name: input.name } : {}) });
+    }
+    return this.sendAsVisitor(visitor, { conversationId: conversation._id, clientId: input.clientId, text: input.text });
+  }
+
+  async rate(visitor: VisitorDoc, input: z.output<typeof rate>): Promise<ConversationDoc> {
+    const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
+    if (conversation.status !== 'resolved') throw new AppError('conflict', { message: 'Rate once it is resolved.' });
+    const rated = await this.lock.run(conversation._id, () =>
+      this.store.conversations.setRating(conversation._id, {
+        score: input.score,
+        comment: input.comment ?? null,
+        at: this.clock.now(),
+      }),
+    );
+    if (!rated) throw new AppError('conflict');
+    const { conversation: latest } = await this.log.event(rated, { type: 'rated', score: input.score });
+    this.events.publish({ type: 'conversation.updated', conversation: latest });
+    return latest;
+  }
+
+  // ---- agent side ---------------------------------------------------------------------
+
+  /**
+   * Agents see conversations assigned to them, waiting ones (the queue), and those of any
+   * shopper they currently serve (earlier history). Admins see everything.
+   */
+  async forAgent(actor: Actor, id: ConversationId): Promise<ConversationDoc> {
+    const conversation = await this.store.conversations.byId(id);
+    if (!conversation) throw notFound();
+    if (actor.role === 'admin' || conversation.status === 'waiting' || conversation.agentId === actor.agentId) {
+      return conversation;
+    }
+    const mine = await this.store.assignments.forAgent(actor.agentId);
+    const serving = await this.store.conversations.byIds(mine.map((a) => a._id));
+    if (serving.some((c) => c.visitorId === conversation.visitorId)) return conversation;
+    throw notFound();
+  }
+
+  async sendAsAgent(agent: AgentDoc, role: Role, input: z.output<typeof agentMessageSend>): Promise<Sent> {
+    const actor = { agentId: agent._id, role };
+    const conversation = await this.forAgent(actor, input.conversationId as ConversationId);
+    const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+    if (retried) return { message: retried, conversation };
+    if (!input.internal) {
+      if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
+      // Only the agent holding the conversation (or an admin stepping in) talks to the shopper.
+      if (conversation.agentId !== agent._id && role !== 'admin') throw forbidden();
+    }
+    return this.log.append(conversation, {
+      clientId: input.clientId as ClientMessageId,
+      author: 'agent',
+      agentId: agent._id,
+      authorName: agent.name,
+      kind: input.internal ? 'note' : 'text',
+      text: input.text,
+      event: null,
+    });
+  }
+
+  async note(agent: AgentDoc, conversation: ConversationDoc, text: string): Promise<Sent> {
+    return this.log.append(conversation, {
+      clientId: crypto.randomUUID() as ClientMessageId,
+      author: 'agent',
+      agentId: agent._id,
+      authorName: agent.name,
+      kind: 'note',
+      text,
+      event: null,
+    });
+  }
+
+  async setTags(actor: Actor, id: ConversationId, tags: string[]): Promise<ConversationDoc> {
+    const conversation = await this.forAgent(actor, id);
+    const updated = await this.lock.run(conversation._id, () =>
+      this.store.conversations.setTags(conversation._id, [...new Set(tags)], this.clock.now()),
+    );
+    if (!updated) throw notFound();
+    this.events.publish({ type: 'conversation.updated', conversation: updated });
+    return updated;
+  }
+
+  // ---- both sides ---------------------------------------------------------------------
+
+  history(conversation: ConversationDoc, query: z.output<typeof common.historyQuery>, withNotes: boolean): Promise<MessagePage> {
+    if (query.afterSeq !== undefined) {
+      return this.store.messages.after(conversation._id, query.afterSeq, query.limit, withNotes);
+    }
+    return this.store.messages.before(conversation._id, query.beforeSeq ?? null, query.limit, withNotes);
+  }
+
+  async markRead(conversation: ConversationDoc, side: 'agent' | 'visitor', seq: number): Promise<number> {
+    const updated = await this.lock.run(conversation._id, () =>
+      this.store.conversations.markRead(conversation._id, side, Math.min(seq, conversation.lastSeq)),
+    );
+    if (!updated) throw notFound();
+    this.events.publish({ type: 'conversation.updated', conversation: updated });
+    return side === 'agent' ? updated.agentReadSeq : updated.visitorReadSeq;
+  }
+
+  /** Earlier conversations of the same shopper, newest first. */
+  previous(conversation: ConversationDoc): Promise<ConversationDoc[]> {
+    return this.store.conversations
+      .listForVisitor(conversation.visitorId, 21)
+      .then((list) => list.filter((c) => c._id !== conversation._id).slice(0, 20));
+  }
+
+  /** Conversations the agent holds, per the ledger. */
+  async inbox(agentId: AgentId): Promise<ConversationDoc[]> {
+    const held = await this.store.assignments.forAgent(agentId);
+    return this.store.conversations.byIds(held.map((a) => a._id));
+  }
+}

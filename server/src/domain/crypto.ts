@@ -1,0 +1,53 @@
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/** Server-generated ids: 16 random bytes, base64url. */
+export const newId = <T extends string = string>(): T => randomBytes(16).toString('base64url') as T;
+
+/** Bearer secrets (visitor tokens, session cookies): 32 random bytes. Stored only hashed. */
+export const newSecret = (): string => randomBytes(32).toString('base64url');
+
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** Constant-time comparison of two hex strings of any length. */
+export function hexEquals(a: string, b: string): boolean {
+  const x = Buffer.from(a.toLowerCase(), 'hex');
+  const y = Buffer.from(b.toLowerCase(), 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export const hmacSha256Hex = (secret: string, data: string): string =>
+  createHmac('sha256', secret).update(data).digest('hex');
+
+// scrypt at N=2^15, r=8: ~32 MiB and tens of milliseconds per hash (OWASP's minimum is 2^17
+// for r=8,p=1 with less memory; this is the equivalent cost at 32 MiB).
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions;
+const KEY_LENGTH = 32;
+
+function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+/** "scrypt$N$r$p$salt$hash", salt and hash base64url. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, SCRYPT);
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A hash to verify against when the account does not exist, so timing reveals nothing. */
+export const DUMMY_PASSWORD_HASH = hashPassword(newSecret());

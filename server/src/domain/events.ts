@@ -1,0 +1,55 @@
+/**
+ * Facts the domain publishes; the realtime layer turns them into socket events. The domain
+ * never knows about rooms or sockets.
+ */
+import type { Agent, AgentId, AssignReason, RemoveReason } from '@counter/shared';
+import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
+
+export type DomainEvent =
+  | { type: 'message.created'; conversation: ConversationDoc; message: MessageDoc }
+  | { type: 'conversation.updated'; conversation: ConversationDoc }
+  | {
+      type: 'conversation.assigned';
+      conversation: ConversationDoc;
+      visitor: VisitorDoc;
+      reason: AssignReason;
+      previousAgentId: AgentId | null;
+    }
+  | { type: 'conversation.unassigned'; conversation: ConversationDoc; agentId: AgentId; reason: RemoveReason }
+  | { type: 'queue.changed' }
+  | { type: 'visitor.updated'; visitor: VisitorDoc }
+  | { type: 'agent.updated'; agent: Agent }
+  | { type: 'availability.changed' }
+  | { type: 'sessions.revoked'; sessionIds: string[] };
+
+export interface EventSink {
+  publish(event: DomainEvent): void;
+}
+
+/** Fans events out to subscribers (the realtime layer; tests). */
+export class EventBus implements EventSink {
+  private readonly listeners = new Set<(e: DomainEvent) => void>();
+
+  publish(event: DomainEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  subscribe(listener: (e: DomainEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** An EventBus that also keeps every event, in order: for tests. */
+export class EventLog extends EventBus {
+  readonly events: DomainEvent[] = [];
+
+  override publish(event: DomainEvent): void {
+    this.events.push(event);
+    super.publish(event);
+  }
+
+  ofType<T extends DomainEvent['type']>(type: T): Extract<DomainEvent, { type: T }>[] {
+    return this.events.filter((e): e is Extract<DomainEvent, { type: T }> => e.type === type);
+  }
+}

@@ -1,0 +1,94 @@
+import type { ClientMessageId, ConversationEvent, MessageAuthor, MessageKind, AgentId } from '@counter/shared';
+import type { ConversationDoc, MessageDoc } from '../store/documents.js';
+import { DuplicateKeyError } from '../store/errors.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { newId } from './crypto.js';
+import type { EventSink } from './events.js';
+import type { KeyedLock } from './keyed-lock.js';
+
+export interface NewMessage {
+  clientId: ClientMessageId;
+  author: MessageAuthor;
+  agentId: AgentId | null;
+  authorName: string | null;
+  kind: MessageKind;
+  text: string;
+  event: ConversationEvent | null;
+}
+
+export interface Appended {
+  message: MessageDoc;
+  conversation: ConversationDoc;
+  /** The same client id was stored before: nothing new was written. */
+  duplicate: boolean;
+}
+
+const PREVIEW_LENGTH = 140;
+/** Sequence collisions only happen between nodes writing one conversation at once. */
+const MAX_SEQ_ATTEMPTS = 50;
+
+/**
+ * Appends messages to a conversation. The sequence number is the highest stored plus one,
+ * claimed by the unique (conversation, seq) index, so seq N+1 is only ever written after N
+ * exists: a reader that has seen N+1 can never later miss N. The unique (conversation,
+ * clientId) index makes a retried send return the stored message instead of a second one.
+ */
+export class MessageLog {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: EventSink,
+    private readonly lock: KeyedLock,
+  ) {}
+
+  append(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
+    return this.lock.run(conversation._id, () => this.appendLocked(conversation, input));
+  }
+
+  private async appendLocked(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
+    const { messages, conversations } = this.store;
+    const existing = await messages.byClientId(conversation._id, input.clientId);
+    if (existing) return { message: existing, conversation, duplicate: true };
+
+    for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+      const seq = (await messages.lastSeq(conversation._id)) + 1;
+      const message: MessageDoc = {
+        _id: newId(),
+        conversationId: conversation._id,
+        seq,
+        createdAt: this.clock.now(),
+        ...input,
+      };
+      try {
+        await messages.insert(message);
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        const stored = await messages.byClientId(conversation._id, input.clientId);
+        if (stored) return { message: stored, conversation, duplicate: true };
+        continue;
+      }
+      const by = input.kind === 'note' ? 'note' : input.author;
+      const preview = input.kind === 'text' ? input.text.slice(0, PREVIEW_LENGTH) : null;
+      const updated =
+        (await conversations.recordMessage(conversation._id, { seq, at: message.createdAt, preview, by })) ??
+        conversation;
+      this.events.publish({ type: 'message.created', conversation: updated, message });
+      return { message, conversation: updated, duplicate: false };
+    }
+    throw new Error(`could not allocate a sequence number in ${conversation._id}`);
+  }
+
+  /** A system event in the conversation ("Ann joined", "resolved"), shown to both sides. */
+  event(conversation: ConversationDoc, event: ConversationEvent): Promise<Appended> {
+    return this.append(conversation, {
+      clientId: crypto.randomUUID() as ClientMessageId,
+      author: 'system',
+      agentId: null,
+      authorName: null,
+      kind: 'event',
+      text: '',
+      event,
+    });
+  }
+}

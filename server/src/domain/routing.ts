@@ -1,0 +1,407 @@
+/**
+ * Routing: who gets which conversation, and when it moves. Plain TypeScript over the store.
+ *
+ * The assignment ledger (store.assignments) is the truth: a claim is one insert that fails
+ * when the conversation already has an owner or the agent has no free slot, so routing on
+ * several nodes at once can never over-fill an agent or assign a conversation twice. Every
+ * transition out of "assigned" begins by deleting the ledger entry; only the caller whose
+ * delete succeeded carries on, so concurrent resolve / transfer / reassign cannot collide.
+ */
+import type { AgentId, AssignReason, Availability, ConversationId, QueueItem, Role } from '@counter/shared';
+import type { AgentDoc, ConversationDoc, SiteDoc } from '../store/documents.js';
+import type { Store } from '../store/store.js';
+import { isOpen } from './business-hours.js';
+import type { Clock } from './clock.js';
+import { AppError, forbidden, notFound } from './errors.js';
+import type { EventSink } from './events.js';
+import type { KeyedLock } from './keyed-lock.js';
+import type { MessageLog } from './message-log.js';
+import type { ServiceStats } from './metrics.js';
+
+export interface RoutingConfig {
+  /** Reassign when the assigned agent has not answered for this long; 0 disables. */
+  reassignAfterMs: number;
+  /** Reassign an agent's conversations when their console has been gone this long. */
+  agentGraceMs: number;
+  /** This process, for presence bookkeeping. */
+  nodeId: string;
+  /** A node silent this long is considered dead and its sockets forgotten. */
+  nodeTimeoutMs: number;
+}
+
+export interface Actor {
+  agentId: AgentId;
+  role: Role;
+}
+
+interface Candidate {
+  agent: AgentDoc;
+  load: number;
+}
+
+export interface QueueSnapshot {
+  /** The head of the queue as agents see it. */
+  items: QueueItem[];
+  total: number;
+  /** Every queued conversation's place, for the shoppers. */
+  positions: { conversationId: ConversationId; visitorId: string; position: number; etaSeconds: number | null }[];
+}
+
+const QUEUE_BATCH = 50;
+const QUEUE_VIEW = 100;
+const QUEUE_POSITIONS = 2000;
+/** A ledger entry this old whose conversation still reads "waiting" was left by a crash. */
+const STALE_CLAIM_MS = 10_000;
+
+/** Least load first; ties to whoever has waited longest since their last assignment. */
+export function rank(pool: Candidate[], exclude: readonly AgentId[]): Candidate[] {
+  return pool
+    .filter((c) => c.load < c.agent.capacity && !exclude.includes(c.agent._id))
+    .sort(
+      (a, b) =>
+        a.load - b.load ||
+        a.agent.lastAssignedAt - b.agent.lastAssignedAt ||
+        (a.agent._id < b.agent._id ? -1 : a.agent._id > b.agent._id ? 1 : 0),
+    );
+}
+
+export class Router {
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: EventSink,
+    private readonly log: MessageLog,
+    private readonly lock: KeyedLock,
+    private readonly stats: ServiceStats,
+    private readonly config: RoutingConfig,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** Agents who may receive conversations now (online, active, console open), with loads. */
+  async pool(): Promise<Candidate[]> {
+    const online = await this.store.agents.online();
+    if (!online.length) return [];
+    const ids = online.map((a) => a._id);
+    const [connected, loads] = await Promise.all([
+      this.store.presence.connected(ids),
+      this.store.assignments.loads(ids),
+    ]);
+    return online.filter((a) => connected.has(a._id)).map((agent) => ({ agent, load: loads.get(agent._id) ?? 0 }));
+  }
+
+  /** The shopper asked for help: join the queue, then route the queue. */
+  async request(conversation: ConversationDoc, priority: number): Promise<void> {
+    const queued = await this.lock.run(conversation._id, () =>
+      this.store.conversations.enqueue(conversation._id, this.clock.now(), priority),
+    );
+    if (queued) this.events.publish({ type: 'queue.changed' });
+    await this.drain();
+  }
+
+  /** Assigns queued conversations while anyone has capacity. One run at a time per node. */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          await this.drainOnce();
+        } while (this.drainAgain);
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  /** Runs drain in the background (after a release): failures are logged, not thrown. */
+  kick(): void {
+    this.drain().catch(this.onError);
+  }
+
+  private async drainOnce(): Promise<void> {
+    for (;;) {
+      const queue = await this.store.conversations.queue(QUEUE_BATCH);
+      if (!queue.length) return;
+      const pool = await this.pool();
+      let progressed = false;
+      for (const conversation of queue) {
+        if (!rank(pool, []).length) return;
+        const candidates = rank(pool, conversation.excludedAgentIds);
+        if (!candidates.length) continue;
+        const outcome = await this.claimAmong(conversation, candidates, 'routed', null);
+        if (outcome === 'taken') {
+          await this.repairStaleClaim(conversation);
+          continue;
+        }
+        if (outcome) {
+          outcome.load += 1;
+          outcome.agent = { ...outcome.agent, lastAssignedAt: this.clock.now() };
+          progressed = true;
+        }
+      }
+      if (!progressed) return;
+    }
+  }
+
+  /** Tries candidates in order; returns the one that got it, 'taken' if someone else did. */
+  private async claimAmong(
+    conversation: ConversationDoc,
+    candidates: Candidate[],
+    reason: AssignReason,
+    previousAgentId: AgentId | null,
+  ): Promise<Candidate | 'taken' | null> {
+    for (const candidate of candidates) {
+      const { agent } = candidate;
+      const result = await this.store.assignments.claim(conversation._id, agent._id, agent.capacity, this.clock.now());
+      if (result === 'claimed') {
+        await this.finalize(conversation, agent, reason, previousAgentId);
+        return candidate;
+      }
+      if (result === 'conversation_taken') return 'taken';
+      candidate.load = agent.capacity;
+    }
+    return null;
+  }
+
+  /** After a successful claim: record it on the conversation and tell everyone. */
+  private async finalize(
+    conversation: ConversationDoc,
+    agent: AgentDoc,
+    reason: AssignReason,
+    previousAgentId: AgentId | null,
+  ): Promise<ConversationDoc> {
+    const now = this.clock.now();
+    const updated =
+      (await this.lock.run(conversation._id, () =>
+        this.store.conversations.markAssigned(conversation._id, agent._id, agent.name, now),
+      )) ?? conversation;
+    await this.store.agents.update(agent._id, { lastAssignedAt: now }, now);
+    const visitor = await this.store.visitors.byId(updated.visitorId);
+    if (visitor) {
+      this.events.publish({ type: 'conversation.assigned', conversation: updated, visitor, reason, previousAgentId });
+    }
+    if (conversation.queuedAt !== null) this.events.publish({ type: 'queue.changed' });
+    const event =
+      reason === 'transferred'
+        ? ({ type: 'transferred', agentName: agent.name } as const)
+        : ({ type: 'assigned', agentName: agent.name } as const);
+    return (await this.log.event(updated, event)).conversation;
+  }
+
+  /** A ledger entry without its conversation update: a node died in between. Finish it. */
+  private async repairStaleClaim(conversation: ConversationDoc): Promise<void> {
+    const claim = await this.store.assignments.byConversation(conversation._id);
+    if (!claim || this.clock.now() - claim.at < STALE_CLAIM_MS) return;
+    const agent = await this.store.agents.byId(claim.agentId);
+    if (agent) await this.finalize(conversation, agent, 'routed', null);
+  }
+
+  // ---- agent actions ----------------------------------------------------------------
+
+  /** An agent takes a waiting conversation, within their capacity. */
+  async take(agentId: AgentId, conversationId: ConversationId): Promise<ConversationDoc> {
+    const [conversation, agent] = await Promise.all([
+      this.store.conversations.byId(conversationId),
+      this.store.agents.byId(agentId),
+    ]);
+    if (!conversation || !agent) throw notFound();
+    if (conversation.status !== 'waiting') throw new AppError('conflict', { message: 'Someone else has it.' });
+    const result = await this.store.assignments.claim(conversationId, agentId, agent.capacity, this.clock.now());
+    if (result === 'agent_full') throw new AppError('capacity_reached');
+    if (result === 'conversation_taken') throw new AppError('conflict', { message: 'Someone else has it.' });
+    return this.finalize(conversation, agent, 'taken', null);
+  }
+
+  /** The owner (or an admin) resolves; capacity is freed and the queue moves. */
+  async resolve(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
+    const conversation = await this.store.conversations.byId(conversationId);
+    if (!conversation) throw notFound();
+    if (conversation.status === 'resolved') return conversation;
+    const owner = await this.ownerOf(actor, conversation);
+    if (!(await this.store.assignments.release(conversationId, owner))) throw moved();
+    const resolved =
+      (await this.lock.run(conversationId, () => this.store.conversations.markResolved(conversationId, this.clock.now()))) ??
+      conversation;
+    const { conversation: latest } = await this.log.event(resolved, { type: 'resolved' });
+    this.events.publish({ type: 'conversation.updated', conversation: latest });
+    this.kick();
+    return latest;
+  }
+
+  /** Reopens a resolved conversation for the agent (or, when they are full, the queue). */
+  async reopen(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
+    const agent = await this.store.agents.byId(actor.agentId);
+    if (!agent) throw notFound();
+    const reopened = await this.lock.run(conversationId, () =>
+      this.store.conversations.reopen(conversationId, this.clock.now()),
+    );
+    if (!reopened) throw new AppError('conflict', { message: 'Only a resolved conversation can be reopened.' });
+    const { conversation } = await this.log.event(reopened, { type: 'reopened' });
+    const claim = await this.store.assignments.claim(conversationId, agent._id, agent.capacity, this.clock.now());
+    if (claim === 'claimed') return this.finalize(conversation, agent, 'reopened', null);
+    this.events.publish({ type: 'conversation.updated', conversation });
+    await this.request(conversation, conversation.priority);
+    return (await this.store.conversations.byId(conversationId)) ?? conversation;
+  }
+
+  /**
+   * Moves a conversation to another agent with capacity, or (toAgentId null) back to the
+   * queue, where the current agent is skipped. The note is internal.
+   */
+  async transfer(
+    actor: Actor,
+    conversationId: ConversationId,
+    toAgentId: AgentId | null,
+    beforeMove: (conversation: ConversationDoc) => Promise<void>,
+  ): Promise<ConversationDoc> {
+    const conversation = await this.store.conversations.byId(conversationId);
+    if (!conversation) throw notFound();
+    const owner = await this.ownerOf(actor, conversation);
+    let target: AgentDoc | null = null;
+    if (toAgentId) {
+      if (toAgentId === owner) throw new AppError('conflict', { message: 'It is already theirs.' });
+      const candidate = (await this.pool()).find((c) => c.agent._id === toAgentId);
+      if (!candidate || candidate.load >= candidate.agent.capacity) throw new AppError('agent_unavailable');
+      target = candidate.agent;
+    }
+    await beforeMove(conversation);
+    if (!(await this.store.assignments.release(conversationId, owner))) throw moved();
+    if (target) {
+      const claim = await this.store.assignments.claim(conversationId, target._id, target.capacity, this.clock.now());
+      if (claim === 'claimed') {
+        const moved = await this.finalize(conversation, target, 'transferred', owner);
+        this.events.publish({ type: 'conversation.unassigned', conversation: moved, agentId: owner, reason: 'transferred' });
+        this.kick();
+        return moved;
+      }
+      // The target filled up in the meantime: the queue takes it, at its original place.
+    }
+    return this.requeue(conversation, owner, 'transferred', [owner]);
+  }
+
+  private async requeue(
+    conversation: ConversationDoc,
+    from: AgentId,
+    reason: 'transferred' | 'reassigned',
+    exclude: AgentId[],
+  ): Promise<ConversationDoc> {
+    const now = this.clock.now();
+    const queuedAt = conversation.requestedAt ?? conversation.createdAt;
+    const waiting =
+      (await this.lock.run(conversation._id, () =>
+        this.store.conversations.markWaiting(conversation._id, queuedAt, exclude, now),
+      )) ?? conversation;
+    this.events.publish({ type: 'conversation.unassigned', conversation: waiting, agentId: from, reason });
+    const { conversation: latest } = await this.log.event(waiting, { type: reason, agentName: null });
+    this.events.publish({ type: 'conversation.updated', conversation: latest });
+    this.events.publish({ type: 'queue.changed' });
+    this.kick();
+    return latest;
+  }
+
+  /** The agent who holds it, if the actor may act for them (the holder, or an admin). */
+  private async ownerOf(actor: Actor, conversation: ConversationDoc): Promise<AgentId> {
+    const claim = await this.store.assignments.byConversation(conversation._id);
+    if (!claim) throw new AppError('conflict', { message: 'Nobody holds this conversation: take it first.' });
+    if (claim.agentId !== actor.agentId && actor.role !== 'admin') throw forbidden();
+    return claim.agentId;
+  }
+
+  // ---- time-driven -------------------------------------------------------------------
+
+  /**
+   * Runs on a timer on every node: presence heartbeat, agents gone past the grace period,
+   * conversations left unanswered. Safe to run on several nodes at once (ledger deletes).
+   */
+  async sweep(): Promise<void> {
+    const now = this.clock.now();
+    const { presence, agents, assignments, conversations } = this.store;
+    await presence.heartbeat(this.config.nodeId, now);
+    const orphaned = await presence.sweepDeadNodes(now - this.config.nodeTimeoutMs, this.config.nodeId);
+    if (orphaned.length) {
+      const still = await presence.connected(orphaned);
+      for (const agentId of orphaned) if (!still.has(agentId)) await agents.update(agentId, { disconnectedAt: now }, now);
+      this.events.publish({ type: 'availability.changed' });
+    }
+
+    for (const agent of await agents.disconnectedBefore(now - this.config.agentGraceMs)) {
+      const held = await assignments.forAgent(agent._id);
+      if (!held.length) continue;
+      if ((await presence.connected([agent._id])).size) {
+        await agents.update(agent._id, { disconnectedAt: null }, now);
+        continue;
+      }
+      for (const conversation of await conversations.byIds(held.map((a) => a._id))) {
+        await this.reassign(conversation, agent._id, []);
+      }
+    }
+
+    if (this.config.reassignAfterMs > 0) {
+      const stale = await conversations.unanswered(now - this.config.reassignAfterMs, 20);
+      if (stale.length) {
+        const pool = await this.pool();
+        for (const conversation of stale) {
+          const from = conversation.agentId;
+          // Only move it if someone else could answer; otherwise churn helps nobody.
+          if (from && rank(pool, [from]).length) await this.reassign(conversation, from, [from]);
+        }
+      }
+    }
+    await this.drain();
+  }
+
+  private async reassign(conversation: ConversationDoc, from: AgentId, exclude: AgentId[]): Promise<void> {
+    if (!(await this.store.assignments.release(conversation._id, from))) return;
+    await this.requeue(conversation, from, 'reassigned', exclude);
+  }
+
+  // ---- what people see ---------------------------------------------------------------
+
+  async queueSnapshot(): Promise<QueueSnapshot> {
+    const queue = await this.store.conversations.queue(QUEUE_POSITIONS);
+    const total = queue.length < QUEUE_POSITIONS ? queue.length : await this.store.conversations.queueLength();
+    const pool = await this.pool();
+    const slots = pool.reduce((sum, c) => sum + c.agent.capacity, 0);
+    const handle = await this.stats.handleSeconds();
+    const head = queue.slice(0, QUEUE_VIEW);
+    const visitors = new Map(
+      (await this.store.visitors.byIds([...new Set(head.map((c) => c.visitorId))])).map((v) => [v._id, v]),
+    );
+    return {
+      total,
+      items: head.map((c, i) => ({
+        conversationId: c._id,
+        visitorId: c.visitorId,
+        visitorName: visitors.get(c.visitorId)?.name ?? null,
+        priority: c.priority,
+        queuedAt: c.queuedAt ?? c.createdAt,
+        preview: c.lastMessagePreview,
+        position: i + 1,
+      })),
+      positions: queue.map((c, i) => ({
+        conversationId: c._id,
+        visitorId: c.visitorId,
+        position: i + 1,
+        etaSeconds: slots ? Math.round(((i + 1) * handle) / slots) : null,
+      })),
+    };
+  }
+
+  async availability(site: SiteDoc): Promise<Availability> {
+    const pool = await this.pool();
+    return {
+      agentsOnline: pool.length,
+      open: isOpen(site.businessHours, this.clock.now()),
+      typicalReplySeconds: await this.stats.typicalReplySeconds(),
+    };
+  }
+}
+
+const moved = () => new AppError('conflict', { message: 'The conversation moved meanwhile.' });

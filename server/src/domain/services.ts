@@ -1,0 +1,49 @@
+import type { Store } from '../store/store.js';
+import { AgentService } from './agents.js';
+import { AuthService, type AuthConfig } from './auth.js';
+import { CannedReplyService } from './canned-replies.js';
+import type { Clock } from './clock.js';
+import { ConversationService } from './conversations.js';
+import type { EventSink } from './events.js';
+import { KeyedLock } from './keyed-lock.js';
+import { MessageLog } from './message-log.js';
+import { ServiceStats } from './metrics.js';
+import { Router, type RoutingConfig } from './routing.js';
+import { SiteService } from './sites.js';
+import { VisitorService } from './visitors.js';
+
+export type DomainConfig = RoutingConfig & AuthConfig;
+
+export interface Services {
+  sites: SiteService;
+  visitors: VisitorService;
+  conversations: ConversationService;
+  router: Router;
+  agents: AgentService;
+  auth: AuthService;
+  cannedReplies: CannedReplyService;
+}
+
+/** Wires the domain over a store; no framework in here, so tests build it directly. */
+export function createServices(deps: {
+  store: Store;
+  clock: Clock;
+  events: EventSink;
+  config: DomainConfig;
+  onError: (err: unknown) => void;
+}): Services {
+  const { store, clock, events, config, onError } = deps;
+  const lock = new KeyedLock();
+  const log = new MessageLog(store, clock, events, lock);
+  const router = new Router(store, clock, events, log, lock, new ServiceStats(store, clock), config, onError);
+  const auth = new AuthService(store, clock, events, config);
+  return {
+    sites: new SiteService(store, clock),
+    visitors: new VisitorService(store, clock, events),
+    conversations: new ConversationService(store, clock, events, log, lock, router, onError),
+    router,
+    agents: new AgentService(store, clock, events, router, config.nodeId, (id) => auth.revokeAll(id)),
+    auth,
+    cannedReplies: new CannedReplyService(store, clock),
+  };
+}

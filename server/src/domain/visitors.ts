@@ -1,0 +1,162 @@
+import type { SiteId, VisitorId } from '@counter/shared';
+import type { context, identify, visitorSessionBody, z } from '@counter/shared/schemas';
+import type { VisitorDoc } from '../store/documents.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { hexEquals, hmacSha256Hex, newId, newSecret, sha256 } from './crypto.js';
+import { AppError } from './errors.js';
+import type { EventSink } from './events.js';
+import { originAllowed } from './sites.js';
+
+export interface VisitorSession {
+  visitor: VisitorDoc;
+  tokenHash: string;
+}
+
+/** What the merchant signs: the customer id, or "id:tier" when a tier is claimed. */
+export function identityPayload(id: string, tier?: string): string {
+  return tier ? `${id}:${tier}` : id;
+}
+
+export class VisitorService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: EventSink,
+  ) {}
+
+  /**
+   * A visitor token for this browser: the one it holds if still valid, else a new visitor.
+   * The page's origin must be one the site allows.
+   */
+  async session(input: z.output<typeof visitorSessionBody>): Promise<{ visitor: VisitorDoc; token: string }> {
+    const site = await this.store.sites.byId(input.siteId as SiteId);
+    if (!site) throw new AppError('site_not_found');
+    if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
+    if (input.token) {
+      const known = await this.authenticate(site._id, input.token).catch(() => null);
+      if (known) return { visitor: known.visitor, token: input.token };
+    }
+    return this.newVisitor(site._id);
+  }
+
+  byId(id: VisitorId): Promise<VisitorDoc | null> {
+    return this.store.visitors.byId(id);
+  }
+
+  byIds(ids: VisitorId[]): Promise<VisitorDoc[]> {
+    return this.store.visitors.byIds([...new Set(ids)]);
+  }
+
+  private async newVisitor(siteId: SiteId): Promise<{ visitor: VisitorDoc; token: string }> {
+    const now = this.clock.now();
+    const visitor: VisitorDoc = {
+      _id: newId<VisitorId>(),
+      siteId,
+      name: null,
+      email: null,
+      externalId: null,
+      verified: false,
+      tier: null,
+      locale: null,
+      currentPage: null,
+      trail: [],
+      product: null,
+      cart: null,
+      createdAt: now,
+      lastSeenAt: now,
+    };
+    await this.store.visitors.create(visitor);
+    return { visitor, token: await this.issueToken(visitor) };
+  }
+
+  private async issueToken(visitor: VisitorDoc): Promise<string> {
+    const token = newSecret();
+    await this.store.visitors.addToken({
+      _id: sha256(token),
+      visitorId: visitor._id,
+      siteId: visitor.siteId,
+      createdAt: this.clock.now(),
+    });
+    return token;
+  }
+
+  async authenticate(siteId: SiteId, token: string): Promise<VisitorSession> {
+    const tokenHash = sha256(token);
+    const stored = await this.store.visitors.tokenByHash(tokenHash);
+    if (!stored || stored.siteId !== siteId) throw new AppError('unauthorized');
+    const visitor = await this.store.visitors.byId(stored.visitorId);
+    if (!visitor) throw new AppError('unauthorized');
+    return { visitor, tokenHash };
+  }
+
+  /** Logout from the shop: this browser's token stops working. */
+  async revoke(tokenHash: string): Promise<void> {
+    await this.store.visitors.deleteToken(tokenHash);
+  }
+
+  /**
+   * Verifies the merchant's signature (constant-time) and links the visitor to the customer.
+   * A bad signature changes nothing. When another visitor already holds that customer id
+   * (another browser), this browser switches to it: a new token is returned and the
+   * conversations started here move along.
+   */
+  async identify(
+    session: VisitorSession,
+    input: z.output<typeof identify>,
+  ): Promise<{ verified: boolean; visitor: VisitorDoc; token: string | null }> {
+    const { visitor } = session;
+    const site = await this.store.sites.byId(visitor.siteId);
+    if (!site) throw new AppError('site_not_found');
+    const expected = hmacSha256Hex(site.identitySecret, identityPayload(input.id, input.tier));
+    if (!hexEquals(expected, input.signature)) return { verified: false, visitor, token: null };
+
+    const profile = { name: input.name ?? null, email: input.email ?? null, tier: input.tier ?? null };
+    if (visitor.externalId === input.id) {
+      return { verified: true, visitor: await this.updateProfile(visitor, profile), token: null };
+    }
+    if (visitor.externalId !== null) {
+      // Someone else signed in on this browser: start clean, never show them the last one's chats.
+      const fresh = await this.newVisitor(visitor.siteId);
+      await this.revoke(session.tokenHash);
+      return this.identify({ visitor: fresh.visitor, tokenHash: sha256(fresh.token) }, input).then((r) => ({
+        ...r,
+        token: r.token ?? fresh.token,
+      }));
+    }
+    const holder = await this.store.visitors.linkIdentity(visitor.siteId, input.id, visitor._id);
+    if (holder === visitor._id) {
+      const linked = await this.updateProfile(visitor, { ...profile, externalId: input.id, verified: true });
+      return { verified: true, visitor: linked, token: null };
+    }
+    const existing = await this.store.visitors.byId(holder);
+    if (!existing) throw new AppError('internal');
+    await this.store.conversations.moveToVisitor(visitor._id, existing._id);
+    await this.revoke(session.tokenHash);
+    const token = await this.issueToken(existing);
+    return { verified: true, visitor: await this.updateProfile(existing, profile), token };
+  }
+
+  private async updateProfile(visitor: VisitorDoc, patch: Partial<VisitorDoc>): Promise<VisitorDoc> {
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null)) as Partial<VisitorDoc>;
+    if (patch.tier === null && visitor.tier !== null) clean.tier = null;
+    const updated = (await this.store.visitors.update(visitor._id, clean)) ?? visitor;
+    this.events.publish({ type: 'visitor.updated', visitor: updated });
+    return updated;
+  }
+
+  /** What the shopper is looking at (page, product, cart), from the loader's JS API. */
+  async setContext(visitor: VisitorDoc, input: z.output<typeof context>): Promise<VisitorDoc> {
+    const now = this.clock.now();
+    let updated: VisitorDoc | null = visitor;
+    if (input.page) updated = await this.store.visitors.visitPage(visitor._id, { ...input.page, at: now });
+    const patch: Partial<VisitorDoc> = {};
+    if (input.product !== undefined) patch.product = input.product;
+    if (input.cart !== undefined) patch.cart = input.cart;
+    if (input.locale !== undefined) patch.locale = input.locale;
+    if (Object.keys(patch).length) updated = await this.store.visitors.update(visitor._id, { ...patch, lastSeenAt: now });
+    const result = updated ?? visitor;
+    this.events.publish({ type: 'visitor.updated', visitor: result });
+    return result;
+  }
+}

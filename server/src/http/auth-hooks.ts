@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AgentSession } from '../domain/auth.js';
+import { AppError } from '../domain/errors.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: AgentSession | null;
+  }
+}
+
+/** preHandler: a signed-in agent (any role). */
+export async function requireAgent(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  request.session = await request.server.services.auth.authenticate(request.cookies[SESSION_COOKIE]);
+}
+
+/** preHandler: a signed-in admin. */
+export async function requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  await requireAgent(request, reply);
+  if (request.session?.agent.role !== 'admin') throw new AppError('forbidden');
+}
+
+export function session(request: FastifyRequest): AgentSession {
+  if (!request.session) throw new AppError('unauthorized');
+  return request.session;
+}

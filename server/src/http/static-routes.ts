@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { SiteId } from '@counter/shared';
+import { z } from '@counter/shared/schemas';
+import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '../domain/errors.js';
+import { paths } from '../paths.js';
+import { loadCompressed, sendCompressed } from './compressed-file.js';
+import { demoPage } from './demo-page.js';
+import { htmlHeaders, pageCsp } from './security-headers.js';
+import { parse } from './validate.js';
+
+const notBuilt = (what: string) =>
+  new AppError('not_found', { message: `The ${what} is not built: run "pnpm build" first.` });
+
+/** The built widget, console and demo storefront. */
+export const staticRoutes: FastifyPluginAsync = async (app) => {
+  const loader = await loadCompressed(paths.loader);
+  const frameHtml = await readFile(path.join(paths.frame, 'frame.html'), 'utf8').catch(() => null);
+
+  app.get('/widget.js', async (request, reply) => {
+    if (!loader) throw notBuilt('widget');
+    // Short cache: the URL is what merchants paste, so updates must reach shops soon.
+    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300');
+    return sendCompressed(request, reply, loader);
+  });
+
+  /** The chat window. Only the site's own origins may frame it (enforced by the browser). */
+  app.get('/widget/frame.html', async (request, reply) => {
+    if (!frameHtml) throw notBuilt('widget');
+    const { site: siteId } = parse(z.object({ site: z.string().max(64) }), request.query);
+    const site = await app.services.sites.get(siteId as SiteId);
+    const ancestors = site.allowedOrigins.length ? ["'self'", ...site.allowedOrigins].join(' ') : '*';
+    return htmlHeaders(reply, ancestors).send(frameHtml);
+  });
+
+  const immutable = { maxAge: '365d', immutable: true } as const;
+  if (existsSync(path.join(paths.frame, 'assets'))) {
+    await app.register(fastifyStatic, {
+      root: path.join(paths.frame, 'assets'),
+      prefix: '/widget/assets/',
+      decorateReply: false,
+      index: false,
+      ...immutable,
+    });
+  }
+
+  if (existsSync(paths.console)) {
+    await app.register(fastifyStatic, {
+      root: paths.console,
+      prefix: '/console/',
+      decorateReply: false,
+      index: ['index.html'],
+      redirect: true,
+      setHeaders(res, file) {
+        if (file.endsWith('.html')) {
+          res.setHeader('content-security-policy', consoleCsp);
+          res.setHeader('x-content-type-options', 'nosniff');
+          res.setHeader('referrer-policy', 'same-origin');
+          res.setHeader('cache-control', 'no-cache');
+        } else if (file.includes(`${path.sep}assets${path.sep}`)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  } else {
+    app.get('/console/', async () => {
+      throw notBuilt('console');
+    });
+  }
+
+  app.get('/', async (_request, reply) => reply.redirect('/console/'));
+
+  if (app.config.demo) {
+    app.get('/demo', async (_request, reply) => reply.redirect('/demo/'));
+    app.get('/demo/*', async (_request, reply) => {
+      const { html, nonce } = demoPage(app.config.publicUrl);
+      // The demo runs under a strict nonce CSP, as a careful merchant's page would.
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+        )
+        .header('cache-control', 'no-store')
+        .send(html);
+    });
+  }
+};
+
+const consoleCsp = pageCsp("'none'");

@@ -1,0 +1,71 @@
+import { LIMITS } from '@counter/shared';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { FastifyInstance } from 'fastify';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import type { Config } from '../config.js';
+import type { EventBus } from '../domain/events.js';
+import type { Services } from '../domain/services.js';
+import { setupAgentNamespace } from '../realtime/agent-namespace.js';
+import { createFanout } from '../realtime/fanout.js';
+import type { AgentNamespace, VisitorNamespace } from '../realtime/types.js';
+import { setupVisitorNamespace } from '../realtime/visitor-namespace.js';
+
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Socket.IO on the Fastify server: /visitor and /agent, domain events fanned out to rooms,
+ * the Redis adapter when REDIS_URL is set (several nodes), and a close() that disconnects
+ * everyone and waits for their handlers before the store goes away.
+ */
+export async function startRealtime(app: FastifyInstance, config: Config, services: Services, bus: EventBus): Promise<Realtime> {
+  const io = new Server(app.server, {
+    path: '/socket.io/',
+    maxHttpBufferSize: LIMITS.payloadBytes,
+    serveClient: false,
+    // The chat iframe and the console are same-origin; no cross-origin browser access.
+    cors: undefined,
+    // Fast path after a blip; clients still catch up by sequence number after any reconnect.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+
+  const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
+  const redisSub = redis?.duplicate() ?? null;
+  if (redis && redisSub) {
+    await Promise.all([redis.connect(), redisSub.connect()]);
+    io.adapter(createAdapter(redis, redisSub));
+  }
+
+  const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+
+  const visitors = io.of('/visitor') as unknown as VisitorNamespace;
+  const agents = io.of('/agent') as unknown as AgentNamespace;
+  const fanout = createFanout(visitors, agents, services, app.log);
+  const unsubscribe = bus.subscribe((event) => fanout.publish(event));
+  const common = { services, log: app.log, trustProxy: config.trustProxy, queueChanged: fanout.queueChanged };
+  setupVisitorNamespace(visitors, agents, { ...common, eventsPerSecond: config.visitorEventsPerSecond });
+  setupAgentNamespace(agents, visitors, { ...common, eventsPerSecond: config.agentEventsPerSecond, track });
+
+  return {
+    io,
+    async close() {
+      unsubscribe();
+      await fanout.stop();
+      io.of('/visitor').disconnectSockets(true);
+      io.of('/agent').disconnectSockets(true);
+      // Closes the engine (and its WebSockets) without closing Fastify's HTTP server.
+      io.engine.close();
+      await Promise.allSettled([...pending]);
+      await Promise.allSettled([redis?.quit(), redisSub?.quit()]);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { PROTOCOL_VERSION, type AgentId, type AgentResults, type ConversationId } from '@counter/shared';
+import { agentSchemas, z } from '@counter/shared/schemas';
+import type { FastifyBaseLogger } from 'fastify';
+import { SESSION_COOKIE } from '../http/session-cookie.js';
+import { AppError } from '../domain/errors.js';
+import type { Actor } from '../domain/routing.js';
+import { conversationView, messageView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
+import { mapError } from '../errors.js';
+import type { AgentDoc } from '../store/documents.js';
+import { registerCommands, type Handlers } from './commands.js';
+import { connectError, fromOwnOrigin, readCookie } from './handshake.js';
+import { TokenBucket } from './rate-limiter.js';
+import { rooms, type AgentNamespace, type AgentSocket, type VisitorNamespace } from './types.js';
+import type { NamespaceOptions } from './visitor-namespace.js';
+
+const handshakeAuth = z.object({ v: z.number() });
+
+export interface AgentNamespaceOptions extends NamespaceOptions {
+  /** Socket handlers still writing (presence); shutdown waits for them before closing the store. */
+  track: (work: Promise<unknown>) => void;
+}
+
+/** /agent: staff, authenticated by the session cookie set at login. */
+export function setupAgentNamespace(nsp: AgentNamespace, visitors: VisitorNamespace, options: AgentNamespaceOptions): void {
+  const { services, log } = options;
+
+  nsp.use(async (socket, next) => {
+    const auth = handshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(connectError('unauthorized'));
+    if (auth.data.v !== PROTOCOL_VERSION) return next(connectError('protocol_version_mismatch'));
+    if (!fromOwnOrigin(socket.handshake.headers, options.trustProxy)) return next(connectError('origin_not_allowed'));
+    try {
+      const { agent, sessionId } = await services.auth.authenticate(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+      socket.data = { agentId: agent._id, sessionId, role: agent.role, name: agent.name };
+      next();
+    } catch (err) {
+      const { body, unexpected } = mapError(err);
+      if (unexpected) log.error({ err }, 'agent handshake failed');
+      next(connectError(body.code));
+    }
+  });
+
+  nsp.on('connection', (socket: AgentSocket) => {
+    const { agentId, sessionId } = socket.data;
+    void socket.join([rooms.agent(agentId), rooms.session(sessionId), rooms.allAgents]);
+    options.track(
+      services.agents
+        .socketOpened(agentId, socket.id)
+        .then(async () => socket.emit('agent:updated', { agent: await services.agents.view(await services.agents.get(agentId)) }))
+        .catch((err: unknown) => log.error({ err }, 'agent socket open failed')),
+    );
+    socket.on('disconnect', () => {
+      options.track(services.agents.socketClosed(agentId, socket.id).catch((err: unknown) => log.error({ err }, 'agent socket close failed')));
+    });
+    const limiter = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond * 3);
+    registerCommands(socket, agentSchemas, agentHandlers(socket, visitors, options), limiter, log);
+  });
+}
+
+function agentHandlers(
+  socket: AgentSocket,
+  visitors: VisitorNamespace,
+  { services }: NamespaceOptions,
+): Handlers<typeof agentSchemas, AgentResults> {
+  const { conversations, router, agents } = services;
+  /** Read per command: role, capacity and activation may change at any time. */
+  const me = async (): Promise<AgentDoc> => {
+    const agent = await agents.get(socket.data.agentId as AgentId).catch(() => null);
+    if (!agent?.active) throw new AppError('unauthorized');
+    return agent;
+  };
+  const actor = async (): Promise<Actor & { agent: AgentDoc }> => {
+    const agent = await me();
+    return { agent, agentId: agent._id, role: agent.role };
+  };
+  const view = conversationView;
+
+  return {
+    'agent:status': async ({ status }) => ({ agent: await agents.setStatus(await me(), status) }),
+    'inbox:list': async () => {
+      const { agentId } = await actor();
+      const held = await conversations.inbox(agentId);
+      const profiles = await services.visitors.byIds(held.map((c) => c.visitorId));
+      const byId = new Map(profiles.map((v) => [v._id, v]));
+      return {
+        items: held.flatMap((c) => {
+          const visitor = byId.get(c.visitorId);
+          return visitor ? [{ conversation: view(c), visitor: visitorSummaryView(visitor) }] : [];
+        }),
+      };
+    },
+    'queue:list': async () => {
+      await me();
+      const snapshot = await router.queueSnapshot();
+      return { queue: snapshot.items, total: snapshot.total };
+    },
+    'agents:list': async () => {
+      await me();
+      return { agents: await agents.summaries() };
+    },
+    'conversation:open': async ({ conversationId }) => {
+      const a = await actor();
+      const conversation = await conversations.forAgent(a, conversationId as ConversationId);
+      const visitor = await services.visitors.byId(conversation.visitorId);
+      if (!visitor) throw new AppError('not_found');
+      void socket.join(rooms.conversation(conversation._id));
+      const previous = await conversations.previous(conversation);
+      return { conversation: view(conversation), visitor: visitorProfileView(visitor), previous: previous.map(view) };
+    },
+    'conversation:take': async ({ conversationId }) => {
+      const { agentId } = await actor();
+      return { conversation: view(await router.take(agentId, conversationId as ConversationId)) };
+    },
+    'conversation:resolve': async ({ conversationId }) => ({
+      conversation: view(await router.resolve(await actor(), conversationId as ConversationId)),
+    }),
+    'conversation:reopen': async ({ conversationId }) => ({
+      conversation: view(await router.reopen(await actor(), conversationId as ConversationId)),
+    }),
+    'conversation:transfer': async ({ conversationId, toAgentId, note }) => {
+      const a = await actor();
+      const moved = await router.transfer(a, conversationId as ConversationId, toAgentId as AgentId | null, async (c) => {
+        if (note) await conversations.note(a.agent, c, note);
+      });
+      return { conversation: view(moved) };
+    },
+    'conversation:tags': async ({ conversationId, tags }) => ({
+      conversation: view(await conversations.setTags(await actor(), conversationId as ConversationId, tags)),
+    }),
+    'message:send': async (input) => {
+      const a = await actor();
+      const { message } = await conversations.sendAsAgent(a.agent, a.role, input);
+      return { message: messageView(message) };
+    },
+    'message:history': async (query) => {
+      const conversation = await conversations.forAgent(await actor(), query.conversationId as ConversationId);
+      const page = await conversations.history(conversation, query, true);
+      return { messages: page.messages.map(messageView), hasMore: page.hasMore };
+    },
+    'message:read': async ({ conversationId, seq }) => {
+      const conversation = await conversations.forAgent(await actor(), conversationId as ConversationId);
+      return { seq: await conversations.markRead(conversation, 'agent', seq) };
+    },
+    'typing:set': async ({ conversationId, typing }) => {
+      const a = await actor();
+      const conversation = await conversations.forAgent(a, conversationId as ConversationId);
+      if (conversation.agentId === a.agentId || a.role === 'admin') {
+        visitors
+          .to(rooms.visitor(conversation.visitorId))
+          .emit('typing:changed', { conversationId: conversation._id, typing, name: a.agent.name });
+      }
+      return null;
+    },
+  };
+}

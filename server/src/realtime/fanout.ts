@@ -1,0 +1,109 @@
+/**
+ * Domain events -> socket events, to the right rooms. Shoppers get only what concerns them
+ * and never an internal note; agents get their own conversations and those they watch.
+ * Rooms span nodes through the adapter, so a fact published on one node reaches all.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { DomainEvent } from '../domain/events.js';
+import type { Services } from '../domain/services.js';
+import { conversationView, messageView, visitorConversationView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
+import type { ConversationDoc } from '../store/documents.js';
+import { coalesce } from './coalesce.js';
+import { rooms, type AgentNamespace, type VisitorNamespace } from './types.js';
+
+const QUEUE_BROADCAST_MS = 100;
+const AVAILABILITY_BROADCAST_MS = 250;
+
+export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace, services: Services, log: FastifyBaseLogger) {
+  const onError = (err: unknown) => log.error({ err }, 'broadcast failed');
+
+  const queue = coalesce(
+    async () => {
+      const snapshot = await services.router.queueSnapshot();
+      agents.to(rooms.allAgents).emit('queue:updated', { queue: snapshot.items, total: snapshot.total });
+      for (const { visitorId, conversationId, position, etaSeconds } of snapshot.positions) {
+        visitors.to(rooms.visitor(visitorId)).emit('queue:position', { conversationId, position, etaSeconds });
+      }
+    },
+    QUEUE_BROADCAST_MS,
+    onError,
+  );
+
+  const availability = coalesce(
+    async () => {
+      for (const site of await services.sites.listDocs()) {
+        visitors.to(rooms.site(site._id)).emit('availability:changed', await services.router.availability(site));
+      }
+    },
+    AVAILABILITY_BROADCAST_MS,
+    onError,
+  );
+
+  const agentRooms = (c: ConversationDoc) =>
+    c.agentId ? [rooms.agent(c.agentId), rooms.conversation(c._id)] : [rooms.conversation(c._id)];
+
+  function conversationUpdated(c: ConversationDoc) {
+    agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
+    visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
+  }
+
+  async function handle(event: DomainEvent): Promise<void> {
+    switch (event.type) {
+      case 'message.created': {
+        const { conversation: c, message } = event;
+        const wire = messageView(message);
+        agents.to(agentRooms(c)).emit('message:created', { message: wire });
+        agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
+        if (message.kind !== 'note') visitors.to(rooms.visitor(c.visitorId)).emit('message:created', { message: wire });
+        return;
+      }
+      case 'conversation.updated':
+        return conversationUpdated(event.conversation);
+      case 'conversation.assigned': {
+        const { conversation: c, visitor, reason } = event;
+        agents.to(rooms.agent(c.agentId!)).emit('conversation:assigned', {
+          item: { conversation: conversationView(c), visitor: visitorSummaryView(visitor) },
+          reason,
+        });
+        agents.to(rooms.conversation(c._id)).emit('conversation:updated', { conversation: conversationView(c) });
+        visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
+        return;
+      }
+      case 'conversation.unassigned': {
+        const { conversation: c, agentId, reason } = event;
+        agents.to(rooms.agent(agentId)).emit('conversation:removed', { conversationId: c._id, reason });
+        // They no longer follow it live (an admin can open it again).
+        agents.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(c._id));
+        return;
+      }
+      case 'queue.changed':
+        return queue.trigger();
+      case 'availability.changed':
+        return availability.trigger();
+      case 'visitor.updated': {
+        const open = await services.conversations.openFor(event.visitor._id);
+        if (open) agents.to(agentRooms(open)).emit('visitor:updated', { visitor: visitorProfileView(event.visitor) });
+        return;
+      }
+      case 'agent.updated':
+        agents.to(rooms.agent(event.agent.id)).emit('agent:updated', { agent: event.agent });
+        return;
+      case 'sessions.revoked':
+        for (const id of event.sessionIds) {
+          agents.to(rooms.session(id)).emit('session:revoked');
+          agents.in(rooms.session(id)).disconnectSockets(true);
+        }
+        return;
+    }
+  }
+
+  return {
+    publish(event: DomainEvent) {
+      handle(event).catch(onError);
+    },
+    queueChanged: queue.trigger,
+    async stop() {
+      await Promise.all([queue.stop(), availability.stop()]);
+    },
+  };
+}

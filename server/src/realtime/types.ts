@@ -1,0 +1,35 @@
+import type {
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  AgentSocketData,
+  InterServerEvents,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+  VisitorSocketData,
+} from '@counter/shared';
+import type { Namespace, Socket } from 'socket.io';
+
+export type VisitorNamespace = Namespace<
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+  InterServerEvents,
+  VisitorSocketData
+>;
+export type VisitorSocket = Socket<
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+  InterServerEvents,
+  VisitorSocketData
+>;
+export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
+export type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
+
+/** Room names, in one place. */
+export const rooms = {
+  visitor: (id: string) => `v:${id}`,
+  site: (id: string) => `site:${id}`,
+  agent: (id: string) => `a:${id}`,
+  session: (id: string) => `s:${id}`,
+  conversation: (id: string) => `c:${id}`,
+  allAgents: 'agents',
+} as const;

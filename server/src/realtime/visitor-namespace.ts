@@ -1,0 +1,134 @@
+import { PROTOCOL_VERSION, type ConversationId, type SiteId, type VisitorResults } from '@counter/shared';
+import { visitorSchemas, z } from '@counter/shared/schemas';
+import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../domain/errors.js';
+import type { Services } from '../domain/services.js';
+import { originAllowed } from '../domain/sites.js';
+import { sha256 } from '../domain/crypto.js';
+import { messageView, visitorConversationView } from '../domain/views.js';
+import { mapError } from '../errors.js';
+import type { VisitorDoc } from '../store/documents.js';
+import { registerCommands, type Handlers } from './commands.js';
+import { connectError, fromOwnOrigin } from './handshake.js';
+import { TokenBucket } from './rate-limiter.js';
+import { rooms, type AgentNamespace, type VisitorNamespace, type VisitorSocket } from './types.js';
+
+const handshakeAuth = z.object({
+  v: z.number(),
+  siteId: z.string().max(64),
+  token: z.string().min(1).max(128),
+  pageOrigin: z.string().max(255),
+});
+
+export interface NamespaceOptions {
+  services: Services;
+  log: FastifyBaseLogger;
+  eventsPerSecond: number;
+  trustProxy: boolean;
+  /** Queue positions changed: coalesced broadcast (see fanout). */
+  queueChanged: () => void;
+}
+
+/** /visitor: untrusted shoppers. A visitor reaches only their own conversations. */
+export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamespace, options: NamespaceOptions): void {
+  const { services, log } = options;
+
+  nsp.use(async (socket, next) => {
+    const auth = handshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(connectError('unauthorized'));
+    if (auth.data.v !== PROTOCOL_VERSION) return next(connectError('protocol_version_mismatch'));
+    if (!fromOwnOrigin(socket.handshake.headers, options.trustProxy)) return next(connectError('origin_not_allowed'));
+    try {
+      const siteId = auth.data.siteId as SiteId;
+      const site = await services.sites.get(siteId);
+      if (!originAllowed(site, auth.data.pageOrigin)) return next(connectError('origin_not_allowed'));
+      const session = await services.visitors.authenticate(siteId, auth.data.token);
+      socket.data = { siteId, visitorId: session.visitor._id, tokenHash: session.tokenHash };
+      next();
+    } catch (err) {
+      const { body, unexpected } = mapError(err);
+      if (unexpected) log.error({ err }, 'visitor handshake failed');
+      next(connectError(body.code));
+    }
+  });
+
+  nsp.on('connection', (socket: VisitorSocket) => {
+    void socket.join([rooms.visitor(socket.data.visitorId), rooms.site(socket.data.siteId)]);
+    const limiter = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond * 4);
+    registerCommands(socket, visitorSchemas, visitorHandlers(socket, agents, options), limiter, log);
+    services.sites
+      .get(socket.data.siteId)
+      .then((site) => services.router.availability(site))
+      .then((availability) => socket.emit('availability:changed', availability))
+      .catch((err: unknown) => log.warn({ err }, 'availability on connect failed'));
+  });
+}
+
+function visitorHandlers(
+  socket: VisitorSocket,
+  agents: AgentNamespace,
+  { services, queueChanged }: NamespaceOptions,
+): Handlers<typeof visitorSchemas, VisitorResults> {
+  const { conversations, visitors } = services;
+  /** Read per command: identity, name and tier may change from another tab. */
+  const me = async (): Promise<VisitorDoc> => {
+    const visitor = await visitors.byId(socket.data.visitorId);
+    if (!visitor) throw new AppError('unauthorized');
+    return visitor;
+  };
+  const mine = async (id: string) => conversations.forVisitor(await me(), id as ConversationId);
+
+  return {
+    'conversation:start': async ({ locale }) => {
+      const conversation = await conversations.start(await me(), locale);
+      if (conversation.queuedAt !== null) queueChanged();
+      return { conversation: visitorConversationView(conversation) };
+    },
+    'conversation:list': async () => ({
+      conversations: (await conversations.listForVisitor(await me())).map(visitorConversationView),
+    }),
+    'message:send': async (input) => {
+      const { message } = await conversations.sendAsVisitor(await me(), input);
+      return { message: messageView(message) };
+    },
+    'message:history': async (query) => {
+      const page = await conversations.history(await mine(query.conversationId), query, false);
+      return { messages: page.messages.map(messageView), hasMore: page.hasMore };
+    },
+    'message:read': async ({ conversationId, seq }) => ({
+      seq: await conversations.markRead(await mine(conversationId), 'visitor', seq),
+    }),
+    'typing:set': async ({ conversationId, typing }) => {
+      const conversation = await mine(conversationId);
+      if (conversation.agentId) {
+        agents
+          .to([rooms.agent(conversation.agentId), rooms.conversation(conversation._id)])
+          .emit('typing:changed', { conversationId: conversation._id, typing });
+      }
+      return null;
+    },
+    'conversation:rate': async (input) => ({
+      conversation: visitorConversationView(await conversations.rate(await me(), input)),
+    }),
+    'conversation:leave-message': async (input) => {
+      const { message, conversation } = await conversations.leaveMessage(await me(), input);
+      return { conversation: visitorConversationView(conversation), message: messageView(message) };
+    },
+    'visitor:identify': async (input) => {
+      const visitor = await me();
+      const result = await visitors.identify({ visitor, tokenHash: socket.data.tokenHash }, input);
+      if (result.visitor._id !== visitor._id) {
+        // This browser is now the customer's visitor record: follow it at once.
+        void socket.leave(rooms.visitor(visitor._id));
+        void socket.join(rooms.visitor(result.visitor._id));
+        socket.data.visitorId = result.visitor._id;
+      }
+      if (result.token) socket.data.tokenHash = sha256(result.token);
+      return { verified: result.verified, visitorId: result.visitor._id, token: result.token };
+    },
+    'visitor:context': async (input) => {
+      await visitors.setContext(await me(), input);
+      return null;
+    },
+  };
+}
