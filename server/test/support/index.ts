@@ -1,2 +1,4 @@
 export * from './mongo-wire.js';
 export * from './fixtures.js';
+export * from './test-server.js';
+export * from './wait.js';
