@@ -24,6 +24,8 @@ export const priorityOf = (visitor: VisitorDoc): number => (visitor.verified && 
 export interface Sent {
   message: MessageDoc;
   conversation: ConversationDoc;
+  /** Routing started by this message (the first one), which continues after the ack. */
+  routing?: Promise<void>;
 }
 
 export class ConversationService {
@@ -110,7 +112,9 @@ export class ConversationService {
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);
       // Routing continues after the ack: the message is stored, the shopper need not wait.
-      this.router.request(sent.conversation, priorityOf(visitor)).catch(this.onError);
+      const routing = this.router.request(sent.conversation, priorityOf(visitor));
+      routing.catch(this.onError);
+      return { ...sent, routing };
     }
     return sent;
   }

@@ -68,6 +68,7 @@ export function rank(pool: Candidate[], exclude: readonly AgentId[]): Candidate[
 export class Router {
   private draining: Promise<void> | null = null;
   private drainAgain = false;
+  private lastRepairAt = -Infinity;
 
   constructor(
     private readonly store: Store,
@@ -195,12 +196,25 @@ export class Router {
     return (await this.log.event(updated, event)).conversation;
   }
 
-  /** A ledger entry without its conversation update: a node died in between. Finish it. */
+  /**
+   * A queued conversation that the ledger says is assigned: the node that claimed it died
+   * before updating the conversation, or (on a store whose updates are not atomic, such as
+   * FerretDB v1) another node's write overwrote that update. Finish the assignment.
+   */
   private async repairStaleClaim(conversation: ConversationDoc): Promise<void> {
     const claim = await this.store.assignments.byConversation(conversation._id);
     if (!claim || this.clock.now() - claim.at < STALE_CLAIM_MS) return;
     const agent = await this.store.agents.byId(claim.agentId);
     if (agent) await this.finalize(conversation, agent, 'routed', null);
+  }
+
+  private async repairQueue(): Promise<void> {
+    if (this.clock.now() - this.lastRepairAt < STALE_CLAIM_MS) return;
+    this.lastRepairAt = this.clock.now();
+    const queue = await this.store.conversations.queue(QUEUE_POSITIONS);
+    const claimed = await this.store.assignments.byConversations(queue.map((c) => c._id));
+    const stale = new Set(claimed.filter((c) => this.clock.now() - c.at >= STALE_CLAIM_MS).map((c) => c._id));
+    for (const conversation of queue) if (stale.has(conversation._id)) await this.repairStaleClaim(conversation);
   }
 
   // ---- agent actions ----------------------------------------------------------------
@@ -342,6 +356,8 @@ export class Router {
         await this.reassign(conversation, agent._id, []);
       }
     }
+
+    await this.repairQueue();
 
     if (this.config.reassignAfterMs > 0) {
       const stale = await conversations.unanswered(now - this.config.reassignAfterMs, 20);
