@@ -5,6 +5,7 @@ import type { AgentId, ConversationId } from '@counter/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/store.js';
+import type { DomainConfig } from '../../src/domain/services.js';
 import { createDomain, ManualClock, type Domain } from './harness.js';
 
 export function routingSuite(label: string, freshStore: () => Promise<Store>) {
@@ -13,7 +14,7 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
     afterEach(async () => {
       for (const s of opened.splice(0)) await s.close();
     });
-    async function setup(config?: Parameters<typeof createDomain>[1]['config']): Promise<Domain> {
+    async function setup(config?: Partial<DomainConfig>): Promise<Domain> {
       const store = await freshStore();
       opened.push(store);
       return createDomain(store, { config });
