@@ -18,15 +18,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
 
-# --- browser ------------------------------------------------------------------------------
-if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
-  echo "test-deps: browser: $CHROMIUM_PATH"
-elif command -v chromium >/dev/null; then
-  echo "test-deps: browser: $(command -v chromium)"
-else
-  apt_install chromium fonts-noto-cjk
-  echo "test-deps: browser: $(command -v chromium)"
-fi
+# --- system packages: browser, CJK fonts (Chinese screenshots), Redis (scale-out tests) ----
+missing=()
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then missing+=(chromium); fi
+if ! (command -v fc-list >/dev/null && fc-list | grep -qi 'noto.*cjk'); then missing+=(fonts-noto-cjk); fi
+if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing+=(redis-server); fi
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+echo "test-deps: browser: ${CHROMIUM_PATH:-$(command -v chromium)}"
+echo "test-deps: redis: ${REDIS_URL:-$(command -v redis-server)}"
 
 # --- MongoDB-wire server ------------------------------------------------------------------
 build_ferretdb() {

@@ -105,7 +105,8 @@ export class VisitorService {
     session: VisitorSession,
     input: z.output<typeof identify>,
   ): Promise<{ verified: boolean; visitor: VisitorDoc; token: string | null }> {
-    const { visitor } = session;
+    // Fresh from the store: who this browser is decides whose chats it may see.
+    const visitor = (await this.store.visitors.byId(session.visitor._id)) ?? session.visitor;
     const site = await this.store.sites.byId(visitor.siteId);
     if (!site) throw new AppError('site_not_found');
     const expected = hmacSha256Hex(site.identitySecret, identityPayload(input.id, input.tier));

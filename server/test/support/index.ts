@@ -2,3 +2,4 @@ export * from './mongo-wire.js';
 export * from './fixtures.js';
 export * from './test-server.js';
 export * from './wait.js';
+export * from './redis-server.js';
