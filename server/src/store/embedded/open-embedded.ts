@@ -30,6 +30,9 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
       for (const index of indexes) {
         const fields = Object.keys(index.keys);
         await ds.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0]! : fields, unique: index.unique ?? false });
+        // MongoDB answers a query on a compound index's first field from that index; nedb
+        // only uses a compound index when every field is in the query. Index the prefix too.
+        if (fields.length > 1) await ds.ensureIndexAsync({ fieldName: fields[0]! });
       }
       return new NedbCollection<T>(name, ds);
     },
