@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (await openStore(
       config.mongodbUrl
         ? { mongodbUrl: config.mongodbUrl, serverSelectionTimeoutMS: config.mongodbTimeoutMs }
-        : { dataDir: config.dataDir },
+        : { dataDir: config.dataDir, fsync: config.embeddedFsync },
     ));
   const bus = deps.events ?? new EventBus();
   const services = createServices({

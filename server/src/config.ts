@@ -15,6 +15,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_FSYNC: bool.default(true),
   MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   MONGODB_TIMEOUT_MS: int(100, 60_000).default(3000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
@@ -26,6 +27,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 90).default(12),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   VISITOR_EVENTS_PER_SECOND: int(1, 1000).default(5),
+  VISITOR_SESSIONS_PER_MINUTE: int(1, 1_000_000).default(600),
   AGENT_EVENTS_PER_SECOND: int(1, 1000).default(20),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
@@ -40,6 +42,8 @@ export interface Config {
   /** Where browsers reach this server; used in printed URLs and as the demo site's origin. */
   publicUrl: string;
   dataDir: string;
+  /** Embedded store: fdatasync before acknowledging writes. */
+  embeddedFsync: boolean;
   mongodbUrl: string | null;
   mongodbTimeoutMs: number;
   redisUrl: string | null;
@@ -51,6 +55,7 @@ export interface Config {
   sessionTtlMs: number;
   loginMaxFailures: number;
   visitorEventsPerSecond: number;
+  visitorSessionsPerMinute: number;
   agentEventsPerSecond: number;
   shutdownTimeoutMs: number;
   adminEmail: string;
@@ -82,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
+    embeddedFsync: e.EMBEDDED_FSYNC,
     mongodbUrl: e.MONGODB_URL ?? null,
     mongodbTimeoutMs: e.MONGODB_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,
@@ -93,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     visitorEventsPerSecond: e.VISITOR_EVENTS_PER_SECOND,
+    visitorSessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
     agentEventsPerSecond: e.AGENT_EVENTS_PER_SECOND,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),

@@ -97,9 +97,12 @@ export class ConversationService {
 
   async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>): Promise<Sent> {
     const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
-    const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
-    if (retried) return { message: retried, conversation };
-    if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
+    if (conversation.status === 'resolved') {
+      // A retry of a send that landed before the conversation was resolved still gets its ack.
+      const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+      if (retried) return { message: retried, conversation };
+      throw new AppError('conversation_resolved');
+    }
     const sent = await this.log.append(conversation, {
       clientId: input.clientId as ClientMessageId,
       author: 'visitor',
@@ -154,7 +157,6 @@ export class ConversationService {
     );
     if (!rated) throw new AppError('conflict');
     const { conversation: latest } = await this.log.event(rated, { type: 'rated', score: input.score });
-    this.events.publish({ type: 'conversation.updated', conversation: latest });
     return latest;
   }
 
@@ -179,12 +181,15 @@ export class ConversationService {
   async sendAsAgent(agent: AgentDoc, role: Role, input: z.output<typeof agentMessageSend>): Promise<Sent> {
     const actor = { agentId: agent._id, role };
     const conversation = await this.forAgent(actor, input.conversationId as ConversationId);
-    const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
-    if (retried) return { message: retried, conversation };
     if (!input.internal) {
-      if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
-      // Only the agent holding the conversation (or an admin stepping in) talks to the shopper.
-      if (conversation.agentId !== agent._id && role !== 'admin') throw forbidden();
+      const allowed = conversation.status !== 'resolved' && (conversation.agentId === agent._id || role === 'admin');
+      if (!allowed) {
+        const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+        if (retried) return { message: retried, conversation };
+        if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
+        // Only the agent holding the conversation (or an admin stepping in) talks to the shopper.
+        throw forbidden();
+      }
     }
     return this.log.append(conversation, {
       clientId: input.clientId as ClientMessageId,

@@ -6,6 +6,7 @@ import type { Agent, AgentId, AssignReason, RemoveReason } from '@counter/shared
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 
 export type DomainEvent =
+  /** `conversation` is as it was before this message (for routing the event to rooms). */
   | { type: 'message.created'; conversation: ConversationDoc; message: MessageDoc }
   | { type: 'conversation.updated'; conversation: ConversationDoc }
   | {

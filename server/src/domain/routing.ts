@@ -243,8 +243,8 @@ export class Router {
     const resolved =
       (await this.lock.run(conversationId, () => this.store.conversations.markResolved(conversationId, this.clock.now()))) ??
       conversation;
+    // The event message publishes the updated conversation too.
     const { conversation: latest } = await this.log.event(resolved, { type: 'resolved' });
-    this.events.publish({ type: 'conversation.updated', conversation: latest });
     this.kick();
     return latest;
   }
@@ -260,7 +260,6 @@ export class Router {
     const { conversation } = await this.log.event(reopened, { type: 'reopened' });
     const claim = await this.store.assignments.claim(conversationId, agent._id, agent.capacity, this.clock.now());
     if (claim === 'claimed') return this.finalize(conversation, agent, 'reopened', null);
-    this.events.publish({ type: 'conversation.updated', conversation });
     await this.request(conversation, conversation.priority);
     return (await this.store.conversations.byId(conversationId)) ?? conversation;
   }
@@ -314,7 +313,6 @@ export class Router {
       )) ?? conversation;
     this.events.publish({ type: 'conversation.unassigned', conversation: waiting, agentId: from, reason });
     const { conversation: latest } = await this.log.event(waiting, { type: reason, agentName: null });
-    this.events.publish({ type: 'conversation.updated', conversation: latest });
     this.events.publish({ type: 'queue.changed' });
     this.kick();
     return latest;

@@ -10,7 +10,8 @@ const bearer = z.string().regex(/^Bearer [A-Za-z0-9_-]{20,128}$/);
 
 export const visitorRoutes: FastifyPluginAsync = async (app) => {
   const { visitors, sites, router, conversations } = app.services;
-  const sessionsPerAddress = new AddressLimiter(60, 60);
+  // Shoppers behind one NAT share an address: generous, but bounded.
+  const sessionsPerAddress = new AddressLimiter(app.config.visitorSessionsPerMinute, app.config.visitorSessionsPerMinute);
 
   /** The chat iframe gets (or keeps) its visitor token and the site's widget settings. */
   app.post('/api/v1/visitor/sessions', async (request): Promise<VisitorSessionResponse> => {

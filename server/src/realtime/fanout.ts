@@ -53,7 +53,6 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
         const { conversation: c, message } = event;
         const wire = messageView(message);
         agents.to(agentRooms(c)).emit('message:created', { message: wire });
-        agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
         if (message.kind !== 'note') visitors.to(rooms.visitor(c.visitorId)).emit('message:created', { message: wire });
         return;
       }

@@ -160,6 +160,9 @@ export async function startTestServer(
         extraHeaders: { cookie },
         transports: ['websocket'],
         reconnection: false,
+        // io() otherwise multiplexes onto a cached connection to the same URL (e.g. a
+        // visitor's), whose handshake carries no cookie: each test client gets its own.
+        forceNew: true,
       }),
     ) as unknown as AgentSocket;
     await connected(socket as unknown as Socket);
@@ -186,6 +189,7 @@ export async function startTestServer(
           auth: { v: PROTOCOL_VERSION, siteId, token: session.token, pageOrigin },
           transports: ['websocket'],
           reconnection: false,
+          forceNew: true,
         }),
       ) as unknown as VisitorSocket;
       await connected(socket as unknown as Socket);

@@ -1,6 +1,7 @@
 import type Datastore from '@seald-io/nedb';
-import type { Doc, DocCollection, Filter, FindOneAndUpdateOptions, FindOptions, Update } from '../collection.js';
+import type { Doc, DocCollection, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec, Update } from '../collection.js';
 import { DuplicateKeyError } from '../errors.js';
+import type { Journal } from './journal.js';
 
 /** How many times findOneAndUpdate retries when a concurrent write took the candidate. */
 const MAX_CLAIM_ATTEMPTS = 20;
@@ -9,16 +10,24 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { errorType?: string }).errorType === 'uniqueViolated';
 }
 
+const onlyId = (filter: Filter): boolean => Object.keys(filter).length === 1 && typeof filter._id === 'string';
+
 /**
- * A DocCollection over one nedb datastore. nedb runs every operation of a datastore through
- * one queue, so an update with a condition in its filter is atomic, which is all that
- * findOneAndUpdate needs: find a candidate, then update it only if it still matches.
+ * A DocCollection over one in-memory nedb datastore (queries, indexes, unique keys) whose
+ * every change is then written to the journal; the promise resolves once it is on disk.
+ * nedb runs each datastore's operations one at a time, so an update with a condition in its
+ * filter is atomic, which is all findOneAndUpdate needs.
  */
 export class NedbCollection<T extends Doc> implements DocCollection<T> {
   constructor(
     readonly name: string,
     private readonly ds: Datastore<T>,
+    private readonly journal: Journal,
   ) {}
+
+  private put(docs: T[]): Promise<void> {
+    return this.journal.append(docs.map((doc) => ({ c: this.name, put: doc })));
+  }
 
   async insertOne(doc: T): Promise<void> {
     try {
@@ -27,6 +36,7 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
       if (isUniqueViolation(err)) throw new DuplicateKeyError(this.name, err);
       throw err;
     }
+    await this.put([doc]);
   }
 
   async findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
@@ -46,43 +56,72 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
     return this.ds.countAsync(filter) as unknown as Promise<number>;
   }
 
-  async updateOne(filter: Filter, update: Update): Promise<number> {
-    return this.update(filter, update, false);
+  updateOne(filter: Filter, update: Update): Promise<number> {
+    return this.update(filter, update, false).then((docs) => docs.length);
   }
 
-  async updateMany(filter: Filter, update: Update): Promise<number> {
-    return this.update(filter, update, true);
+  updateMany(filter: Filter, update: Update): Promise<number> {
+    return this.update(filter, update, true).then((docs) => docs.length);
   }
 
-  private async update(filter: Filter, update: Update, multi: boolean): Promise<number> {
+  private async update(filter: Filter, update: Update, multi: boolean): Promise<T[]> {
+    let result;
     try {
-      const { numAffected } = await this.ds.updateAsync(filter, update as never, { multi });
-      return numAffected;
+      result = await this.ds.updateAsync(filter, update as never, { multi, returnUpdatedDocs: true });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DuplicateKeyError(this.name, err);
       throw err;
     }
+    const raw = result.affectedDocuments as unknown;
+    const docs = (Array.isArray(raw) ? raw : raw ? [raw] : []) as T[];
+    await this.put(docs);
+    return docs;
   }
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    // By id alone there is one candidate: update it directly (the common case).
+    if (onlyId(filter) && options.returnDocument !== 'before') {
+      const [doc] = await this.update(filter, update, false);
+      return doc ?? null;
+    }
     for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
       const candidate = await this.findOne(filter, options.sort ? { sort: options.sort } : {});
       if (!candidate) return null;
-      const { numAffected, affectedDocuments } = await this.ds.updateAsync(
-        { $and: [filter, { _id: candidate._id }] },
-        update as never,
-        { returnUpdatedDocs: true },
-      );
-      if (numAffected === 1) return options.returnDocument === 'before' ? candidate : (affectedDocuments as unknown as T);
+      const [updated] = await this.update({ $and: [filter, { _id: candidate._id }] }, update, false);
+      if (updated) return options.returnDocument === 'before' ? candidate : updated;
     }
     return null;
   }
 
   async deleteOne(filter: Filter): Promise<number> {
-    return this.ds.removeAsync(filter, { multi: false });
+    return this.delete(filter, false);
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    return this.ds.removeAsync(filter, { multi: true });
+    return this.delete(filter, true);
+  }
+
+  private async delete(filter: Filter, multi: boolean): Promise<number> {
+    const found = await this.find(filter, { projection: { _id: 1 }, ...(multi ? {} : { limit: 1 }) });
+    if (!found.length) return 0;
+    const ids = found.map((d) => d._id);
+    const removed = await this.ds.removeAsync({ _id: { $in: ids } }, { multi: true });
+    await this.journal.append(ids.map((id) => ({ c: this.name, del: id })));
+    return removed;
+  }
+
+  async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
+    for (const index of indexes) {
+      const fields = Object.keys(index.keys);
+      await this.ds.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0]! : fields, unique: index.unique ?? false });
+      // MongoDB answers a query on a compound index's first field from that index; nedb
+      // only uses a compound index when every field is in the query. Index the prefix too.
+      if (fields.length > 1) await this.ds.ensureIndexAsync({ fieldName: fields[0]! });
+    }
+  }
+
+  /** Every live document, for compaction. */
+  all(): T[] {
+    return this.ds.getAllData();
   }
 }

@@ -10,6 +10,12 @@ export interface MessageSummary {
   preview: string | null;
   /** Who wrote it decides which unread counter moves and whether a reply is awaited. */
   by: 'visitor' | 'agent' | 'note' | 'system';
+  /**
+   * The caller's copy of the conversation says the once-only field this message may set
+   * (awaitingReplySince for a shopper, firstResponseAt for an agent) is still empty: then it
+   * is set, conditionally. When the copy says it is set, that extra write is skipped.
+   */
+  firstOfKind?: boolean;
 }
 
 export interface ConversationRepository {
@@ -143,14 +149,19 @@ export async function conversationRepository(db: Database): Promise<Conversation
       if (summary.by === 'visitor' || summary.by === 'agent') {
         update.$set = { ...update.$set, lastMessageAt: summary.at, lastMessagePreview: summary.preview };
       }
+      const firstOfKind = summary.firstOfKind ?? true;
       if (summary.by === 'visitor') {
         update.$inc = { unreadByAgent: 1 };
         // The oldest unanswered message counts: set only while nothing is awaited.
-        await conversations.updateOne({ _id: id, awaitingReplySince: null }, { $set: { awaitingReplySince: summary.at } });
+        if (firstOfKind) {
+          await conversations.updateOne({ _id: id, awaitingReplySince: null }, { $set: { awaitingReplySince: summary.at } });
+        }
       } else if (summary.by === 'agent') {
         update.$inc = { unreadByVisitor: 1 };
         update.$set = { ...update.$set, awaitingReplySince: null };
-        await conversations.updateOne({ _id: id, firstResponseAt: null }, { $set: { firstResponseAt: summary.at } });
+        if (firstOfKind) {
+          await conversations.updateOne({ _id: id, firstResponseAt: null }, { $set: { firstResponseAt: summary.at } });
+        }
       }
       return conversations.findOneAndUpdate({ _id: id }, update);
     },
