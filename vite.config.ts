@@ -4,11 +4,9 @@
  */
 import { defineConfig } from 'vitest/config';
 
-const ci = Boolean(process.env.CI);
-
 export default defineConfig({
   test: {
-    reporters: ci ? ['default'] : ['default'],
+    reporters: ['default', './e2e/setup/mongodb-reporter.ts'],
     projects: [
       {
         test: {
