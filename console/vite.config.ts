@@ -1,7 +1,21 @@
+/**
+ * Build: served by the chat server at /console/ under a strict CSP (script-src 'self',
+ * style-src 'self'), so nothing may be inlined into index.html: no module-preload polyfill,
+ * no inlined assets. Test: the 'console' project (jsdom; store tests opt into node).
+ */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  base: '/console/',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
   test: {
     name: 'console',
     environment: 'jsdom',

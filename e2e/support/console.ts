@@ -52,11 +52,18 @@ export async function createAgent(
   return { id: agent.id, email, password, name };
 }
 
+/** CSP violations reported by any console page opened with signIn(); tests assert it stays empty. */
+export const cspViolations: string[] = [];
+
 /** Opens the console and signs in through the form. */
 export async function signIn(browser: Browser, server: TestServer, who: { email: string; password: string }): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[console pageerror]', err));
+  // The console runs under a strict CSP: any violation (inline style or script) is a bug.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
   await page.goto(`${server.url}/console/`);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);

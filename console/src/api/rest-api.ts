@@ -1,0 +1,77 @@
+/** The REST endpoints the console uses, typed from the shared protocol. */
+import type { Agent, AgentId, BusinessHours, CannedReply, CannedReplyId, Greeting, Locale, Role, Site, SiteId } from '@counter/shared';
+import type { HttpClient, Result } from './http-client.js';
+
+export interface NewAgent {
+  email: string;
+  name: string;
+  role: Role;
+  capacity: number;
+  password: string;
+}
+
+export interface AgentPatch {
+  name?: string;
+  role?: Role;
+  capacity?: number;
+  active?: boolean;
+  password?: string;
+}
+
+export interface NewSite {
+  name: string;
+  allowedOrigins?: string[];
+  greeting?: Greeting;
+  businessHours?: BusinessHours | null;
+  defaultLocale?: Locale;
+}
+
+export interface SitePatch extends Partial<NewSite> {
+  rotateIdentitySecret?: boolean;
+}
+
+export interface CannedReplyInput {
+  shortcut: string;
+  title: string;
+  text: string;
+}
+
+export interface RestApi {
+  me(): Promise<Result<{ agent: Agent }>>;
+  login(email: string, password: string): Promise<Result<{ agent: Agent }>>;
+  logout(): Promise<Result<null>>;
+  changePassword(currentPassword: string, newPassword: string): Promise<Result<null>>;
+  listAgents(): Promise<Result<{ agents: Agent[] }>>;
+  createAgent(input: NewAgent): Promise<Result<{ agent: Agent }>>;
+  updateAgent(id: AgentId, patch: AgentPatch): Promise<Result<{ agent: Agent }>>;
+  listSites(): Promise<Result<{ sites: Site[] }>>;
+  createSite(input: NewSite): Promise<Result<{ site: Site }>>;
+  updateSite(id: SiteId, patch: SitePatch): Promise<Result<{ site: Site }>>;
+  listCanned(): Promise<Result<{ cannedReplies: CannedReply[] }>>;
+  createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
+  updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
+  deleteCanned(id: CannedReplyId): Promise<Result<null>>;
+}
+
+const V1 = '/api/v1';
+const enc = encodeURIComponent;
+
+export function createRestApi(http: HttpClient): RestApi {
+  return {
+    me: () => http.request('GET', `${V1}/auth/me`),
+    login: (email, password) => http.request('POST', `${V1}/auth/login`, { email, password }),
+    logout: () => http.request('POST', `${V1}/auth/logout`),
+    changePassword: (currentPassword, newPassword) =>
+      http.request('POST', `${V1}/auth/password`, { currentPassword, newPassword }),
+    listAgents: () => http.request('GET', `${V1}/agents`),
+    createAgent: (input) => http.request('POST', `${V1}/agents`, input),
+    updateAgent: (id, patch) => http.request('PATCH', `${V1}/agents/${enc(id)}`, patch),
+    listSites: () => http.request('GET', `${V1}/sites`),
+    createSite: (input) => http.request('POST', `${V1}/sites`, input),
+    updateSite: (id, patch) => http.request('PATCH', `${V1}/sites/${enc(id)}`, patch),
+    listCanned: () => http.request('GET', `${V1}/canned-replies`),
+    createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
+    updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),
+    deleteCanned: (id) => http.request('DELETE', `${V1}/canned-replies/${enc(id)}`),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Builds the console from its dependencies (REST client, a transport factory, notifier,
+ * storage, visibility, location). Nothing here touches globals: main.ts passes the
+ * browser's, tests pass fakes. The socket exists only while someone is signed in.
+ */
+import type { AgentStatus, ConversationId } from '@counter/shared';
+import type { RestApi } from '../api/rest-api.js';
+import type { Notifier } from '../lib/notifier.js';
+import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
+import { createAdminSitesStore } from '../stores/admin-sites-store.js';
+import { createCannedStore } from '../stores/canned-store.js';
+import { createConnectionStore } from '../stores/connection-store.js';
+import { createInboxStore } from '../stores/inbox-store.js';
+import { createOutboxStore, type KeyValueStorage } from '../stores/outbox-store.js';
+import { createQueueStore } from '../stores/queue-store.js';
+import { createRouteStore, type LocationSource } from '../stores/route-store.js';
+import { createSessionStore } from '../stores/session-store.js';
+import { createThreadsStore } from '../stores/threads-store.js';
+import { createUiStore } from '../stores/ui-store.js';
+import { createAttention } from '../sync/attention.js';
+import { commander } from '../sync/commander.js';
+import { startConsoleSync } from '../sync/console-sync.js';
+import { createConversationCommands } from '../sync/conversation-commands.js';
+import { createHistorySync } from '../sync/history-sync.js';
+import { createMessageSender } from '../sync/message-sender.js';
+import { createReadTracker } from '../sync/read-tracker.js';
+import type { AgentTransport } from '../transport/agent-transport.js';
+
+export interface Visibility {
+  isHidden(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface ConsoleDeps {
+  api: RestApi;
+  createTransport: () => AgentTransport;
+  notifier: Notifier;
+  storage: KeyValueStorage | null;
+  visibility: Visibility;
+  location: LocationSource;
+  uuid: () => string;
+  now?: () => number;
+  typingTimeoutMs?: number;
+}
+
+export function createConsoleApp(deps: ConsoleDeps) {
+  const now = deps.now ?? Date.now;
+  const stores = {
+    session: createSessionStore(deps.api),
+    connection: createConnectionStore(now),
+    inbox: createInboxStore(),
+    queue: createQueueStore(),
+    threads: createThreadsStore(),
+    outbox: createOutboxStore(deps.storage),
+    canned: createCannedStore(deps.api),
+    adminAgents: createAdminAgentsStore(deps.api),
+    adminSites: createAdminSitesStore(deps.api),
+    route: createRouteStore(deps.location),
+    ui: createUiStore(),
+  };
+
+  let transport: AgentTransport | null = null;
+  let stopSync: (() => void) | null = null;
+  const command = commander(() => transport);
+
+  const activeConversation = (): ConversationId | null => {
+    const { route } = stores.route.getState();
+    return route.name === 'conversation' ? route.id : null;
+  };
+  const open = (id: string) => stores.route.getState().navigate({ name: 'conversation', id: id as ConversationId });
+
+  const history = createHistorySync(command, stores.threads, stores.inbox);
+  const sender = createMessageSender({ command, outbox: stores.outbox, threads: stores.threads, uuid: deps.uuid, now });
+  const conversations = createConversationCommands({ command, ...stores });
+  const reads = createReadTracker({
+    command,
+    threads: stores.threads,
+    session: stores.session,
+    activeConversation,
+    isVisible: () => !deps.visibility.isHidden(),
+  });
+  const attention = createAttention({ notifier: deps.notifier, inbox: stores.inbox, isHidden: deps.visibility.isHidden, open });
+
+  function goLive() {
+    const agent = stores.session.getState().agent;
+    if (!agent || transport) return;
+    stores.outbox.getState().load(agent.id);
+    transport = deps.createTransport();
+    stopSync = startConsoleSync({
+      transport,
+      ...stores,
+      history,
+      sender,
+      reads,
+      attention,
+      ...(deps.typingTimeoutMs ? { typingTimeoutMs: deps.typingTimeoutMs } : {}),
+    });
+    void stores.canned.getState().load();
+    transport.connect();
+  }
+
+  function shutDown() {
+    stopSync?.();
+    stopSync = null;
+    transport?.close();
+    transport = null;
+    stores.connection.getState().reset();
+    stores.inbox.getState().clear();
+    stores.queue.getState().clear();
+    stores.threads.getState().clear();
+    stores.outbox.getState().clear();
+    stores.canned.getState().clear();
+  }
+
+  stores.session.subscribe((s) => (s.phase === 'signed-in' ? goLive() : shutDown()));
+  stores.route.subscribe(() => reads.check());
+  deps.visibility.subscribe(() => reads.check());
+
+  return {
+    stores,
+    history,
+    sender,
+    conversations,
+    /** Status change from a click: going online is when notification permission is asked. */
+    async setStatus(status: AgentStatus) {
+      if (status === 'online') deps.notifier.prepare();
+      return conversations.setStatus(status);
+    },
+    open,
+    start: () => stores.session.getState().check(),
+    stop: shutDown,
+  };
+}
+
+export type ConsoleApp = ReturnType<typeof createConsoleApp>;

@@ -1,0 +1,18 @@
+import type { VisitorSummary } from '@counter/shared';
+
+/** What to call a shopper: their name, else their email, else a short stable handle. */
+export function visitorLabel(visitor: Pick<VisitorSummary, 'id' | 'name' | 'email'> | null | undefined, fallbackId = ''): string {
+  const name = visitor?.name?.trim();
+  if (name) return name;
+  if (visitor?.email) return visitor.email;
+  const id = visitor?.id ?? fallbackId;
+  return `Shopper ${id.slice(0, 4).toUpperCase()}`;
+}
+
+/** One or two letters for the avatar. */
+export function initials(label: string): string {
+  const words = label.replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return '?';
+  const letters = words.length > 1 ? [words[0]![0], words[1]![0]] : [...words[0]!].slice(0, 2);
+  return letters.join('').toUpperCase();
+}

@@ -1,0 +1,48 @@
+/**
+ * Getting the agent's attention while the console is in a background tab: a desktop
+ * notification and a chime for a new conversation or a shopper's message. Nothing while
+ * they are looking at it, and nothing for their own actions (taking, reopening).
+ */
+import type { AssignReason, InboxItem, Message } from '@counter/shared';
+import type { Notifier } from '../lib/notifier.js';
+import type { InboxStore } from '../stores/inbox-store.js';
+
+export interface AttentionDeps {
+  notifier: Notifier;
+  inbox: InboxStore;
+  isHidden: () => boolean;
+  open: (conversationId: string) => void;
+}
+
+const QUIET_REASONS: readonly AssignReason[] = ['taken', 'reopened'];
+const PREVIEW = 120;
+
+const shopperName = (item: InboxItem | undefined) => item?.visitor.name?.trim() || 'A shopper';
+
+export function createAttention({ notifier, inbox, isHidden, open }: AttentionDeps) {
+  return {
+    assigned(item: InboxItem, reason: AssignReason) {
+      if (!isHidden() || QUIET_REASONS.includes(reason)) return;
+      notifier.notify({
+        title: reason === 'routed' ? 'New conversation' : `Conversation ${reason} to you`,
+        body: `${shopperName(item)}: ${item.conversation.lastMessagePreview ?? ''}`.slice(0, PREVIEW),
+        tag: item.conversation.id,
+        onClick: () => open(item.conversation.id),
+      });
+    },
+    message(message: Message) {
+      if (!isHidden() || message.author !== 'visitor') return;
+      const item = inbox.getState().items[message.conversationId];
+      // Only for conversations this agent holds (not a queue peek).
+      if (!item || item.conversation.status === 'resolved') return;
+      notifier.notify({
+        title: shopperName(item),
+        body: message.text.slice(0, PREVIEW),
+        tag: message.conversationId,
+        onClick: () => open(message.conversationId),
+      });
+    },
+  };
+}
+
+export type Attention = ReturnType<typeof createAttention>;

@@ -1,0 +1,128 @@
+/**
+ * Server events -> stores, and what happens on every (re)connect: the inbox and queue are
+ * read again, open conversations re-subscribed and caught up by seq (never by guessing
+ * from gaps), and the outbox is resent. Socket.IO's recovery may replay events too; the
+ * stores merge by seq and id, so both paths together are safe.
+ */
+import type { ConversationId } from '@counter/shared';
+import type { ConnectionStore } from '../stores/connection-store.js';
+import type { InboxStore } from '../stores/inbox-store.js';
+import type { QueueStore } from '../stores/queue-store.js';
+import type { SessionStore } from '../stores/session-store.js';
+import type { ThreadsStore } from '../stores/threads-store.js';
+import type { AgentTransport } from '../transport/agent-transport.js';
+import type { Attention } from './attention.js';
+import type { HistorySync } from './history-sync.js';
+import type { MessageSender } from './message-sender.js';
+import type { ReadTracker } from './read-tracker.js';
+
+export interface SyncDeps {
+  transport: AgentTransport;
+  session: SessionStore;
+  connection: ConnectionStore;
+  inbox: InboxStore;
+  queue: QueueStore;
+  threads: ThreadsStore;
+  history: HistorySync;
+  sender: MessageSender;
+  reads: ReadTracker;
+  attention: Attention;
+  /** When the shopper's "typing" is assumed over if no update came (a lost "false"). */
+  typingTimeoutMs?: number;
+}
+
+export function startConsoleSync(deps: SyncDeps): () => void {
+  const { transport, session, connection, inbox, queue, threads, history, sender, reads, attention } = deps;
+  const typingTimers = new Map<ConversationId, ReturnType<typeof setTimeout>>();
+  let stopped = false;
+
+  async function refresh() {
+    const [mine, waiting] = await Promise.all([transport.command('inbox:list', {}), transport.command('queue:list', {})]);
+    if (stopped) return;
+    if (mine.ok) inbox.getState().replace(mine.data.items);
+    if (waiting.ok) queue.getState().set(waiting.data.queue, waiting.data.total);
+    reads.reset();
+    await history.reopenAll();
+    await sender.flush();
+  }
+
+  let ending: Promise<void> | null = null;
+  /**
+   * The server shut us out (session:revoked, then a server-side disconnect: both arrive).
+   * A new cookie (this browser changed the password) reconnects; otherwise, sign-in.
+   */
+  function sessionEnded(): Promise<void> {
+    ending ??= (async () => {
+      connection.getState().set('connecting');
+      const outcome = await session.getState().revoked();
+      if (outcome === 'still-signed-in' && !stopped) transport.connect();
+    })().finally(() => (ending = null));
+    return ending;
+  }
+
+  function typing(conversationId: ConversationId, on: boolean) {
+    clearTimeout(typingTimers.get(conversationId));
+    typingTimers.delete(conversationId);
+    threads.getState().setTyping(conversationId, on);
+    if (on) {
+      typingTimers.set(
+        conversationId,
+        setTimeout(() => threads.getState().setTyping(conversationId, false), deps.typingTimeoutMs ?? 8000),
+      );
+    }
+  }
+
+  const offs = [
+    transport.onConnection((e) => {
+      switch (e.type) {
+        case 'connecting':
+          return connection.getState().set('connecting');
+        case 'connected':
+          connection.getState().set('connected');
+          return void refresh();
+        case 'disconnected':
+          if (e.willRetry) return connection.getState().set('reconnecting', e.reason);
+          if (e.reason === 'io server disconnect') return void sessionEnded();
+          return connection.getState().set('idle');
+        case 'rejected':
+          if (e.code === 'protocol_version_mismatch') return connection.getState().set('refused', e.message);
+          if (e.code === 'unauthorized' || e.code === 'session_revoked') return void sessionEnded();
+          return connection.getState().set('refused', e.message);
+      }
+    }),
+    transport.on('conversation:assigned', ({ item, reason }) => {
+      inbox.getState().upsert(item);
+      threads.getState().updateConversation(item.conversation);
+      threads.getState().markRemoved(item.conversation.id, null);
+      attention.assigned(item, reason);
+    }),
+    transport.on('conversation:removed', ({ conversationId, reason }) => {
+      if (reason !== 'resolved') inbox.getState().remove(conversationId);
+      threads.getState().markRemoved(conversationId, reason);
+    }),
+    transport.on('conversation:updated', ({ conversation }) => {
+      inbox.getState().updateConversation(conversation);
+      threads.getState().updateConversation(conversation);
+    }),
+    transport.on('message:created', ({ message }) => {
+      sender.confirmed(message);
+      if (message.author === 'visitor') typing(message.conversationId, false);
+      attention.message(message);
+    }),
+    transport.on('typing:changed', ({ conversationId, typing: on }) => typing(conversationId, on)),
+    transport.on('visitor:updated', ({ visitor }) => {
+      threads.getState().updateVisitor(visitor);
+      inbox.getState().updateVisitor(visitor);
+    }),
+    transport.on('queue:updated', ({ queue: items, total }) => queue.getState().set(items, total)),
+    transport.on('agent:updated', ({ agent }) => session.getState().agentUpdated(agent)),
+    transport.on('session:revoked', () => void sessionEnded()),
+    threads.subscribe(() => reads.check()),
+  ];
+
+  return () => {
+    stopped = true;
+    offs.forEach((off) => off());
+    typingTimers.forEach((t) => clearTimeout(t));
+  };
+}

@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import type { ClientError } from '../../lib/client-error.js';
+import { selectOpenCount } from '../../stores/inbox-store.js';
+import { useStore } from '../../lib/use-store.js';
+import { FormError } from '../common/FormError.js';
+
+export function AccountPage() {
+  const app = useApp();
+  const agent = useStore(app.stores.session, (s) => s.agent);
+  const open = useStore(app.stores.inbox, selectOpenCount);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<ClientError | string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setDone(false);
+    if (next !== repeat) return setError('The new passwords do not match.');
+    if (next.length < 10) return setError('Use at least 10 characters.');
+    setBusy(true);
+    const failure = await app.stores.session.getState().changePassword(current, next);
+    setBusy(false);
+    setError(failure);
+    if (!failure) {
+      setDone(true);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    }
+  }
+
+  return (
+    <section class="page page-narrow">
+      <h1>Your account</h1>
+      {agent && (
+        <dl class="facts card">
+          <dt>Name</dt>
+          <dd>{agent.name}</dd>
+          <dt>Email</dt>
+          <dd>{agent.email}</dd>
+          <dt>Role</dt>
+          <dd>{agent.role === 'admin' ? 'Admin' : 'Agent'}</dd>
+          <dt>Capacity</dt>
+          <dd>
+            {agent.capacity} conversations at once (you have {open} open)
+          </dd>
+        </dl>
+      )}
+      <form class="card" onSubmit={submit}>
+        <h2>Change password</h2>
+        <p class="muted">Signs you out everywhere else; this browser stays signed in.</p>
+        <label class="field">
+          <span>Current password</span>
+          <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span>New password (10 characters or more)</span>
+          <input type="password" autoComplete="new-password" required minLength={10} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span>New password again</span>
+          <input type="password" autoComplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
+        </label>
+        <FormError error={error} />
+        {done && (
+          <p class="ok" role="status">
+            Password changed.
+          </p>
+        )}
+        <div class="form-actions">
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            Change password
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import type { ClientError } from '../../lib/client-error.js';
+import { useStore } from '../../lib/use-store.js';
+import { FormError } from '../common/FormError.js';
+
+export function LoginPage() {
+  const app = useApp();
+  const notice = useStore(app.stores.session, (s) => s.notice);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientError | null>(null);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const failure = await app.stores.session.getState().login(email, password);
+    setBusy(false);
+    if (failure) setError(failure);
+  }
+
+  return (
+    <main class="login">
+      <form class="login-card" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">
+          <span class="brand-mark" aria-hidden="true" /> Counter
+        </h1>
+        <p class="muted">Sign in to the agent console.</p>
+        {notice && <p class="notice">{notice}</p>}
+        <label class="field">
+          <span>Email</span>
+          <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span>Password</span>
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        <FormError error={error} />
+        <button class="btn btn-primary btn-block" type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

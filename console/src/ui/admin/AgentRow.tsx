@@ -1,0 +1,114 @@
+import type { Agent, Role } from '@counter/shared';
+import { useState } from 'preact/hooks';
+import type { AgentPatch } from '../../api/rest-api.js';
+import { useApp } from '../../app/app-context.js';
+import { describeError } from '../../lib/client-error.js';
+import { ConfirmButton } from '../common/ConfirmButton.js';
+
+export function AgentRow({ agent: a, isMe }: { agent: Agent; isMe: boolean }) {
+  const app = useApp();
+  const [error, setError] = useState<string | null>(null);
+  /** What is being typed; null shows the stored capacity. */
+  const [capacity, setCapacity] = useState<string | null>(null);
+  const [password, setPassword] = useState<string | null>(null);
+
+  async function patch(change: AgentPatch) {
+    const failure = await app.stores.adminAgents.getState().update(a.id, change);
+    setError(failure ? describeError(failure) : null);
+    return failure;
+  }
+
+  // Reads the field itself: a blur can come before the re-render of the last keystroke.
+  function saveCapacity(raw: string) {
+    const value = Number(raw);
+    if (value === a.capacity) return setCapacity(null);
+    if (raw.trim() === '' || !Number.isInteger(value) || value < 0 || value > 50) {
+      setCapacity(null);
+      return setError('Capacity is a whole number from 0 to 50.');
+    }
+    void patch({ capacity: value }).then(() => setCapacity(null));
+  }
+
+  return (
+    <tr class={a.active ? '' : 'inactive'} data-agent={a.email}>
+      <td>
+        <div class="strong">
+          {a.name}
+          {isMe && <span class="muted"> (you)</span>}
+        </div>
+        <div class="muted small">{a.email}</div>
+        {error && (
+          <div class="row-error" role="alert">
+            {error}
+          </div>
+        )}
+      </td>
+      <td>
+        <select
+          aria-label={`Role of ${a.name}`}
+          value={a.role}
+          disabled={isMe}
+          onChange={(e) => void patch({ role: e.currentTarget.value as Role })}
+        >
+          <option value="agent">Agent</option>
+          <option value="admin">Admin</option>
+        </select>
+      </td>
+      <td>
+        <input
+          class="num"
+          type="number"
+          min={0}
+          max={50}
+          aria-label={`Capacity of ${a.name}`}
+          value={capacity ?? String(a.capacity)}
+          onInput={(e) => setCapacity(e.currentTarget.value)}
+          onBlur={(e) => saveCapacity(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && saveCapacity(e.currentTarget.value)}
+        />
+      </td>
+      <td>
+        <span class={`status-dot-inline status-${a.connected ? a.status : 'offline'}`}>
+          {a.active ? (a.connected ? a.status : 'not connected') : '—'}
+        </span>
+        <span class="muted small">
+          {' '}
+          · {a.load}/{a.capacity}
+        </span>
+      </td>
+      <td class="actions">
+        {password === null ? (
+          <button type="button" class="btn btn-small" onClick={() => setPassword('')}>
+            Set password
+          </button>
+        ) : (
+          <form
+            class="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void patch({ password }).then((failure) => !failure && setPassword(null));
+            }}
+          >
+            <input type="password" minLength={10} required placeholder="New password" aria-label={`New password for ${a.name}`} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <button type="submit" class="btn btn-small btn-primary">
+              Save
+            </button>
+            <button type="button" class="btn btn-small" onClick={() => setPassword(null)}>
+              Cancel
+            </button>
+          </form>
+        )}{' '}
+        {!isMe &&
+          (a.active ? (
+            <ConfirmButton class="btn btn-small btn-danger" confirmLabel="Deactivate? (signs them out)" onConfirm={() => void patch({ active: false })}>
+              Deactivate
+            </ConfirmButton>
+          ) : (
+            <button type="button" class="btn btn-small" onClick={() => void patch({ active: true })}>
+              Reactivate
+            </button>
+          ))}
+      </td>
+    </tr>
+  );
+}

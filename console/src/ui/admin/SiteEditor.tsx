@@ -1,0 +1,103 @@
+/**
+ * One site's settings, saved together. The identity secret has its own section: it is shown
+ * only on request and rotating it takes effect at once (old signatures stop verifying).
+ */
+import type { BusinessHours, Locale, Site } from '@counter/shared';
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import type { ClientError } from '../../lib/client-error.js';
+import { FormError } from '../common/FormError.js';
+import { BusinessHoursEditor } from './BusinessHoursEditor.js';
+import { EmbedSnippet } from './EmbedSnippet.js';
+import { IdentitySecret } from './IdentitySecret.js';
+
+export function parseOrigins(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
+}
+
+export function SiteEditor({ site }: { site: Site }) {
+  const app = useApp();
+  const [name, setName] = useState(site.name);
+  const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
+  const [greetingEn, setGreetingEn] = useState(site.greeting.en ?? '');
+  const [greetingZh, setGreetingZh] = useState(site.greeting.zh ?? '');
+  const [locale, setLocale] = useState<Locale>(site.defaultLocale);
+  const [hours, setHours] = useState<BusinessHours | null>(site.businessHours);
+  const [error, setError] = useState<ClientError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const originList = parseOrigins(origins);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    const failure = await app.stores.adminSites.getState().update(site.id, {
+      name: name.trim(),
+      allowedOrigins: originList,
+      // An empty greeting is left out, so the widget falls back to its default text.
+      greeting: { ...(greetingEn.trim() ? { en: greetingEn.trim() } : {}), ...(greetingZh.trim() ? { zh: greetingZh.trim() } : {}) },
+      businessHours: hours,
+      defaultLocale: locale,
+    });
+    setBusy(false);
+    setError(failure);
+    setSaved(!failure);
+  }
+
+  return (
+    <div class="site-editor">
+      <form class="card" onSubmit={save} aria-label={`Settings of ${site.name}`}>
+        <h2>{site.name}</h2>
+        <p class="muted small">
+          Site id <code>{site.id}</code>
+        </p>
+        <label class="field">
+          <span>Name</span>
+          <input name="site-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span>Allowed origins (one per line, e.g. https://shop.example.com)</span>
+          <textarea name="origins" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+        </label>
+        {originList.length === 0 && (
+          <p class="warn" role="note">
+            No origins listed: <strong>any website</strong> can embed this chat and start conversations. List your shop's origins
+            to restrict it.
+          </p>
+        )}
+        <div class="form-row">
+          <label class="field">
+            <span>Greeting (English)</span>
+            <textarea name="greeting-en" rows={2} maxLength={300} value={greetingEn} onInput={(e) => setGreetingEn(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Greeting (中文)</span>
+            <textarea name="greeting-zh" rows={2} maxLength={300} value={greetingZh} onInput={(e) => setGreetingZh(e.currentTarget.value)} />
+          </label>
+        </div>
+        <label class="field field-narrow">
+          <span>Default language</span>
+          <select name="locale" value={locale} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
+            <option value="en">English</option>
+            <option value="zh">中文</option>
+          </select>
+        </label>
+        <BusinessHoursEditor value={hours} onChange={setHours} />
+        <FormError error={error} />
+        {saved && (
+          <p class="ok" role="status">
+            Saved.
+          </p>
+        )}
+        <div class="form-actions">
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            Save site
+          </button>
+        </div>
+      </form>
+      <IdentitySecret site={site} />
+      <EmbedSnippet site={site} />
+    </div>
+  );
+}

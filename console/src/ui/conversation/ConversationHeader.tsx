@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import { describeError } from '../../lib/client-error.js';
+import { canAct as mayAct, holds } from '../../lib/thread-access.js';
+import { useStore } from '../../lib/use-store.js';
+import { visitorLabel } from '../../lib/visitor-label.js';
+import type { Thread } from '../../stores/threads-store.js';
+import { VisitorBadges } from '../common/VisitorBadges.js';
+import { Rating } from './Rating.js';
+import { TagEditor } from './TagEditor.js';
+
+export function ConversationHeader({ thread }: { thread: Thread }) {
+  const app = useApp();
+  const me = useStore(app.stores.session, (s) => s.agent);
+  const [error, setError] = useState<string | null>(null);
+  const c = thread.conversation!;
+  const v = thread.visitor;
+  const canAct = mayAct(thread, me);
+  const mine = holds(thread, me);
+
+  const act = async (pending: Promise<Parameters<typeof describeError>[0] | null>) => {
+    const failure = await pending;
+    setError(failure ? describeError(failure) : null);
+  };
+
+  return (
+    <header class="conv-head">
+      <div class="conv-title">
+        <h2>
+          <span class="conv-name">{visitorLabel(v ?? { id: c.visitorId, name: null, email: null })}</span>
+          {v && <VisitorBadges verified={v.verified} tier={v.tier} />}
+        </h2>
+        <span class={`pill pill-${c.status}`}>
+          {thread.removed && c.status !== 'resolved'
+            ? 'Moved on'
+            : c.status === 'assigned'
+              ? mine
+                ? 'Yours'
+                : `With ${c.agentName ?? 'another agent'}`
+              : c.status === 'waiting'
+                ? 'Waiting'
+                : 'Resolved'}
+        </span>
+        {c.rating && <Rating rating={c.rating} />}
+        <TagEditor conversation={c} />
+      </div>
+      <div class="conv-actions">
+        {canAct && (
+          <>
+            <button type="button" class="btn" title="Transfer (t)" onClick={() => app.stores.ui.getState().openTransfer(c.id)}>
+              Transfer
+            </button>
+            <button type="button" class="btn btn-primary" title="Resolve (e)" onClick={() => void act(app.conversations.resolve(c.id))}>
+              Resolve
+            </button>
+          </>
+        )}
+        <button type="button" class="btn btn-quiet panel-toggle" onClick={() => app.stores.ui.getState().togglePanel()}>
+          Shopper
+        </button>
+        {error && (
+          <span class="row-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}

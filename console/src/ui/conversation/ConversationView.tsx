@@ -1,0 +1,57 @@
+import type { ConversationId } from '@counter/shared';
+import { useEffect } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import { useStore } from '../../lib/use-store.js';
+import { FormError } from '../common/FormError.js';
+import { Composer } from './Composer.js';
+import { ConversationHeader } from './ConversationHeader.js';
+import { MessageList } from './MessageList.js';
+import { ThreadNotice } from './ThreadNotice.js';
+import { TransferDialog } from './TransferDialog.js';
+import { TypingIndicator } from './TypingIndicator.js';
+
+export function ConversationView({ id }: { id: ConversationId }) {
+  const app = useApp();
+  const thread = useStore(app.stores.threads, (s) => s.threads[id]);
+  const transferOpen = useStore(app.stores.ui, (s) => s.transferFor === id);
+
+  useEffect(() => {
+    void app.history.open(id);
+  }, [id]);
+
+  if (!thread || (thread.status === 'opening' && !thread.conversation)) {
+    return (
+      <section class="conversation" aria-busy="true">
+        <p class="list-empty">Loading conversation…</p>
+      </section>
+    );
+  }
+  if (thread.status === 'error' || !thread.conversation) {
+    return (
+      <section class="conversation">
+        <div class="conversation-error">
+          <FormError error={thread.error} />
+          <button type="button" class="btn" onClick={() => void app.history.open(id)}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section class="conversation" aria-label="Conversation">
+      <ConversationHeader thread={thread} />
+      {thread.error && (
+        <div class="banner banner-warn">
+          <FormError error={thread.error} />
+        </div>
+      )}
+      <MessageList thread={thread} />
+      <TypingIndicator active={thread.visitorTyping && thread.conversation.status !== 'resolved'} />
+      <ThreadNotice thread={thread} />
+      <Composer thread={thread} />
+      {transferOpen && <TransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
+    </section>
+  );
+}

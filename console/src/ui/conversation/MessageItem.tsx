@@ -1,0 +1,59 @@
+/**
+ * One message. Shopper text, agent replies, internal notes (never shown to the shopper,
+ * and unmistakably marked as such) and system events each look different.
+ */
+import type { Message } from '@counter/shared';
+import { eventText } from '../../lib/event-text.js';
+import { clockTime, fullDate } from '../../lib/time-format.js';
+import { RichText } from '../common/RichText.js';
+import { useNow } from '../hooks/use-now.js';
+
+export function MessageItem({ message: m, mine, seen, last }: { message: Message; mine: boolean; seen: boolean; last: boolean }) {
+  const now = useNow();
+  const time = (
+    <time class="msg-time" dateTime={new Date(m.createdAt).toISOString()} title={fullDate(m.createdAt)}>
+      {clockTime(m.createdAt, now)}
+    </time>
+  );
+
+  if (m.kind === 'event') {
+    return (
+      <div class="msg msg-event" data-seq={m.seq}>
+        <span>{eventText(m.event)}</span> {time}
+      </div>
+    );
+  }
+  if (m.kind === 'note') {
+    return (
+      <div class="msg msg-note" data-seq={m.seq}>
+        <div class="msg-meta">
+          <span class="note-label">Internal note</span> · {mine ? 'You' : (m.authorName ?? 'Agent')} · {time}
+        </div>
+        <div class="msg-text">
+          <RichText text={m.text} />
+        </div>
+      </div>
+    );
+  }
+  const fromShopper = m.author === 'visitor';
+  return (
+    <div class={`msg ${fromShopper ? 'msg-in' : 'msg-out'}`} data-seq={m.seq}>
+      <div class="bubble">
+        <div class="msg-text">
+          <RichText text={m.text} />
+        </div>
+      </div>
+      <div class="msg-meta">
+        {!fromShopper && <span>{mine ? 'You' : (m.authorName ?? 'Agent')} · </span>}
+        {time}
+        {!fromShopper && (
+          <span class={`receipt${seen ? ' seen' : ''}`} title={seen ? 'Seen by the shopper' : 'Delivered'}>
+            {' '}
+            {seen ? '✓✓' : '✓'}
+            {last && <span class="receipt-text">{seen ? ' Seen' : ' Sent'}</span>}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

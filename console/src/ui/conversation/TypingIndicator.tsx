@@ -1,0 +1,16 @@
+export function TypingIndicator({ active }: { active: boolean }) {
+  return (
+    <div class="typing" aria-live="polite">
+      {active && (
+        <span class="typing-on">
+          <span class="typing-dots" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          Shopper is typing…
+        </span>
+      )}
+    </div>
+  );
+}

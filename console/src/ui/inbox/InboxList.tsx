@@ -1,0 +1,30 @@
+import { useApp } from '../../app/app-context.js';
+import { selectInbox } from '../../stores/inbox-store.js';
+import { shallowEqual, useStore } from '../../lib/use-store.js';
+import { InboxRow } from './InboxRow.js';
+
+export function InboxList() {
+  const app = useApp();
+  const items = useStore(app.stores.inbox, selectInbox, shallowEqual);
+  const loaded = useStore(app.stores.inbox, (s) => s.loaded);
+  const route = useStore(app.stores.route, (s) => s.route);
+  const status = useStore(app.stores.session, (s) => s.agent?.status);
+  const activeId = route.name === 'conversation' ? route.id : null;
+
+  if (!loaded) return <p class="list-empty">Loading…</p>;
+  if (!items.length) {
+    return (
+      <p class="list-empty">
+        No conversations yet.
+        {status !== 'online' && <> Go <strong>Online</strong> to receive new ones.</>}
+      </p>
+    );
+  }
+  return (
+    <ul class="rows" aria-label="My conversations">
+      {items.map((item) => (
+        <InboxRow key={item.conversation.id} item={item} active={item.conversation.id === activeId} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,45 @@
+import type { InboxItem } from '@counter/shared';
+import { visitorLabel } from '../../lib/visitor-label.js';
+import { routeHref } from '../../stores/route-store.js';
+import { Avatar } from '../common/Avatar.js';
+import { Since } from '../common/Since.js';
+import { VisitorBadges } from '../common/VisitorBadges.js';
+
+export function InboxRow({ item, active }: { item: InboxItem; active: boolean }) {
+  const { conversation: c, visitor } = item;
+  const label = visitorLabel(visitor);
+  const resolved = c.status === 'resolved';
+  const unread = resolved ? 0 : c.unreadByAgent;
+  return (
+    <li class={`row${active ? ' active' : ''}${resolved ? ' resolved' : ''}${unread ? ' unread' : ''}`} data-conversation={c.id}>
+      <a class="row-link" href={routeHref({ name: 'conversation', id: c.id })} aria-current={active ? 'true' : undefined}>
+        <Avatar label={label} seed={visitor.id} />
+        <span class="row-body">
+          <span class="row-top">
+            <span class="row-name">{label}</span>
+            <VisitorBadges verified={visitor.verified} tier={visitor.tier} />
+            <span class="row-time">
+              {resolved ? (
+                <span class="pill pill-muted">{c.rating ? `★ ${c.rating.score}` : 'Resolved'}</span>
+              ) : c.awaitingReplySince !== null ? (
+                <span class="waiting" title="Waiting for your reply">
+                  <Since at={c.awaitingReplySince} />
+                </span>
+              ) : c.lastMessageAt ? (
+                <Since at={c.lastMessageAt} />
+              ) : null}
+            </span>
+          </span>
+          <span class="row-bottom">
+            <span class="row-preview">{c.lastMessagePreview ?? ' '}</span>
+            {unread > 0 && (
+              <span class="badge" aria-label={`${unread} unread`}>
+                {unread}
+              </span>
+            )}
+          </span>
+        </span>
+      </a>
+    </li>
+  );
+}

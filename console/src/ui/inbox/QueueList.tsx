@@ -1,0 +1,25 @@
+import { useApp } from '../../app/app-context.js';
+import { useStore } from '../../lib/use-store.js';
+import { QueueRow } from './QueueRow.js';
+
+export function QueueList() {
+  const app = useApp();
+  const items = useStore(app.stores.queue, (s) => s.items);
+  const total = useStore(app.stores.queue, (s) => s.total);
+  const loaded = useStore(app.stores.queue, (s) => s.loaded);
+  const route = useStore(app.stores.route, (s) => s.route);
+  const activeId = route.name === 'conversation' ? route.id : null;
+
+  if (!loaded) return <p class="list-empty">Loading…</p>;
+  if (!items.length) return <p class="list-empty">Nobody is waiting.</p>;
+  return (
+    <>
+      <ul class="rows" aria-label="Waiting conversations">
+        {items.map((item) => (
+          <QueueRow key={item.conversationId} item={item} active={item.conversationId === activeId} />
+        ))}
+      </ul>
+      {total > items.length && <p class="list-empty">…and {total - items.length} more waiting.</p>}
+    </>
+  );
+}

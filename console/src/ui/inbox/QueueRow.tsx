@@ -1,0 +1,54 @@
+import type { QueueItem } from '@counter/shared';
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import { describeError } from '../../lib/client-error.js';
+import { visitorLabel } from '../../lib/visitor-label.js';
+import { routeHref } from '../../stores/route-store.js';
+import { Since } from '../common/Since.js';
+
+export function QueueRow({ item, active }: { item: QueueItem; active: boolean }) {
+  const app = useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const label = visitorLabel({ id: item.visitorId, name: item.visitorName, email: null });
+
+  async function take() {
+    setBusy(true);
+    const failure = await app.conversations.take(item.conversationId);
+    setBusy(false);
+    if (failure) return setError(describeError(failure));
+    app.open(item.conversationId);
+  }
+
+  return (
+    <li class={`row queue-row${active ? ' active' : ''}`} data-conversation={item.conversationId}>
+      <a class="row-link" href={routeHref({ name: 'conversation', id: item.conversationId })} title="Look before taking">
+        <span class="queue-pos" aria-label={`position ${item.position}`}>
+          {item.position}
+        </span>
+        <span class="row-body">
+          <span class="row-top">
+            <span class="row-name">{label}</span>
+            {item.priority > 0 && <span class="pill pill-vip">VIP</span>}
+            <span class="row-time waiting" title="Waiting since">
+              <Since at={item.queuedAt} />
+            </span>
+          </span>
+          <span class="row-bottom">
+            <span class="row-preview">{item.preview ?? ' '}</span>
+          </span>
+        </span>
+      </a>
+      <div class="queue-actions">
+        <button type="button" class="btn btn-small btn-primary" disabled={busy} onClick={() => void take()}>
+          Take
+        </button>
+        {error && (
+          <span class="row-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import { useApp } from '../../app/app-context.js';
+import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js';
+import type { Route } from '../../stores/route-store.js';
+import { routeHref } from '../../stores/route-store.js';
+import { useStore } from '../../lib/use-store.js';
+import { ConnectionDot } from './ConnectionDot.js';
+import { StatusSwitch } from './StatusSwitch.js';
+
+export function TopBar() {
+  const app = useApp();
+  const route = useStore(app.stores.route, (s) => s.route);
+  const agent = useStore(app.stores.session, (s) => s.agent);
+  const open = useStore(app.stores.inbox, selectOpenCount);
+  const unread = useStore(app.stores.inbox, selectUnreadTotal);
+  const queued = useStore(app.stores.queue, (s) => s.total);
+  const work = route.name === 'inbox' || route.name === 'conversation' || route.name === 'queue';
+
+  const link = (to: Route, label: string, active: boolean, count?: number, hot?: boolean) => (
+    <a class={`nav-link${active ? ' active' : ''}`} href={routeHref(to)} aria-current={active ? 'page' : undefined}>
+      {label}
+      {count !== undefined && count > 0 && <span class={`count${hot ? ' hot' : ''}`}>{count}</span>}
+    </a>
+  );
+
+  return (
+    <header class="topbar">
+      <a class="brand" href="#/inbox" aria-label="Counter console">
+        <span class="brand-mark" aria-hidden="true" />
+        Counter
+      </a>
+      <nav class="nav" aria-label="Main">
+        {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
+        {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
+        {agent?.role === 'admin' && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
+        {agent?.role === 'admin' && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
+      </nav>
+      <div class="topbar-right">
+        {queued > 0 && (
+          <a class="queue-pill" href="#/queue" title="Conversations waiting for an agent">
+            {queued} waiting
+          </a>
+        )}
+        <ConnectionDot />
+        <StatusSwitch />
+        <button type="button" class="btn-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => app.stores.ui.getState().setHelp(true)}>
+          ?
+        </button>
+        <a class={`nav-link me${route.name === 'account' ? ' active' : ''}`} href="#/account" title="Your account">
+          {agent?.name}
+        </a>
+        <button type="button" class="btn btn-quiet" onClick={() => void app.stores.session.getState().logout()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,94 @@
+/** An in-memory RestApi: enough server behaviour for the console's own tests. */
+import type { Agent, CannedReply, CannedReplyId, Site, SiteId } from '@counter/shared';
+import type { Result } from '../../src/api/http-client.js';
+import type { RestApi } from '../../src/api/rest-api.js';
+import { clientError, type ClientError } from '../../src/lib/client-error.js';
+import { agent as agentFixture, NOW } from './fixtures.js';
+
+const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+const fail = (error: ClientError, status: number): Result<never> => ({ ok: false, error, status });
+
+export interface FakeApiState {
+  me: Agent | null;
+  password: string;
+  agents: Agent[];
+  sites: Site[];
+  canned: CannedReply[];
+}
+
+export function createFakeApi(initial: Partial<FakeApiState> = {}) {
+  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], ...initial };
+  let seq = 0;
+  const api: RestApi = {
+    me: async () => (state.me ? ok({ agent: state.me }) : fail(clientError('unauthorized'), 401)),
+    async login(email, password) {
+      const found = state.agents.find((a) => a.email === email) ?? (state.me?.email === email ? state.me : null);
+      if (!found || password !== state.password) return fail(clientError('invalid_credentials'), 401);
+      state.me = found;
+      return ok({ agent: found });
+    },
+    async logout() {
+      state.me = null;
+      return ok(null);
+    },
+    async changePassword(current, next) {
+      if (current !== state.password) return fail(clientError('invalid_credentials'), 401);
+      state.password = next;
+      return ok(null);
+    },
+    listAgents: async () => ok({ agents: state.agents }),
+    async createAgent(input) {
+      const created = agentFixture({ ...input, status: 'offline', connected: false });
+      state.agents.push(created);
+      return ok({ agent: created });
+    },
+    async updateAgent(id, patch) {
+      const found = state.agents.find((a) => a.id === id);
+      if (!found) return fail(clientError('not_found'), 404);
+      const { password: _p, ...rest } = patch;
+      Object.assign(found, rest);
+      return ok({ agent: { ...found } });
+    },
+    listSites: async () => ok({ sites: state.sites }),
+    async createSite(input) {
+      const site: Site = {
+        id: `site${++seq}` as SiteId,
+        name: input.name,
+        allowedOrigins: input.allowedOrigins ?? [],
+        identitySecret: `secret-${seq}`,
+        greeting: input.greeting ?? {},
+        businessHours: input.businessHours ?? null,
+        defaultLocale: input.defaultLocale ?? 'en',
+        createdAt: NOW,
+      };
+      state.sites.push(site);
+      return ok({ site });
+    },
+    async updateSite(id, patch) {
+      const found = state.sites.find((s) => s.id === id);
+      if (!found) return fail(clientError('site_not_found'), 404);
+      const { rotateIdentitySecret, ...rest } = patch;
+      Object.assign(found, rest);
+      if (rotateIdentitySecret) found.identitySecret = `rotated-${++seq}`;
+      return ok({ site: { ...found } });
+    },
+    listCanned: async () => ok({ cannedReplies: state.canned }),
+    async createCanned(input) {
+      if (state.canned.some((c) => c.shortcut === input.shortcut)) return fail(clientError('conflict', 'That shortcut is taken.'), 409);
+      const reply: CannedReply = { id: `canned${++seq}` as CannedReplyId, ...input, updatedAt: NOW };
+      state.canned.push(reply);
+      return ok({ cannedReply: reply });
+    },
+    async updateCanned(id, input) {
+      const found = state.canned.find((c) => c.id === id);
+      if (!found) return fail(clientError('not_found'), 404);
+      Object.assign(found, input);
+      return ok({ cannedReply: { ...found } });
+    },
+    async deleteCanned(id) {
+      state.canned = state.canned.filter((c) => c.id !== id);
+      return ok(null);
+    },
+  };
+  return { api, state };
+}

@@ -1,0 +1,52 @@
+import { cleanup, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { agent, conversation, visitorProfile } from '../support/fixtures.js';
+import { renderConsole } from '../support/render-console.js';
+
+afterEach(cleanup);
+
+describe('shopper panel', () => {
+  it('shows identity, page, product, cart, trail and earlier conversations', async () => {
+    const me = agent();
+    const c = conversation({ agentId: me.id });
+    const earlier = conversation({ visitorId: c.visitorId, status: 'resolved', agentName: 'Bob', rating: { score: 5, comment: null, at: 1 }, tags: ['sizing'] });
+    const visitor = visitorProfile({
+      id: c.visitorId,
+      name: 'Mei Chen',
+      email: 'mei@example.com',
+      verified: true,
+      externalId: 'cust-1',
+      tier: 'vip',
+      locale: 'zh',
+      currentPage: { url: 'https://shop.test/p/2', title: 'Trail Runner 2', at: 1 },
+      trail: [
+        { url: 'https://shop.test/', title: 'Home', at: 1 },
+        { url: 'javascript:alert(1)', title: 'Sneaky', at: 2 },
+      ],
+      product: { title: 'Trail Runner 2', price: 89, currency: 'USD', url: 'https://shop.test/p/2', image: 'http://insecure.test/x.png' },
+      cart: { items: [{ title: 'Socks', quantity: 2, price: 5 }], total: 10, currency: 'USD' },
+    });
+    await renderConsole({
+      me,
+      hash: `#/c/${c.id}`,
+      setup: (t) =>
+        t
+          .answer('conversation:open', { conversation: c, visitor, previous: [earlier] })
+          .answer('message:history', { messages: [], hasMore: false }),
+    });
+    const panel = await screen.findByRole('complementary', { name: 'Shopper' });
+    await within(panel).findByText('Mei Chen');
+    expect(within(panel).getByLabelText('verified')).toBeTruthy();
+    expect(within(panel).getByText('VIP')).toBeTruthy();
+    expect(within(panel).getByText('mei@example.com')).toBeTruthy();
+    expect(within(panel).getByText('中文 (Chinese)')).toBeTruthy();
+    expect(within(panel).getByText('$89.00')).toBeTruthy();
+    expect(within(panel).getByText('Socks')).toBeTruthy();
+    expect(panel.querySelector('.cart-total')!.textContent).toBe('2 items$10.00');
+    // A non-http(s) page URL is shown, not linked; an http (not https) image is not loaded.
+    expect(within(panel).getByText('Sneaky').tagName).toBe('SPAN');
+    expect(panel.querySelector('img')).toBeNull();
+    const link = within(panel).getByRole('link', { name: /Resolved · Bob · ★ 5 · sizing/ });
+    expect(link.getAttribute('href')).toBe(`#/c/${earlier.id}`);
+  });
+});
