@@ -100,7 +100,7 @@ function visitorHandlers(
     }),
     'typing:set': async ({ conversationId, typing }) => {
       const conversation = await mine(conversationId);
-      if (conversation.agentId) {
+      if (conversation.agentId && conversation.status === 'assigned') {
         agents
           .to([rooms.agent(conversation.agentId), rooms.conversation(conversation._id)])
           .emit('typing:changed', { conversationId: conversation._id, typing });
