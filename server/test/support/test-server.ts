@@ -107,7 +107,8 @@ export async function startTestServer(
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'counter-test-')));
   const config = testConfig({ dataDir, host: '127.0.0.1', port: 0, ...options.config });
   const app = await buildApp({ config, ...(options.store ? { store: options.store } : {}), ...options.deps });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // config.port is 0 unless a test restarts a server on the port it had (e2e outage tests).
+  await app.listen({ port: config.port, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,0 +1,68 @@
+/**
+ * Shop pages that embed the widget as a merchant would (the queue stub, then the async
+ * script tag), and handles on what the shopper sees: the launcher in its shadow root and
+ * the chat inside its cross-origin iframe.
+ */
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export interface ShopPageOptions {
+  /** The chat server, e.g. http://127.0.0.1:PORT. */
+  chatUrl: string;
+  siteId: string;
+  locale?: 'en' | 'zh';
+  /** Extra markup in <head> (styles, scripts); scripts need `nonce` under a strict CSP. */
+  head?: string;
+  body?: string;
+  /** Puts this nonce on the snippet's scripts. */
+  nonce?: string;
+  /** Script run right after the queue stub, before widget.js arrives, e.g. Counter('identify', ...). */
+  calls?: string;
+}
+
+export function shopPage({ chatUrl, siteId, locale, head = '', body = '', nonce, calls }: ShopPageOptions): string {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Test shop</title>
+<link rel="icon" href="data:,">
+${head}
+</head>
+<body>
+<h1>Test shop</h1>
+<p>Trail Runner 2 — a product page.</p>
+${body}
+<script${n}>window.Counter=window.Counter||function(){(Counter.q=Counter.q||[]).push(arguments)};</script>
+${calls ? `<script${n}>${calls}</script>` : ''}
+<script${n} async src="${chatUrl}/widget.js" data-site="${siteId}"${locale ? ` data-locale="${locale}"` : ''}></script>
+</body>
+</html>`;
+}
+
+/** The launcher button (Playwright locators pierce the open shadow root). */
+export const launcher = (page: Page): Locator => page.locator('counter-chat button');
+
+/** The chat window, inside its iframe. */
+export const chat = (page: Page): FrameLocator => page.frameLocator('counter-chat iframe');
+
+/** The chat window is open and ready to write in. */
+export async function chatReady(page: Page): Promise<FrameLocator> {
+  const frame = chat(page);
+  await frame.getByRole('textbox', { name: /^(message|消息)$/i }).waitFor();
+  return frame;
+}
+
+/** The shopper opens the chat with the launcher. */
+export async function openChat(page: Page): Promise<FrameLocator> {
+  await launcher(page).click();
+  return chatReady(page);
+}
+
+/** Types and sends a message with Enter, as a shopper would. */
+export async function send(frame: FrameLocator, text: string): Promise<void> {
+  const box = frame.getByRole('textbox', { name: /^(message|消息)$/i });
+  await box.fill(text);
+  await box.press('Enter');
+}

@@ -1,0 +1,94 @@
+/**
+ * Both real UIs in one browser: a shopper on a shop page using the embedded widget, an
+ * agent in the console. Message, reply, typing both ways, the shopper's product and cart in
+ * the console, resolve, and the rating the shopper gives shows up for the agent.
+ */
+import type { Site } from '@counter/shared';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { artifact, createAgent, goOnline, requireConsoleBuild, signIn, startTestServer, type TestServer } from '../support/console.js';
+import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { openChat, send, shopPage } from '../support/widget.js';
+
+// Runs before the snippet's own queue stub, so it sets up the same stub first.
+const CONTEXT = `<script>window.Counter=window.Counter||function(){(Counter.q=Counter.q||[]).push(arguments)};
+Counter('setContext', {
+  product: { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89, currency: 'USD' },
+  cart: { items: [{ id: 'trail-2', title: 'Trail Runner 2 — Ocean', quantity: 1, price: 89 }], total: 89, currency: 'USD' }
+});</script>`;
+
+describe('console and widget together', () => {
+  let server: TestServer;
+  let shop: StaticSite;
+  let browser: Browser;
+  let site: Site;
+  let agentPage: Page;
+  let shopperPage: Page;
+  let widget: FrameLocator;
+
+  beforeAll(async () => {
+    requireConsoleBuild();
+    [server, shop, browser] = await Promise.all([startTestServer({ config: { reassignAfterMs: 0 } }), startStaticSite(), launchBrowser()]);
+    site = await server.app.services.sites.create({
+      name: 'Trail shop',
+      allowedOrigins: [shop.origin],
+      greeting: { en: 'Hello from the trail shop!' },
+      businessHours: null,
+      defaultLocale: 'en',
+    });
+    shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id, body: CONTEXT }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shop?.close();
+    await server?.close();
+  });
+
+  it('a shopper’s first message appears in the console with their product and cart', async () => {
+    const ann = await createAgent(server, { name: 'Ann' });
+    agentPage = await signIn(browser, server, ann);
+    await goOnline(agentPage);
+
+    shopperPage = await (await browser.newContext()).newPage();
+    await shopperPage.goto(shop.origin + '/');
+    widget = await openChat(shopperPage);
+    await send(widget, 'Do these run true to size?');
+
+    const row = agentPage.locator('.rows [data-conversation]').first();
+    await row.waitFor();
+    await row.locator('a').click();
+    await agentPage.locator('.msg-in .msg-text', { hasText: 'Do these run true to size?' }).waitFor();
+    const panel = agentPage.locator('aside.shopper');
+    await panel.locator('.product-title', { hasText: 'Trail Runner 2' }).waitFor();
+    await panel.locator('.cart-total', { hasText: '$89.00' }).waitFor();
+  });
+
+  it('typing shows on both sides, and the reply reaches the widget', async () => {
+    const composer = agentPage.getByLabel('Reply to the shopper');
+    await composer.click();
+    await composer.pressSequentially('Yes, order your usual');
+    await widget.getByText('Ann is typing…').waitFor();
+
+    await widget.getByRole('textbox', { name: /^message$/i }).pressSequentially('thanks');
+    await agentPage.getByText('Shopper is typing…').waitFor();
+
+    await composer.pressSequentially(' size.');
+    await composer.press('Enter');
+    await widget.getByText('Yes, order your usual size.', { exact: true }).waitFor();
+  });
+
+  it('resolve in the console; the shopper rates; the agent sees the rating', async () => {
+    await agentPage.getByRole('button', { name: 'Resolve' }).click();
+    await widget.getByText('How was our service?').waitFor();
+    await widget.getByLabel('4 of 5').check({ force: true });
+    await widget.getByLabel('Comment (optional)').fill('Quick and clear');
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByText('Thanks for your feedback!').waitFor();
+
+    await agentPage.locator('.conv-head .rating[data-score="4"]').waitFor();
+    await agentPage.locator('aside.shopper').getByText('“Quick and clear”').waitFor();
+    expect(await agentPage.locator('.rows .row.resolved .pill').textContent()).toBe('★ 4');
+    await agentPage.screenshot({ path: artifact('console-with-widget-rated.png') });
+  });
+});

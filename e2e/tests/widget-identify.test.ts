@@ -1,0 +1,88 @@
+/**
+ * Signed identity: `Counter('identify', {id, ..., signature})` links the shopper to the
+ * merchant's customer only when the HMAC matches. With a bad signature the shopper stays
+ * anonymous and sees none of that customer's history; with a good one, in another browser,
+ * the customer's conversation follows them.
+ */
+import { createHmac } from 'node:crypto';
+import type { Site } from '@counter/shared';
+import { startTestServer, type TestServer } from '@counter/server/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { openChat, send, shopPage } from '../support/widget.js';
+
+const CUSTOMER = 'cust-42';
+
+describe('identify', () => {
+  let server: TestServer;
+  let shop: StaticSite;
+  let browser: Browser;
+  let site: Site;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, shop, browser] = await Promise.all([startTestServer(), startStaticSite(), launchBrowser()]);
+    site = await server.app.services.sites.create({
+      name: 'Trail shop',
+      allowedOrigins: [shop.origin],
+      greeting: {},
+      businessHours: null,
+      defaultLocale: 'en',
+    });
+    await server.agent({ name: 'Ann' });
+    const good = createHmac('sha256', site.identitySecret).update(CUSTOMER).digest('hex');
+    const bad = createHmac('sha256', 'not-the-secret').update(CUSTOMER).digest('hex');
+    for (const [path, signature] of [['/good', good], ['/bad', bad]]) {
+      const identity = { id: CUSTOMER, name: 'Mia', email: 'mia@example.com', signature };
+      shop.page(path!, shopPage({ chatUrl: server.url, siteId: site.id, calls: `Counter('identify', ${JSON.stringify(identity)});` }));
+    }
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await shop?.close();
+    await server?.close();
+  });
+
+  /** A shopper in a browser of their own (own storage), on one of the shop's pages. */
+  async function shopper(path: string): Promise<Page> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(shop.origin + path);
+    return page;
+  }
+
+  async function visitorOf(page: Page) {
+    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').t as string, `counter:${site.id}`);
+    return (await server.app.services.visitors.authenticate(site.id as never, token)).visitor;
+  }
+
+  it('verifies a good signature, keeps a bad one anonymous, and shows history only to the verified', async () => {
+    const mia = await shopper('/good');
+    const frame = await openChat(mia);
+    await send(frame, 'Where is my order 1001?');
+    await frame.getByText('Where is my order 1001?', { exact: true }).waitFor();
+    await expect.poll(async () => (await visitorOf(mia)).verified).toBe(true);
+    expect(await visitorOf(mia)).toMatchObject({ externalId: CUSTOMER, name: 'Mia', email: 'mia@example.com' });
+
+    const impostor = await shopper('/bad');
+    const other = await openChat(impostor);
+    await send(other, 'Hello?');
+    await other.getByText('Hello?', { exact: true }).waitFor();
+    const anonymous = await visitorOf(impostor);
+    expect(anonymous).toMatchObject({ verified: false, externalId: null, name: null });
+    expect(anonymous._id).not.toBe((await visitorOf(mia))._id);
+    expect(await other.getByText('Where is my order 1001?').count()).toBe(0);
+
+    // Mia on another device: the verified identity brings her conversation along.
+    const miaAgain = await shopper('/good');
+    const again = await openChat(miaAgain);
+    await again.getByText('Where is my order 1001?', { exact: true }).waitFor();
+    expect((await visitorOf(miaAgain))._id).toBe((await visitorOf(mia))._id);
+    expect(await other.getByText('Where is my order 1001?').count()).toBe(0);
+  });
+});

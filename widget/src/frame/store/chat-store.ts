@@ -1,0 +1,101 @@
+/**
+ * Everything the chat window shows, in one framework-free store (zustand/vanilla). Plain
+ * fields are set with `store.setState`; the actions here are the ones with rules (which
+ * conversation is shown, how messages merge). Talking to the server is the session's job.
+ */
+import type { Availability, Locale, QueuePosition, VisitorConversation } from '@counter/shared';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { merge, type ChatMessage } from './messages';
+
+/** connecting: never connected yet; offline: lost, retrying; blocked: the server refuses this page. */
+export type Connection = 'connecting' | 'online' | 'offline' | 'blocked';
+
+export interface ChatState {
+  locale: Locale;
+  connection: Connection;
+  siteName: string;
+  /** The site's greeting in this locale; null: the catalogue's default. */
+  greeting: string | null;
+  availability: Availability | null;
+  /** null: no conversation yet (or the shopper chose a new one): the first message starts it. */
+  conversation: VisitorConversation | null;
+  messages: ChatMessage[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  queue: QueuePosition | null;
+  /** The agent typing: their name ('' when unknown); null when nobody types. */
+  typing: string | null;
+  open: boolean;
+  unread: number;
+  sound: boolean;
+  /** Set after a left message: where the reply will go. */
+  leftEmail: string | null;
+  /** The latest incoming message, for the aria-live region. */
+  announcement: string;
+}
+
+export interface ChatActions {
+  /** Shows a conversation (or none); switching to another one clears what belonged to the last. */
+  showConversation(conversation: VisitorConversation | null): void;
+  /** A newer view of the shown conversation; other conversations are ignored. */
+  updateConversation(conversation: VisitorConversation): void;
+  /** The latest page of a conversation (replaces what was shown, keeps messages still sending). */
+  showHistory(messages: ChatMessage[], hasOlder: boolean): void;
+  addMessages(messages: ChatMessage[], older?: { hasOlder: boolean }): void;
+  /** Marks a pending message failed (with a reason) or sending again (undefined). */
+  setFailed(clientId: string, reason: string | undefined): void;
+}
+
+export type ChatStore = StoreApi<ChatState & ChatActions>;
+
+export const initialState: ChatState = {
+  locale: 'en',
+  connection: 'connecting',
+  siteName: '',
+  greeting: null,
+  availability: null,
+  conversation: null,
+  messages: [],
+  hasOlder: false,
+  loadingOlder: false,
+  queue: null,
+  typing: null,
+  open: false,
+  unread: 0,
+  sound: false,
+  leftEmail: null,
+  announcement: '',
+};
+
+export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
+  return createStore<ChatState & ChatActions>()((set, get) => ({
+    ...initialState,
+    ...initial,
+
+    showConversation(conversation) {
+      const { conversation: shown, messages } = get();
+      if (conversation && shown?.id === conversation.id) return set({ conversation });
+      // Messages still on their way to no conversation in particular stay visible.
+      const waiting = conversation ? [] : messages.filter((m) => m.seq === null);
+      set({ conversation, messages: waiting, hasOlder: false, queue: null, typing: null, leftEmail: null });
+    },
+    updateConversation(conversation) {
+      if (get().conversation?.id !== conversation.id) return;
+      // Out of the queue once someone took it; nobody types in an ended conversation.
+      set({
+        conversation,
+        ...(conversation.status !== 'waiting' && { queue: null }),
+        ...(conversation.status === 'resolved' && { typing: null }),
+      });
+    },
+    showHistory(messages, hasOlder) {
+      set({ messages: merge(get().messages.filter((m) => m.seq === null), messages), hasOlder });
+    },
+    addMessages(messages, older) {
+      set({ messages: merge(get().messages, messages), ...(older && { hasOlder: older.hasOlder, loadingOlder: false }) });
+    },
+    setFailed(clientId, failed) {
+      set({ messages: get().messages.map((m) => (m.clientId === clientId ? { ...m, failed } : m)) });
+    },
+  }));
+}

@@ -1,0 +1,15 @@
+/** What to show, derived from the state (pure, shared by the UI and its tests). */
+import type { ChatState } from './chat-store';
+
+/** The footer: the composer, the leave-a-message form, the end-of-conversation card, or nothing. */
+export type Footer = 'composer' | 'leave' | 'ended' | 'blocked';
+
+export function footer(s: ChatState): Footer {
+  if (s.connection === 'blocked') return 'blocked';
+  if (s.conversation?.status === 'resolved') return 'ended';
+  const nobody = s.availability && (!s.availability.open || s.availability.agentsOnline === 0);
+  // Nobody to answer and nothing started yet: an email gets the reply.
+  if (!s.conversation && nobody && !s.messages.length) return 'leave';
+  return 'composer';
+}
+

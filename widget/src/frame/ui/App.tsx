@@ -1,0 +1,74 @@
+/**
+ * The chat window. Focus moves in when it opens (to the field the shopper needs next, see
+ * useAutofocus), Esc asks the loader to close it (the loader returns focus to the
+ * launcher), and incoming messages are read out through a polite live region. The footer's
+ * rarer forms (leave a message, rate) load on first use.
+ */
+import { useEffect } from 'preact/hooks';
+import type { ChatSession } from '../session/chat-session';
+import type { ChatStore } from '../store/chat-store';
+import { footer } from '../store/selectors';
+import { Composer } from './Composer';
+import { Header } from './Header';
+import { lazy } from './lazy';
+import { MessageList } from './MessageList';
+import { StatusBar } from './StatusBar';
+import { ChatContext, useChat, useSession, useText } from './use-chat';
+
+/**
+ * Vite wraps each dynamic import in a preload helper (about 0.5 KB gzip) that matters only
+ * for chunks with CSS or shared chunks of their own; a module that defines its own
+ * `__vitePreload` gets no helper, and this one just runs the import.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const __vitePreload = (load: () => Promise<unknown>) => load();
+const LeaveMessage = lazy(() => import('./LeaveMessage').then((m) => m.LeaveMessage));
+const Ended = lazy(() => import('./Ended').then((m) => m.Ended));
+
+function Footer() {
+  const t = useText();
+  const left = useChat((s) => s.leftEmail);
+  const which = useChat(footer);
+  return (
+    <>
+      {left && <p class="note">{t('left', { email: left })}</p>}
+      {which === 'composer' && <Composer />}
+      {which === 'leave' && <LeaveMessage />}
+      {which === 'ended' && <Ended />}
+      {which === 'blocked' && <p class="card note">{t('blocked')}</p>}
+    </>
+  );
+}
+
+function ChatWindow() {
+  const session = useSession();
+  const announcement = useChat((s) => s.announcement);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') session.requestClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [session]);
+
+  return (
+    <div class="chat">
+      <Header />
+      <StatusBar />
+      <MessageList />
+      <Footer />
+      <div class="sr" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </div>
+  );
+}
+
+export function App({ store, session }: { store: ChatStore; session: ChatSession }) {
+  return (
+    <ChatContext.Provider value={{ store, session }}>
+      <ChatWindow />
+    </ChatContext.Provider>
+  );
+}

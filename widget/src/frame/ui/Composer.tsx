@@ -1,0 +1,39 @@
+/**
+ * Where the shopper writes. Enter sends, Shift+Enter breaks the line, and an Enter that
+ * confirms an input-method composition (pinyin!) never sends half a word. 16 px text, so
+ * phones do not zoom in on focus.
+ */
+import { LIMITS } from '@counter/shared';
+import { Icon } from './Icon';
+import { useAutofocus, useSession, useText } from './use-chat';
+
+export function Composer() {
+  const t = useText();
+  const session = useSession();
+  const autofocus = useAutofocus<HTMLTextAreaElement>();
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const box = autofocus.current!;
+    session.send(box.value);
+    box.value = '';
+  };
+
+  return (
+    <form class="composer" onSubmit={submit}>
+      <textarea
+        ref={autofocus}
+        rows={1}
+        aria-label={t('message')}
+        placeholder={t('placeholder')}
+        maxLength={LIMITS.messageLength}
+        onInput={(e) => session.typing(!!e.currentTarget.value.trim())}
+        onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229 && submit(e)}
+        onBlur={() => session.typing(false)}
+      />
+      <button class="send" aria-label={t('send')}>
+        <Icon name="send" />
+      </button>
+    </form>
+  );
+}

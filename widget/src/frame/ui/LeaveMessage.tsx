@@ -1,0 +1,47 @@
+/** Nobody online, or outside business hours: an email and a message, answered later. */
+import { LIMITS } from '@counter/shared';
+import { useState } from 'preact/hooks';
+import { useAutofocus, useSession, useText } from './use-chat';
+
+export function LeaveMessage() {
+  const t = useText();
+  const session = useSession();
+  const autofocus = useAutofocus<HTMLInputElement>();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const field = (name: string) => String(form.get(name));
+    setBusy(true);
+    setFailed(!(await session.leaveMessage({ email: field('email'), name: field('name'), text: field('text') })));
+    setBusy(false);
+  };
+
+  return (
+    <form class="card" onSubmit={submit}>
+      <p class="note">{t('leaveIntro')}</p>
+      <label>
+        {t('email')}
+        <input ref={autofocus} name="email" type="email" required autoComplete="email" maxLength={254} />
+      </label>
+      <label>
+        {t('name')}
+        <input name="name" autoComplete="name" maxLength={100} />
+      </label>
+      <label>
+        {t('message')}
+        <textarea name="text" required rows={3} maxLength={LIMITS.messageLength} />
+      </label>
+      {failed && (
+        <p class="fail" role="alert">
+          {t('leaveFailed')}
+        </p>
+      )}
+      <button class="btn" disabled={busy}>
+        {t('leaveSend')}
+      </button>
+    </form>
+  );
+}

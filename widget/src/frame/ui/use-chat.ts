@@ -1,0 +1,64 @@
+/**
+ * The tiny Preact binding for the vanilla store: a component re-renders when the value its
+ * selector picks changes (Object.is). Selectors should pick primitives or stored objects,
+ * never build new ones.
+ */
+import { createContext } from 'preact';
+import { useContext, useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import type { ChatKey } from '../../i18n/catalogue';
+import { text, type Vars } from '../../i18n/text';
+import type { ChatSession } from '../session/chat-session';
+import type { ChatState, ChatStore } from '../store/chat-store';
+
+export interface ChatContextValue {
+  store: ChatStore;
+  session: ChatSession;
+}
+
+export const ChatContext = createContext<ChatContextValue | null>(null);
+
+function useChatContext(): ChatContextValue {
+  const value = useContext(ChatContext);
+  if (!value) throw new Error('ChatContext missing');
+  return value;
+}
+
+export function useChat<T>(selector: (state: ChatState) => T): T {
+  const { store } = useChatContext();
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const value = selector(store.getState());
+  const latest = useRef({ selector, value });
+  latest.current = { selector, value };
+  useLayoutEffect(() => {
+    const check = () => {
+      const { selector: pick, value: shown } = latest.current;
+      if (!Object.is(pick(store.getState()), shown)) rerender(0);
+    };
+    const unsubscribe = store.subscribe(check);
+    // A change between render and subscription would otherwise go unseen.
+    check();
+    return unsubscribe;
+  }, [store]);
+  return value;
+}
+
+export const useSession = () => useChatContext().session;
+
+/** t('key', vars) in the chat's current locale. */
+export function useText(): (key: ChatKey, vars?: Vars) => string {
+  const locale = useChat((s) => s.locale);
+  return (key, vars) => text(locale, key, vars);
+}
+
+/**
+ * Focus for keyboard users: the element this ref is on takes focus when the chat opens, and
+ * when it appears in an open chat (the footer changed: a form loaded, the conversation ended).
+ */
+export function useAutofocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const open = useChat((s) => s.open);
+  useEffect(() => {
+    if (open) ref.current?.focus();
+  }, [open]);
+  return ref;
+}

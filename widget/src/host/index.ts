@@ -1,0 +1,129 @@
+/**
+ * The host part: loaded by widget.js on the shopper's first intent, it takes over the API
+ * from the loader's queue and runs the chat iframe on the shop's page: open and close,
+ * focus, Esc, the shop's context and identity, SPA navigation, the unread badge, logout.
+ */
+import type { Locale } from '@counter/shared';
+import type { Identity, ShopContext } from '../bridge';
+import { adoptStyles } from '../loader/launcher';
+import type { Link } from '../loader/link';
+import { forget, memoryKey, recall, remember } from '../loader/memory';
+import { launcherLocale, launcherText } from '../i18n/catalogue';
+import { createFrameHost } from './frame-host';
+import { HOST_CSS } from './host-css';
+import { watchPages } from './page-watch';
+
+const link = (window as unknown as { Counter?: { _?: Link } }).Counter?._;
+if (link && !link.r.querySelector('iframe')) take(link);
+
+function keep(kept: Record<string, string> = {}, k: string, v: string | null): Record<string, string> {
+  const next = { ...kept };
+  if (v === null) delete next[k];
+  else next[k] = v;
+  return next;
+}
+
+function take(link: Link): void {
+  const { r: root, b: button, h: host, t: script } = link;
+  const origin = new URL(script.src).origin;
+  const site = script.dataset.site!;
+  const key = memoryKey(site);
+  const context: ShopContext = {};
+  let identity: Identity | null = null;
+  let isOpen = false;
+  let url = '';
+  let watching = false;
+  /** Between shutdown and the frame's 'bye': whatever it still says is not kept. */
+  let ending = false;
+
+  adoptStyles(root, HOST_CSS);
+  const page = () => ({ url: (url = location.href), title: document.title });
+
+  const frame = createFrameHost({
+    root,
+    before: button,
+    origin,
+    src: `${origin}/widget/frame.html?site=${encodeURIComponent(site)}`,
+    title: launcherText[launcherLocale(script)][2],
+    init: () => ({
+      t: 'init',
+      locale: (script.dataset.locale as Locale | undefined) ?? null,
+      token: recall(key).t ?? null,
+      kept: recall(key).f ?? {},
+      context: { ...context, page: page() },
+      identity,
+      open: isOpen,
+    }),
+    onMessage(message) {
+      // Read, change, write at once: other tabs of the shop write the same key.
+      const memory = recall(key);
+      if (message.t === 'bye') {
+        ending = false;
+        frame.remove();
+      } else if (ending) {
+        return;
+      } else if (message.t === 'state') remember(key, { ...memory, t: message.token, c: message.c });
+      else if (message.t === 'keep') remember(key, { ...memory, f: keep(memory.f, message.k, message.v) });
+      else if (message.t === 'unread') link.u(message.n);
+      else if (message.t === 'close') close();
+    },
+  });
+
+  function open(): void {
+    const iframe = frame.ensure();
+    if (!watching) {
+      watching = true;
+      watchPages(() => {
+        if (location.href !== url) frame.post({ t: 'ctx', context: { page: page() } });
+      });
+    }
+    if (isOpen) return;
+    isOpen = true;
+    frame.show(true);
+    button.setAttribute('aria-expanded', 'true');
+    frame.post({ t: 'open' });
+    iframe.focus();
+    link.e('open');
+  }
+
+  function close(): void {
+    if (!isOpen) return;
+    // Focus returns to the launcher only if it was in the chat: never stolen from the page.
+    const inside = document.activeElement === host;
+    isOpen = false;
+    frame.show(false);
+    button.setAttribute('aria-expanded', 'false');
+    frame.post({ t: 'close' });
+    if (inside) button.focus();
+    link.e('close');
+  }
+
+  const methods: Record<string, (arg?: unknown) => void> = {
+    open,
+    close,
+    toggle: () => (isOpen ? close() : open()),
+    identify(value) {
+      identity = value as Identity;
+      frame.post({ t: 'identify', identity });
+    },
+    setContext(value) {
+      Object.assign(context, value);
+      frame.post({ t: 'ctx', context: value as ShopContext });
+    },
+    shutdown() {
+      close();
+      ending = true;
+      forget(key);
+      identity = null;
+      link.u(0);
+      // The frame revokes the token, forgets its outbox and answers 'bye'; then it goes.
+      frame.post({ t: 'shutdown' });
+    },
+  };
+
+  button.setAttribute('aria-expanded', 'false');
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') close();
+  });
+  link.c(([method, arg]) => methods[method]?.(arg));
+}

@@ -1,0 +1,82 @@
+/**
+ * Every string the shopper sees, in every language, in one place. The loader imports only
+ * `launcherText` (tree-shaking leaves the rest out of its 1.5 KB); the chat reads the rest
+ * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders.
+ */
+import type { Locale } from '@counter/shared';
+
+/** The loader's few words, as tuples to keep widget.js small: [launcher, "unread", frame title]. */
+export const launcherText: Record<Locale, [string, string, string]> = {
+  en: ['Chat with us', 'unread', 'Chat'],
+  zh: ['在线咨询', '条未读', '在线客服'],
+};
+
+/** The launcher's language: data-locale, else the browser's (the chat also weighs the site's default). */
+export const launcherLocale = (script: HTMLScriptElement): Locale =>
+  /^zh/i.test(script.dataset.locale || navigator.language) ? 'zh' : 'en';
+
+/** Each string as [English, Simplified Chinese]: a translation sits next to its source. */
+const CHAT = {
+  title: ['Chat with us', '在线客服'],
+  close: ['Close chat', '关闭聊天'],
+  sound: ['Notification sound', '消息提示音'],
+  greeting: ['Hi! How can we help you today?', '您好！请问有什么可以帮您？'],
+  online: ['We are online', '客服在线'],
+  replyIn: ['Typically replies in {t}', '通常在 {t} 内回复'],
+  away: ['Nobody is online right now', '客服暂时不在线'],
+  closed: ['We are closed right now', '现在不是营业时间'],
+  queue: ['You are number {n} in line', '您排在第 {n} 位'],
+  wait: ['about {t} wait', '预计等待 {t}'],
+  helping: ['{name} is helping you', '{name} 正在为您服务'],
+  support: ['Support', '客服'],
+  you: ['You', '您'],
+  min: ['{n} min', '{n} 分钟'],
+  underMin: ['under a minute', '不到 1 分钟'],
+  connecting: ['Connecting…', '正在连接…'],
+  offline: ['You are offline. Messages will be sent when the connection is back.', '网络已断开，恢复后会自动发送消息。'],
+  blocked: ['The chat is not available on this site.', '此网站无法使用在线客服。'],
+  earlier: ['Show earlier messages', '查看更早的消息'],
+  messages: ['Messages', '消息记录'],
+  message: ['Message', '消息'],
+  placeholder: ['Write a message…', '请输入消息…'],
+  send: ['Send', '发送'],
+  sending: ['Sending…', '发送中…'],
+  sent: ['Sent', '已发送'],
+  read: ['Read', '已读'],
+  failed: ['Not sent', '发送失败'],
+  retry: ['Retry', '重试'],
+  typing: ['{name} is typing…', '{name} 正在输入…'],
+  incoming: ['{name}: {text}', '{name}：{text}'],
+  leaveIntro: ['Leave a message and we will reply by email.', '请留言，我们会通过邮件回复您。'],
+  email: ['Email', '邮箱'],
+  name: ['Name (optional)', '姓名（选填）'],
+  leaveSend: ['Send message', '提交留言'],
+  leaveFailed: ['Your message could not be sent. Please try again.', '留言未能发送，请重试。'],
+  left: ['Thanks! We will reply to {email}.', '谢谢！我们会回复到 {email}。'],
+  ended: ['This conversation has ended.', '本次会话已结束。'],
+  rate: ['How was our service?', '您对本次服务满意吗？'],
+  stars: ['{n} of 5', '{n} 星（满分 5 星）'],
+  comment: ['Comment (optional)', '评价（选填）'],
+  rateSend: ['Send rating', '提交评价'],
+  rated: ['Thanks for your feedback!', '感谢您的评价！'],
+  newChat: ['Start a new conversation', '开始新的会话'],
+  evAssigned: ['{name} joined the conversation', '{name} 已加入会话'],
+  evTransferred: ['Transferred to {name}', '已转接给 {name}'],
+  evResolved: ['The conversation was resolved', '会话已解决'],
+  evReopened: ['The conversation was reopened', '会话已重新打开'],
+  evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
+} satisfies Record<string, [string, string]>;
+
+export type ChatKey = keyof typeof CHAT;
+
+export const chatString = (locale: Locale, key: ChatKey): string => CHAT[key][locale === 'zh' ? 1 : 0];
+
+/** data-locale wins; then the browser's languages; then the site's default. */
+export function pickLocale(requested: string | null | undefined, languages: readonly string[], fallback: Locale): Locale {
+  const all = [requested ?? '', ...languages].map((l) => l.toLowerCase());
+  for (const l of all) {
+    if (l.startsWith('zh')) return 'zh';
+    if (l.startsWith('en')) return 'en';
+  }
+  return fallback;
+}

@@ -1,0 +1,105 @@
+// @vitest-environment node
+import type { VisitorConversation } from '@counter/shared';
+import { describe, expect, it } from 'vitest';
+import { createChatStore } from '../../src/frame/store/chat-store';
+import type { ChatMessage } from '../../src/frame/store/messages';
+import { footer } from '../../src/frame/store/selectors';
+
+const conversation = (id: string, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
+  id: id as never,
+  status: 'waiting',
+  agentName: null,
+  queuedAt: null,
+  createdAt: 1,
+  resolvedAt: null,
+  lastSeq: 0,
+  lastMessageAt: null,
+  lastMessagePreview: null,
+  unreadByVisitor: 0,
+  agentReadSeq: 0,
+  rating: null,
+  offline: false,
+  ...patch,
+});
+const msg = (clientId: string, seq: number | null): ChatMessage => ({
+  clientId: clientId as never,
+  seq,
+  author: 'visitor',
+  authorName: null,
+  kind: 'text',
+  text: clientId,
+  event: null,
+  createdAt: seq ?? 99,
+});
+
+describe('chat store', () => {
+  it('keeps messages still sending when their first conversation appears, clears them on a switch', () => {
+    const store = createChatStore();
+    store.getState().addMessages([msg('pending', null)]);
+    store.getState().showConversation(conversation('c1'));
+    expect(store.getState().messages).toEqual([]);
+
+    const kept = createChatStore();
+    kept.getState().addMessages([msg('pending', null)]);
+    kept.getState().showConversation(null);
+    expect(kept.getState().messages.map((m) => m.clientId)).toEqual(['pending']);
+  });
+
+  it('keeps the messages of the same conversation when it is shown again', () => {
+    const store = createChatStore();
+    store.getState().showConversation(conversation('c1'));
+    store.getState().showHistory([msg('a', 1), msg('b', 2)], true);
+    store.getState().showConversation(conversation('c1', { status: 'assigned' }));
+    expect(store.getState()).toMatchObject({ hasOlder: true, conversation: { status: 'assigned' } });
+    expect(store.getState().messages).toHaveLength(2);
+  });
+
+  it('applies updates of the shown conversation only; leaving the queue or ending clears queue and typing', () => {
+    const store = createChatStore();
+    store.getState().showConversation(conversation('c1'));
+    store.setState({ queue: { conversationId: 'c1' as never, position: 3, etaSeconds: 90 }, typing: 'Ann' });
+    store.getState().updateConversation(conversation('other', { status: 'resolved' }));
+    expect(store.getState().conversation?.status).toBe('waiting');
+
+    store.getState().updateConversation(conversation('c1', { status: 'assigned', agentName: 'Ann' }));
+    expect(store.getState()).toMatchObject({ queue: null, typing: 'Ann' });
+    store.getState().updateConversation(conversation('c1', { status: 'resolved' }));
+    expect(store.getState().typing).toBeNull();
+  });
+
+  it('adds an older page on top and says whether more exist', () => {
+    const store = createChatStore();
+    store.getState().showConversation(conversation('c1'));
+    store.getState().showHistory([msg('c', 3)], true);
+    store.setState({ loadingOlder: true });
+    store.getState().addMessages([msg('a', 1), msg('b', 2)], { hasOlder: false });
+    expect(store.getState()).toMatchObject({ hasOlder: false, loadingOlder: false });
+    expect(store.getState().messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('marks a message failed and sending again', () => {
+    const store = createChatStore();
+    store.getState().addMessages([msg('p', null)]);
+    store.getState().setFailed('p', 'rate_limited');
+    expect(store.getState().messages[0]!.failed).toBe('rate_limited');
+    store.getState().setFailed('p', undefined);
+    expect(store.getState().messages[0]!.failed).toBeUndefined();
+  });
+});
+
+describe('footer', () => {
+  const base = createChatStore().getState();
+  const nobody = { agentsOnline: 0, open: true, typicalReplySeconds: null };
+  it('offers the leave-a-message form only when nobody can answer and nothing started', () => {
+    expect(footer({ ...base, availability: nobody })).toBe('leave');
+    expect(footer({ ...base, availability: { ...nobody, agentsOnline: 2, open: false } })).toBe('leave');
+    expect(footer({ ...base, availability: nobody, conversation: conversation('c1') })).toBe('composer');
+    expect(footer({ ...base, availability: nobody, messages: [msg('p', null)] })).toBe('composer');
+    expect(footer({ ...base, availability: { ...nobody, agentsOnline: 1 } })).toBe('composer');
+  });
+
+  it('ends with the rating card, and says when the chat is blocked', () => {
+    expect(footer({ ...base, conversation: conversation('c1', { status: 'resolved' }) })).toBe('ended');
+    expect(footer({ ...base, connection: 'blocked' })).toBe('blocked');
+  });
+});
