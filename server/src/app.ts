@@ -59,6 +59,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // On close, sockets are shut first (preClose); then no keep-alive connection may hold
+    // the process open past the shutdown deadline.
+    forceCloseConnections: true,
   });
 
   const ownsStore = !deps.store;
