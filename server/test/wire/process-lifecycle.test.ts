@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { io } from 'socket.io-client';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +13,7 @@ const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'false', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -47,9 +50,23 @@ describe('the server process', () => {
       });
     });
     expect(proc.output()).toMatch(/admin@example\.com \/ \S{12,}/);
+    const port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.output())?.[1]);
+    // A browser's leftovers: an idle keep-alive connection and a long-polling Socket.IO client.
+    const agent = new http.Agent({ keepAlive: true });
+    await new Promise<void>((resolve) => http.get({ port, host: '127.0.0.1', path: '/health', agent }, (res) => res.resume().on('end', resolve)));
+    const polling = io(`http://127.0.0.1:${port}/visitor`, { transports: ['polling'], reconnection: false, auth: {} });
+    await new Promise((resolve) => polling.io.once('open', resolve));
+    // And a request whose body never finishes (a stalled upload): not idle, yet must not hold shutdown.
+    const stalled = net.connect(port, '127.0.0.1');
+    await new Promise((resolve) => stalled.once('connect', resolve));
+    stalled.write('POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"em');
+    stalled.on('error', () => {});
     const started = Date.now();
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
+    polling.close();
+    agent.destroy();
+    stalled.destroy();
   });
 });
