@@ -123,6 +123,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Single node: no other process can hold presence, so forget what a previous run left.
   if (!config.redisUrl) await store.presence.sweepDeadNodes(Number.MAX_SAFE_INTEGER, config.nodeId);
+  // Announce this node before its first socket: otherwise another node's sweep, running
+  // before this one's first heartbeat, takes this node's agents for orphans and removes them.
+  await store.presence.heartbeat(config.nodeId, clock.now());
 
   let sweeping = false;
   const sweeper = setInterval(() => {

@@ -1,12 +1,14 @@
 import type { Agent, AgentId, AgentStatus, AgentSummary } from '@counter/shared';
 import type { createAgentBody, updateAgentBody, z } from '@counter/shared/schemas';
 import type { AgentDoc } from '../store/documents.js';
+import type { AgentPatch } from '../store/repositories/agents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { hashPassword, newId } from './crypto.js';
 import { AppError, notFound } from './errors.js';
 import type { EventSink } from './events.js';
+import { agentKey, type KeyedLock } from './keyed-lock.js';
 import type { Router } from './routing.js';
 import { agentView } from './views.js';
 
@@ -19,7 +21,13 @@ export class AgentService {
     private readonly nodeId: string,
     /** Revokes every session of an agent (password change, deactivation). */
     private readonly revokeAll: (agentId: AgentId) => Promise<void>,
+    private readonly lock: KeyedLock,
   ) {}
+
+  /** Writes to an agent's document one at a time on this node (see agentKey). */
+  private write(id: AgentId, patch: AgentPatch): Promise<AgentDoc | null> {
+    return this.lock.run(agentKey(id), () => this.store.agents.update(id, patch, this.clock.now()));
+  }
 
   async get(id: AgentId): Promise<AgentDoc> {
     const agent = await this.store.agents.byId(id);
@@ -79,7 +87,7 @@ export class AgentService {
     const { password, ...rest } = input;
     const patch: Partial<AgentDoc> = { ...rest };
     if (password) patch.passwordHash = await hashPassword(password);
-    const updated = await this.store.agents.update(id, patch, this.clock.now());
+    const updated = await this.write(id, patch);
     if (!updated) throw notFound();
     if (password || input.active === false) await this.revokeAll(id);
     const view = await this.view(updated);
@@ -91,7 +99,7 @@ export class AgentService {
   }
 
   async setStatus(agent: AgentDoc, status: AgentStatus): Promise<Agent> {
-    const updated = (await this.store.agents.update(agent._id, { status }, this.clock.now())) ?? agent;
+    const updated = (await this.write(agent._id, { status })) ?? agent;
     const view = await this.view(updated);
     this.events.publish({ type: 'agent.updated', agent: view });
     this.events.publish({ type: 'availability.changed' });
@@ -102,7 +110,7 @@ export class AgentService {
   async socketOpened(agentId: AgentId, socketId: string): Promise<void> {
     const now = this.clock.now();
     await this.store.presence.socketOpened({ _id: socketId, agentId, nodeId: this.nodeId, at: now });
-    await this.store.agents.update(agentId, { disconnectedAt: null }, now);
+    await this.write(agentId, { disconnectedAt: null });
     this.events.publish({ type: 'availability.changed' });
     this.router.kick();
   }
@@ -110,8 +118,7 @@ export class AgentService {
   async socketClosed(agentId: AgentId, socketId: string): Promise<void> {
     const remaining = await this.store.presence.socketClosed(socketId, agentId);
     if (remaining > 0) return;
-    const now = this.clock.now();
-    await this.store.agents.update(agentId, { disconnectedAt: now }, now);
+    await this.write(agentId, { disconnectedAt: this.clock.now() });
     this.events.publish({ type: 'availability.changed' });
   }
 }

@@ -22,3 +22,11 @@ export class KeyedLock {
     return this.tails.size;
   }
 }
+
+/**
+ * The lock key for an agent's document. Agents' documents are written from several places
+ * (status, console presence, routing); on a store whose updates are not atomic (FerretDB v1)
+ * two of those at once could lose one's change, e.g. an agent's "online" overwritten by the
+ * presence bookkeeping of the socket that sent it.
+ */
+export const agentKey = (agentId: string): string => `agent:${agentId}`;

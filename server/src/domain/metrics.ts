@@ -15,15 +15,22 @@ function median(values: number[]): number | null {
 /** Recent service figures for queue estimates and the widget's "typically replies in". */
 export class ServiceStats {
   private cached: { at: number; handleSeconds: number; replySeconds: number | null } | null = null;
+  /** One refresh at a time: a burst of shopper connections must not each run the queries. */
+  private refreshing: Promise<{ handleSeconds: number; replySeconds: number | null }> | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
   ) {}
 
-  private async refresh() {
+  private refresh() {
+    if (this.cached && this.clock.now() - this.cached.at < CACHE_MS) return Promise.resolve(this.cached);
+    this.refreshing ??= this.compute().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async compute() {
     const now = this.clock.now();
-    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached;
     const resolved = await this.store.conversations.recentlyResolved(30);
     const handled = resolved
       .filter((c) => c.assignedAt !== null && c.resolvedAt !== null)

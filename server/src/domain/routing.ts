@@ -14,7 +14,7 @@ import { isOpen } from './business-hours.js';
 import type { Clock } from './clock.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import type { EventSink } from './events.js';
-import type { KeyedLock } from './keyed-lock.js';
+import { agentKey, type KeyedLock } from './keyed-lock.js';
 import type { MessageLog } from './message-log.js';
 import type { ServiceStats } from './metrics.js';
 
@@ -65,6 +65,27 @@ export function rank(pool: Candidate[], exclude: readonly AgentId[]): Candidate[
     );
 }
 
+/**
+ * Who should get each conversation of a batch: in queue order, each to the least-loaded
+ * agent with room (ties to whoever waited longest), counting the batch's earlier picks.
+ */
+export function planBatch(queue: ConversationDoc[], pool: Candidate[]): Map<Candidate, ConversationDoc[]> {
+  const plan = new Map<Candidate, ConversationDoc[]>();
+  const planned = pool.map((c) => ({ ...c }));
+  const original = new Map(planned.map((p, i) => [p, pool[i]!]));
+  let order = 0;
+  for (const conversation of queue) {
+    const best = rank(planned, conversation.excludedAgentIds)[0];
+    if (!best) continue;
+    best.load += 1;
+    // Later picks in this batch count as more recent assignments (the tie-break).
+    best.agent = { ...best.agent, lastAssignedAt: Number.MAX_SAFE_INTEGER - 1_000_000 + ++order };
+    const target = original.get(best)!;
+    plan.set(target, [...(plan.get(target) ?? []), conversation]);
+  }
+  return plan;
+}
+
 export class Router {
   private draining: Promise<void> | null = null;
   private drainAgain = false;
@@ -81,16 +102,23 @@ export class Router {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  /** Agents who may receive conversations now (online, active, console open), with loads. */
-  async pool(): Promise<Candidate[]> {
+  /** Agents who may receive conversations now: online, active, console open. */
+  async available(): Promise<AgentDoc[]> {
     const online = await this.store.agents.online();
     if (!online.length) return [];
-    const ids = online.map((a) => a._id);
-    const [connected, loads] = await Promise.all([
-      this.store.presence.connected(ids),
-      this.store.assignments.loads(ids),
-    ]);
-    return online.filter((a) => connected.has(a._id)).map((agent) => ({ agent, load: loads.get(agent._id) ?? 0 }));
+    const connected = await this.store.presence.connected(online.map((a) => a._id));
+    return online.filter((a) => connected.has(a._id));
+  }
+
+  /**
+   * The same, with their loads: for routing only. Loads read every assignment of those agents,
+   * which availability (asked on every shopper connection) and queue estimates do not need.
+   */
+  async pool(): Promise<Candidate[]> {
+    const agents = await this.available();
+    if (!agents.length) return [];
+    const loads = await this.store.assignments.loads(agents.map((a) => a._id));
+    return agents.map((agent) => ({ agent, load: loads.get(agent._id) ?? 0 }));
   }
 
   /** The shopper asked for help: join the queue, then route the queue. */
@@ -131,44 +159,34 @@ export class Router {
       const queue = await this.store.conversations.queue(QUEUE_BATCH);
       if (!queue.length) return;
       const pool = await this.pool();
-      let progressed = false;
-      for (const conversation of queue) {
-        if (!rank(pool, []).length) return;
-        const candidates = rank(pool, conversation.excludedAgentIds);
-        if (!candidates.length) continue;
-        const outcome = await this.claimAmong(conversation, candidates, 'routed', null);
-        if (outcome === 'taken') {
-          await this.repairStaleClaim(conversation);
-          continue;
-        }
-        if (outcome) {
-          outcome.load += 1;
-          outcome.agent = { ...outcome.agent, lastAssignedAt: this.clock.now() };
-          progressed = true;
-        }
-      }
-      if (!progressed) return;
+      const plan = planBatch(queue, pool);
+      if (!plan.size) return;
+      // The plan says who should get what, in queue order and least load first; the ledger
+      // decides. Each agent's claims go one by one (they compete for that agent's slots),
+      // different agents' claims side by side. What follows a claim (recording it on the
+      // conversation, telling everyone) runs alongside too. Before the next batch is read all
+      // of it has finished, so that batch sees these conversations as assigned.
+      const outcomes = await Promise.all(
+        [...plan].map(async ([candidate, conversations]) => {
+          const finalizing: Promise<unknown>[] = [];
+          let claimed = 0;
+          for (const conversation of conversations) {
+            const { agent } = candidate;
+            const result = await this.store.assignments.claim(conversation._id, agent._id, agent.capacity, this.clock.now());
+            if (result === 'agent_full') break; // filled from elsewhere: the next batch re-reads loads
+            if (result === 'conversation_taken') {
+              finalizing.push(this.repairStaleClaim(conversation));
+              continue;
+            }
+            claimed++;
+            finalizing.push(this.finalize(conversation, agent, 'routed', null));
+          }
+          await Promise.all(finalizing);
+          return claimed;
+        }),
+      );
+      if (!outcomes.some((claimed) => claimed > 0)) return;
     }
-  }
-
-  /** Tries candidates in order; returns the one that got it, 'taken' if someone else did. */
-  private async claimAmong(
-    conversation: ConversationDoc,
-    candidates: Candidate[],
-    reason: AssignReason,
-    previousAgentId: AgentId | null,
-  ): Promise<Candidate | 'taken' | null> {
-    for (const candidate of candidates) {
-      const { agent } = candidate;
-      const result = await this.store.assignments.claim(conversation._id, agent._id, agent.capacity, this.clock.now());
-      if (result === 'claimed') {
-        await this.finalize(conversation, agent, reason, previousAgentId);
-        return candidate;
-      }
-      if (result === 'conversation_taken') return 'taken';
-      candidate.load = agent.capacity;
-    }
-    return null;
   }
 
   /** After a successful claim: record it on the conversation and tell everyone. */
@@ -183,7 +201,7 @@ export class Router {
       (await this.lock.run(conversation._id, () =>
         this.store.conversations.markAssigned(conversation._id, agent._id, agent.name, now),
       )) ?? conversation;
-    await this.store.agents.update(agent._id, { lastAssignedAt: now }, now);
+    await this.lock.run(agentKey(agent._id), () => this.store.agents.update(agent._id, { lastAssignedAt: now }, now));
     const visitor = await this.store.visitors.byId(updated.visitorId);
     if (visitor) {
       this.events.publish({ type: 'conversation.assigned', conversation: updated, visitor, reason, previousAgentId });
@@ -339,7 +357,9 @@ export class Router {
     const orphaned = await presence.sweepDeadNodes(now - this.config.nodeTimeoutMs, this.config.nodeId);
     if (orphaned.length) {
       const still = await presence.connected(orphaned);
-      for (const agentId of orphaned) if (!still.has(agentId)) await agents.update(agentId, { disconnectedAt: now }, now);
+      for (const agentId of orphaned) {
+        if (!still.has(agentId)) await this.lock.run(agentKey(agentId), () => agents.update(agentId, { disconnectedAt: now }, now));
+      }
       this.events.publish({ type: 'availability.changed' });
     }
 
@@ -347,7 +367,7 @@ export class Router {
       const held = await assignments.forAgent(agent._id);
       if (!held.length) continue;
       if ((await presence.connected([agent._id])).size) {
-        await agents.update(agent._id, { disconnectedAt: null }, now);
+        await this.lock.run(agentKey(agent._id), () => agents.update(agent._id, { disconnectedAt: null }, now));
         continue;
       }
       for (const conversation of await conversations.byIds(held.map((a) => a._id))) {
@@ -381,8 +401,7 @@ export class Router {
   async queueSnapshot(): Promise<QueueSnapshot> {
     const queue = await this.store.conversations.queue(QUEUE_POSITIONS);
     const total = queue.length < QUEUE_POSITIONS ? queue.length : await this.store.conversations.queueLength();
-    const pool = await this.pool();
-    const slots = pool.reduce((sum, c) => sum + c.agent.capacity, 0);
+    const slots = (await this.available()).reduce((sum, agent) => sum + agent.capacity, 0);
     const handle = await this.stats.handleSeconds();
     const head = queue.slice(0, QUEUE_VIEW);
     const visitors = new Map(
@@ -409,9 +428,8 @@ export class Router {
   }
 
   async availability(site: SiteDoc): Promise<Availability> {
-    const pool = await this.pool();
     return {
-      agentsOnline: pool.length,
+      agentsOnline: (await this.available()).length,
       open: isOpen(site.businessHours, this.clock.now()),
       typicalReplySeconds: await this.stats.typicalReplySeconds(),
     };

@@ -42,7 +42,7 @@ export function createServices(deps: {
     visitors: new VisitorService(store, clock, events),
     conversations: new ConversationService(store, clock, events, log, lock, router, onError),
     router,
-    agents: new AgentService(store, clock, events, router, config.nodeId, (id) => auth.revokeAll(id)),
+    agents: new AgentService(store, clock, events, router, config.nodeId, (id) => auth.revokeAll(id), lock),
     auth,
     cannedReplies: new CannedReplyService(store, clock),
   };

@@ -55,7 +55,7 @@ describe('the server process', () => {
     const agent = new http.Agent({ keepAlive: true });
     await new Promise<void>((resolve) => http.get({ port, host: '127.0.0.1', path: '/health', agent }, (res) => res.resume().on('end', resolve)));
     const polling = io(`http://127.0.0.1:${port}/visitor`, { transports: ['polling'], reconnection: false, auth: {} });
-    await new Promise((resolve) => polling.io.once('open', resolve));
+    await new Promise<void>((resolve) => polling.io.once('open', () => resolve()));
     // And a request whose body never finishes (a stalled upload): not idle, yet must not hold shutdown.
     const stalled = net.connect(port, '127.0.0.1');
     await new Promise((resolve) => stalled.once('connect', resolve));

@@ -1,7 +1,9 @@
 import type Datastore from '@seald-io/nedb';
 import type { Doc, DocCollection, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec, Update } from '../collection.js';
 import { DuplicateKeyError } from '../errors.js';
+import { tuneIndex } from './fast-indexes.js';
 import type { Journal } from './journal.js';
+import { indexesOf, model, type RawDoc } from './nedb-internals.js';
 
 /** How many times findOneAndUpdate retries when a concurrent write took the candidate. */
 const MAX_CLAIM_ATTEMPTS = 20;
@@ -19,11 +21,34 @@ const onlyId = (filter: Filter): boolean => Object.keys(filter).length === 1 && 
  * filter is atomic, which is all findOneAndUpdate needs.
  */
 export class NedbCollection<T extends Doc> implements DocCollection<T> {
+  /**
+   * nedb operations that change memory, issued and not yet applied. While there are none, a
+   * read by _id can skip nedb's operation queue (and its cursor) and look at the _id index
+   * directly: it sees exactly what a queued read would. Otherwise it queues behind them.
+   */
+  private writesInFlight = 0;
+
   constructor(
     readonly name: string,
     private readonly ds: Datastore<T>,
     private readonly journal: Journal,
-  ) {}
+  ) {
+    this.tuneIndexes();
+  }
+
+  private tuneIndexes(): void {
+    const docs = this.ds.getAllData() as unknown as RawDoc[];
+    for (const index of Object.values(indexesOf(this.ds))) tuneIndex(index, docs);
+  }
+
+  private async write<R>(operation: () => Promise<R>): Promise<R> {
+    this.writesInFlight++;
+    try {
+      return await operation();
+    } finally {
+      this.writesInFlight--;
+    }
+  }
 
   private put(docs: T[]): Promise<void> {
     return this.journal.append(docs.map((doc) => ({ c: this.name, put: doc })));
@@ -31,7 +56,7 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
 
   async insertOne(doc: T): Promise<void> {
     try {
-      await this.ds.insertAsync(doc);
+      await this.write(() => this.ds.insertAsync(doc));
     } catch (err) {
       if (isUniqueViolation(err)) throw new DuplicateKeyError(this.name, err);
       throw err;
@@ -45,6 +70,11 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    if (onlyId(filter) && !options.projection && !options.skip && this.writesInFlight === 0) {
+      // Every message reads its visitor and conversation by id: this is that path, made cheap.
+      const found = indexesOf(this.ds)._id!.getMatching(filter._id);
+      return found.map((doc) => model.deepCopy(doc) as unknown as T);
+    }
     let cursor = this.ds.findAsync(filter, options.projection ?? {});
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
@@ -67,7 +97,7 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
   private async update(filter: Filter, update: Update, multi: boolean): Promise<T[]> {
     let result;
     try {
-      result = await this.ds.updateAsync(filter, update as never, { multi, returnUpdatedDocs: true });
+      result = await this.write(() => this.ds.updateAsync(filter, update as never, { multi, returnUpdatedDocs: true }));
     } catch (err) {
       if (isUniqueViolation(err)) throw new DuplicateKeyError(this.name, err);
       throw err;
@@ -105,7 +135,7 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
     const found = await this.find(filter, { projection: { _id: 1 }, ...(multi ? {} : { limit: 1 }) });
     if (!found.length) return 0;
     const ids = found.map((d) => d._id);
-    const removed = await this.ds.removeAsync({ _id: { $in: ids } }, { multi: true });
+    const removed = await this.write(() => this.ds.removeAsync({ _id: { $in: ids } }, { multi: true }));
     await this.journal.append(ids.map((id) => ({ c: this.name, del: id })));
     return removed;
   }
@@ -113,11 +143,14 @@ export class NedbCollection<T extends Doc> implements DocCollection<T> {
   async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
     for (const index of indexes) {
       const fields = Object.keys(index.keys);
-      await this.ds.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0]! : fields, unique: index.unique ?? false });
+      await this.write(() =>
+        this.ds.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0]! : fields, unique: index.unique ?? false }),
+      );
       // MongoDB answers a query on a compound index's first field from that index; nedb
       // only uses a compound index when every field is in the query. Index the prefix too.
-      if (fields.length > 1) await this.ds.ensureIndexAsync({ fieldName: fields[0]! });
+      if (fields.length > 1) await this.write(() => this.ds.ensureIndexAsync({ fieldName: fields[0]! }));
     }
+    this.tuneIndexes();
   }
 
   /** Every live document, for compaction. */
