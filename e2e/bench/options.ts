@@ -17,6 +17,12 @@ export interface BenchOptions {
   idle: number;
   /** Conversations waiting, for assignment latency. */
   assign: number;
+  /**
+   * The largest N (chat) or queue (assignment) the MongoDB target is run at. FerretDB v1 on
+   * SQLite, the MongoDB-wire server available here, falls minutes behind at 1,000 messages a
+   * second; larger runs would only time out. Raise it against a real mongod (MONGODB_URL).
+   */
+  mongodbMax: number;
   /** Whole-run limit: past it the bench stops everything and fails. */
   timeoutMinutes: number;
   /** Profile the product server (node --cpu-prof), profiles written next to the results. */
@@ -40,6 +46,7 @@ export const USAGE = `pnpm bench [options]     (each also as an environment vari
   --scenarios=chat,idle,assign       BENCH_SCENARIOS  which scenarios
   --idle=10000                       BENCH_IDLE       idle shopper connections
   --assign=1000                      BENCH_ASSIGN     conversations waiting for assignment
+  --mongodb-max=200                  BENCH_MONGODB_MAX largest N / queue the mongodb target runs at
   --timeout=60                       BENCH_TIMEOUT    minutes before the whole run is stopped
   --cpu-prof                         BENCH_CPU_PROF=1 run the product with node --cpu-prof
   --product-env=K=V,K=V              BENCH_PRODUCT_ENV extra product environment
@@ -81,7 +88,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         return [pair.slice(0, eq), pair.slice(eq + 1)];
       }),
   );
-  const known = new Set(['n', 'seconds', 'targets', 'scenarios', 'idle', 'assign', 'timeout', 'cpu-prof', 'product-env', 'server-logs', 'node-args', 'help']);
+  const known = new Set(['n', 'seconds', 'targets', 'scenarios', 'idle', 'assign', 'mongodb-max', 'timeout', 'cpu-prof', 'product-env', 'server-logs', 'node-args', 'help']);
   for (const flag of flags.keys()) if (!known.has(flag)) throw new Error(`unknown option --${flag}\n\n${USAGE}`);
   return {
     n: get('n', 'BENCH_N', '200,1000,2000').split(',').map((v) => positive(v, '--n')),
@@ -90,6 +97,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     seconds: positive(get('seconds', 'BENCH_SECONDS', '20'), '--seconds'),
     idle: positive(get('idle', 'BENCH_IDLE', '10000'), '--idle'),
     assign: positive(get('assign', 'BENCH_ASSIGN', '1000'), '--assign'),
+    mongodbMax: positive(get('mongodb-max', 'BENCH_MONGODB_MAX', '200'), '--mongodb-max'),
     timeoutMinutes: positive(get('timeout', 'BENCH_TIMEOUT', '60'), '--timeout'),
     cpuProf: ['1', 'true'].includes(get('cpu-prof', 'BENCH_CPU_PROF', 'false')),
     productEnv,

@@ -11,7 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { printResults, tablesOf, writeResults, type RunError, type RunResults } from './report/output.js';
+import { printResults, tablesOf, writeResults, type RunError, type RunResults, type Skipped } from './report/output.js';
 import { checkTargets } from './report/targets.js';
 import { runAssignment, type AssignmentResult } from './scenarios/assignment.js';
 import { runChat, type ChatResult } from './scenarios/chat.js';
@@ -63,7 +63,7 @@ async function main(options: BenchOptions): Promise<number> {
   if (context.logDir) mkdirSync(context.logDir, { recursive: true });
   const diskBefore = await probeFsync(workDir, 5);
   log(describeProbe(diskBefore));
-  const wantsMongo = options.targets.includes('mongodb') && options.scenarios.some((s) => s !== 'idle');
+  const wantsMongo = options.targets.includes('mongodb') && options.scenarios.some((s) => s !== 'idle') && Math.min(...options.n, options.assign) <= options.mongodbMax;
   if (wantsMongo) {
     mongo = await startMongo();
     context.mongo = mongo;
@@ -74,7 +74,14 @@ async function main(options: BenchOptions): Promise<number> {
   const idle: IdleResult[] = [];
   const assignment: AssignmentResult[] = [];
   const errors: RunError[] = [];
+  const skipped: Skipped[] = [];
   const attempt = async <T>(scenario: string, target: TargetName, size: number, run: () => Promise<T>, into: T[]) => {
+    if (target === 'mongodb' && size > options.mongodbMax) {
+      const reason = `N > --mongodb-max=${options.mongodbMax}`;
+      log(`${scenario} ${target} ${size} skipped: ${reason}`);
+      skipped.push({ scenario, target, size, reason });
+      return;
+    }
     log(`${scenario} ${target} ${size}…`);
     try {
       into.push(await run());
@@ -119,6 +126,7 @@ async function main(options: BenchOptions): Promise<number> {
     assignment,
     verdict: checkTargets(chat),
     errors,
+    skipped,
   };
   const tables = tablesOf(results, options.n);
   printResults(results, tables);

@@ -6,9 +6,9 @@
 import type { Site } from '@counter/shared';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
 import { artifact, createAgent, goOnline, requireConsoleBuild, signIn, startTestServer, type TestServer } from '../support/console.js';
-import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
+import type { StaticSite } from '../support/static-site.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
 // Runs before the snippet's own queue stub, so it sets up the same stub first.
@@ -23,26 +23,19 @@ describe('console and widget together', () => {
   let shop: StaticSite;
   let browser: Browser;
   let site: Site;
+  let world: ShopWorld;
   let agentPage: Page;
   let shopperPage: Page;
   let widget: FrameLocator;
 
   beforeAll(async () => {
     requireConsoleBuild();
-    [server, shop, browser] = await Promise.all([startTestServer({ config: { reassignAfterMs: 0 } }), startStaticSite(), launchBrowser()]);
-    site = await server.app.services.sites.create({
-      name: 'Trail shop',
-      allowedOrigins: [shop.origin],
-      greeting: { en: 'Hello from the trail shop!' },
-      businessHours: null,
-      defaultLocale: 'en',
-    });
+    world = await startShopWorld({ server: { config: { reassignAfterMs: 0 } }, greeting: { en: 'Hello from the trail shop!' } });
+    ({ server, shop, browser, site } = world);
     shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id, body: CONTEXT }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
+    await world?.close();
   });
 
   it('a shopper’s first message appears in the console with their product and cart', async () => {

@@ -7,9 +7,9 @@
 import type { Site } from '@counter/shared';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentCommand, next, ok, startTestServer, type TestServer } from '@counter/server/testing';
-import { launchBrowser } from '../support/browser.js';
-import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
+import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
+import type { StaticSite } from '../support/static-site.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
 interface Assigned {
@@ -22,26 +22,15 @@ describe('two agents of capacity 1, three shoppers', () => {
   let shop: StaticSite;
   let browser: Browser;
   let site: Site;
+  let world: ShopWorld;
 
   beforeAll(async () => {
-    [server, shop, browser] = await Promise.all([
-      startTestServer({ config: { reassignAfterMs: 0, agentGraceMs: 1500, sweepIntervalMs: 200 } }),
-      startStaticSite(),
-      launchBrowser(),
-    ]);
-    site = await server.app.services.sites.create({
-      name: 'Trail shop',
-      allowedOrigins: [shop.origin],
-      greeting: {},
-      businessHours: null,
-      defaultLocale: 'en',
-    });
+    world = await startShopWorld({ server: { config: { reassignAfterMs: 0, agentGraceMs: 1500, sweepIntervalMs: 200 } } });
+    ({ server, shop, browser, site } = world);
     shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id, locale: 'en' }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
+    await world?.close();
   });
 
   async function shopperWrites(text: string): Promise<{ page: Page; frame: FrameLocator }> {

@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Message, Site } from '@counter/shared';
-import { agentCommand, next, ok, startTestServer, type TestServer } from '@counter/server/testing';
+import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
+import type { StaticSite } from '../support/static-site.js';
 import { chatReady, launcher, openChat, send, shopPage } from '../support/widget.js';
 
 describe('a shopper chats with an agent', () => {
@@ -16,23 +16,16 @@ describe('a shopper chats with an agent', () => {
   let shop: StaticSite;
   let browser: Browser;
   let site: Site;
+  let world: ShopWorld;
 
   beforeAll(async () => {
-    [server, shop, browser] = await Promise.all([startTestServer(), startStaticSite(), launchBrowser()]);
-    site = await server.app.services.sites.create({
-      name: 'Trail shop',
-      allowedOrigins: [shop.origin],
-      greeting: { en: 'Hello from the trail shop!' },
-      businessHours: null,
-      defaultLocale: 'en',
-    });
+    world = await startShopWorld({ greeting: { en: 'Hello from the trail shop!' } });
+    ({ server, shop, browser, site } = world);
     shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
+    await world?.close();
   });
 
   it('sends, receives the reply, and finds the conversation again after a reload', async () => {

@@ -4,10 +4,9 @@
  * follows pushState navigation without reloading.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '@counter/server/testing';
+import { freePort, startTestServer, type TestServer } from '@counter/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { freePort } from '../support/ports.js';
 import { chatReady, launcher, send } from '../support/widget.js';
 
 const DEMO_SITE = 'demo-store';

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Site } from '@counter/shared';
-import { agentCommand, next, ok, startTestServer, type TestServer } from '@counter/server/testing';
+import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
+import type { StaticSite } from '../support/static-site.js';
 import { launcher, openChat, send, shopPage } from '../support/widget.js';
 
 const NONCE = 'c2hvcC1ub25jZS0xMjM0';
@@ -22,25 +22,18 @@ describe('hostile pages', () => {
   let shop: StaticSite;
   let browser: Browser;
   let site: Site;
+  let world: ShopWorld;
 
   beforeAll(async () => {
-    [server, shop, browser] = await Promise.all([startTestServer(), startStaticSite(), launchBrowser()]);
-    site = await server.app.services.sites.create({
-      name: 'Trail shop',
-      allowedOrigins: [shop.origin],
-      greeting: {},
-      businessHours: null,
-      defaultLocale: 'en',
-    });
+    world = await startShopWorld();
+    ({ server, shop, browser, site } = world);
     const chatUrl = server.url;
     shop.page('/strict-csp', shopPage({ chatUrl, siteId: site.id, nonce: NONCE }), { 'content-security-policy': STRICT_CSP });
     shop.page('/hostile-css', shopPage({ chatUrl, siteId: site.id, head: HOSTILE_CSS }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
+    await world?.close();
   });
 
   async function chatsWithAnAgent(page: Page, text: string): Promise<void> {

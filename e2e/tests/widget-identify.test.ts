@@ -6,11 +6,11 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Site } from '@counter/shared';
-import { startTestServer, type TestServer } from '@counter/server/testing';
+import type { TestServer } from '@counter/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
+import type { StaticSite } from '../support/static-site.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
 const CUSTOMER = 'cust-42';
@@ -20,17 +20,12 @@ describe('identify', () => {
   let shop: StaticSite;
   let browser: Browser;
   let site: Site;
+  let world: ShopWorld;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, shop, browser] = await Promise.all([startTestServer(), startStaticSite(), launchBrowser()]);
-    site = await server.app.services.sites.create({
-      name: 'Trail shop',
-      allowedOrigins: [shop.origin],
-      greeting: {},
-      businessHours: null,
-      defaultLocale: 'en',
-    });
+    world = await startShopWorld();
+    ({ server, shop, browser, site } = world);
     await server.agent({ name: 'Ann' });
     const good = createHmac('sha256', site.identitySecret).update(CUSTOMER).digest('hex');
     const bad = createHmac('sha256', 'not-the-secret').update(CUSTOMER).digest('hex');
@@ -42,9 +37,7 @@ describe('identify', () => {
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
+    await world?.close();
   });
 
   /** A shopper in a browser of their own (own storage), on one of the shop's pages. */

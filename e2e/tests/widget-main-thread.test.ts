@@ -6,11 +6,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Site } from '@counter/shared';
-import { startTestServer, type TestServer } from '@counter/server/testing';
+import type { TestServer } from '@counter/server/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startStaticSite, type StaticSite } from '../support/static-site.js';
+import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
+import type { StaticSite } from '../support/static-site.js';
 import { launcher, shopPage } from '../support/widget.js';
 
 const RUNS = 7;
@@ -24,10 +24,11 @@ describe('main-thread cost before intent', () => {
   let shop: StaticSite;
   let browser: Browser;
   let site: Site;
+  let world: ShopWorld;
 
   beforeAll(async () => {
-    [server, shop, browser] = await Promise.all([startTestServer(), startStaticSite(), launchBrowser()]);
-    site = await server.app.services.sites.create({ name: 'Shop', allowedOrigins: [shop.origin], greeting: {}, businessHours: null, defaultLocale: 'en' });
+    world = await startShopWorld();
+    ({ server, shop, browser, site } = world);
     const withWidget = shopPage({ chatUrl: server.url, siteId: site.id });
     // The same page without the two snippet scripts.
     shop.page('/without', withWidget.replace(/<script[\s\S]*?<\/script>\n/g, ''));
@@ -35,9 +36,7 @@ describe('main-thread cost before intent', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
+    await world?.close();
   });
 
   async function sample(path: string): Promise<Sample> {

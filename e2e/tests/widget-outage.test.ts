@@ -8,11 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Site } from '@counter/shared';
-import { startTestServer, type TestServer } from '@counter/server/testing';
+import { freePort, startTestServer, type TestServer } from '@counter/server/testing';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { freePort } from '../support/ports.js';
 import { startStaticSite, type StaticSite } from '../support/static-site.js';
 import { chat, openChat, send, shopPage } from '../support/widget.js';
 

@@ -18,6 +18,13 @@ export interface RunError {
   error: string;
 }
 
+export interface Skipped {
+  scenario: string;
+  target: TargetName;
+  size: number;
+  reason: string;
+}
+
 export interface RunResults {
   startedAt: Date;
   command: string;
@@ -29,6 +36,7 @@ export interface RunResults {
   assignment: AssignmentResult[];
   verdict: Verdict;
   errors: RunError[];
+  skipped: Skipped[];
 }
 
 export function tablesOf(results: RunResults, sizes: number[]): Table[] {
@@ -54,6 +62,7 @@ export function printResults(results: RunResults, tables: Table[]): void {
   console.log(`\n${header(results)}`);
   for (const table of tables) console.log(`\n${renderText(table)}`);
   console.log(`\n${renderVerdict(results.verdict)}`);
+  for (const s of results.skipped) console.log(`skipped: ${s.scenario} ${s.target} at ${s.size} (${s.reason})`);
   for (const e of results.errors) console.log(`ERROR ${e.scenario} ${e.target} ${e.size}: ${e.error}`);
 }
 

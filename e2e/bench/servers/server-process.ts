@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { stop, track } from '../support/children.js';
 import { within } from '../support/time.js';
+import { freePort } from '@counter/server/testing';
 
 export interface ServerProcess {
   pid: number;
@@ -16,17 +16,6 @@ export interface ServerProcess {
   /** True once it exited; a server dying mid-run fails the run. */
   exited(): boolean;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startServerProcess(options: {

@@ -11,11 +11,12 @@ import type { AgentDoc, ConversationDoc, MessageDoc, VisitorDoc } from '../store
 import type { MessagePage } from '../store/repositories/messages.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
-import { sha256 } from './crypto.js';
+import { newId, sha256 } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import type { EventSink } from './events.js';
 import type { KeyedLock } from './keyed-lock.js';
 import type { MessageLog } from './message-log.js';
+import { newConversationDoc } from './new-documents.js';
 import type { Actor, Router } from './routing.js';
 
 /** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
@@ -46,35 +47,13 @@ export class ConversationService {
     const open = await this.store.conversations.openForVisitor(visitor._id);
     if (open) return open;
     const now = this.clock.now();
-    const conversation: ConversationDoc = {
-      _id: id ?? (sha256(`${visitor._id}:${now}:${Math.random()}`).slice(0, 22) as ConversationId),
+    const conversation = newConversationDoc({
+      _id: id ?? newId<ConversationId>(),
       siteId: visitor.siteId,
       visitorId: visitor._id,
-      status: 'waiting',
-      agentId: null,
-      agentName: null,
       priority: priorityOf(visitor),
-      queuedAt: null,
-      assignedAt: null,
-      resolvedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      lastSeq: 0,
-      lastMessageAt: null,
-      lastMessagePreview: null,
-      awaitingReplySince: null,
-      firstResponseAt: null,
-      unreadByAgent: 0,
-      unreadByVisitor: 0,
-      agentReadSeq: 0,
-      visitorReadSeq: 0,
-      tags: [],
-      rating: null,
-      offline: false,
-      contactEmail: null,
-      requestedAt: null,
-      excludedAgentIds: [],
-    };
+      now,
+    });
     if (locale && !visitor.locale) await this.store.visitors.update(visitor._id, { locale });
     await this.store.conversations.create(conversation);
     return conversation;

@@ -1,4 +1,4 @@
-import type { ClientMessageId, ConversationEvent, MessageAuthor, MessageKind, AgentId } from '@counter/shared';
+import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
@@ -7,15 +7,8 @@ import { newId } from './crypto.js';
 import type { EventSink } from './events.js';
 import type { KeyedLock } from './keyed-lock.js';
 
-export interface NewMessage {
-  clientId: ClientMessageId;
-  author: MessageAuthor;
-  agentId: AgentId | null;
-  authorName: string | null;
-  kind: MessageKind;
-  text: string;
-  event: ConversationEvent | null;
-}
+/** What a writer supplies; the log adds the id, the sequence number and the time. */
+export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'>;
 
 export interface Appended {
   message: MessageDoc;

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import { hexEquals, hmacSha256Hex, newId, newSecret, sha256 } from './crypto.js';
 import { AppError } from './errors.js';
 import type { EventSink } from './events.js';
+import { newVisitorDoc } from './new-documents.js';
 import { originAllowed } from './sites.js';
 
 export interface VisitorSession {
@@ -50,22 +51,7 @@ export class VisitorService {
 
   private async newVisitor(siteId: SiteId): Promise<{ visitor: VisitorDoc; token: string }> {
     const now = this.clock.now();
-    const visitor: VisitorDoc = {
-      _id: newId<VisitorId>(),
-      siteId,
-      name: null,
-      email: null,
-      externalId: null,
-      verified: false,
-      tier: null,
-      locale: null,
-      currentPage: null,
-      trail: [],
-      product: null,
-      cart: null,
-      createdAt: now,
-      lastSeenAt: now,
-    };
+    const visitor = newVisitorDoc({ _id: newId<VisitorId>(), siteId, now });
     await this.store.visitors.create(visitor);
     return { visitor, token: await this.issueToken(visitor) };
   }

@@ -1,14 +1,13 @@
-import { PROTOCOL_VERSION, type AgentId, type AgentResults, type ConversationId } from '@counter/shared';
+import type { AgentId, AgentResults, ConversationId } from '@counter/shared';
 import { agentSchemas, z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import { SESSION_COOKIE } from '../http/session-cookie.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/routing.js';
 import { conversationView, messageView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
-import { mapError } from '../errors.js';
 import type { AgentDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
-import { connectError, fromOwnOrigin, readCookie } from './handshake.js';
+import { handshake, readCookie } from './handshake.js';
 import { TokenBucket } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type AgentSocket, type VisitorNamespace } from './types.js';
 import type { NamespaceOptions } from './visitor-namespace.js';
@@ -24,21 +23,12 @@ export interface AgentNamespaceOptions extends NamespaceOptions {
 export function setupAgentNamespace(nsp: AgentNamespace, visitors: VisitorNamespace, options: AgentNamespaceOptions): void {
   const { services, log } = options;
 
-  nsp.use(async (socket, next) => {
-    const auth = handshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(connectError('unauthorized'));
-    if (auth.data.v !== PROTOCOL_VERSION) return next(connectError('protocol_version_mismatch'));
-    if (!fromOwnOrigin(socket.handshake.headers, options.trustProxy)) return next(connectError('origin_not_allowed'));
-    try {
+  nsp.use(
+    handshake(handshakeAuth, { trustProxy: options.trustProxy, log, namespace: 'agent' }, async (socket: AgentSocket) => {
       const { agent, sessionId } = await services.auth.authenticate(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
       socket.data = { agentId: agent._id, sessionId, role: agent.role, name: agent.name };
-      next();
-    } catch (err) {
-      const { body, unexpected } = mapError(err);
-      if (unexpected) log.error({ err }, 'agent handshake failed');
-      next(connectError(body.code));
-    }
-  });
+    }),
+  );
 
   nsp.on('connection', (socket: AgentSocket) => {
     const { agentId, sessionId } = socket.data;

@@ -1,5 +1,8 @@
-import { ERRORS, type ErrorCode } from '@counter/shared';
+import { ERRORS, PROTOCOL_VERSION, type ErrorCode } from '@counter/shared';
+import type { z } from '@counter/shared/schemas';
+import type { FastifyBaseLogger } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { mapError } from '../errors.js';
 
 /** A connect_error whose `data` carries the catalogue code, for clients to act on. */
 export function connectError(code: ErrorCode): Error & { data: { code: ErrorCode; message: string } } {
@@ -36,4 +39,34 @@ export function readCookie(header: string | undefined, name: string): string | u
     }
   }
   return undefined;
+}
+
+interface HandshakingSocket {
+  handshake: { auth: unknown; headers: IncomingHttpHeaders };
+}
+
+/**
+ * A namespace's connection middleware: the auth payload parsed by the namespace's schema, the
+ * protocol version and the browser's origin checked, then `admit` checks the credentials and
+ * fills socket.data, or names the error. Every refusal is a connect_error with its code.
+ */
+export function handshake<S extends HandshakingSocket, A extends { v: number }>(
+  schema: z.ZodType<A>,
+  options: { trustProxy: boolean; log: FastifyBaseLogger; namespace: string },
+  admit: (socket: S, auth: A) => Promise<ErrorCode | void>,
+): (socket: S, next: (err?: Error) => void) => Promise<void> {
+  return async (socket, next) => {
+    const auth = schema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(connectError('unauthorized'));
+    if (auth.data.v !== PROTOCOL_VERSION) return next(connectError('protocol_version_mismatch'));
+    if (!fromOwnOrigin(socket.handshake.headers, options.trustProxy)) return next(connectError('origin_not_allowed'));
+    try {
+      const refused = await admit(socket, auth.data);
+      next(refused ? connectError(refused) : undefined);
+    } catch (err) {
+      const { body, unexpected } = mapError(err);
+      if (unexpected) options.log.error({ err }, `${options.namespace} handshake failed`);
+      next(connectError(body.code));
+    }
+  };
 }

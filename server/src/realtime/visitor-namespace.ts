@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, type ConversationId, type SiteId, type VisitorResults } from '@counter/shared';
+import type { ConversationId, SiteId, VisitorResults } from '@counter/shared';
 import { visitorSchemas, z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../domain/errors.js';
@@ -6,10 +6,9 @@ import type { Services } from '../domain/services.js';
 import { originAllowed } from '../domain/sites.js';
 import { sha256 } from '../domain/crypto.js';
 import { messageView, visitorConversationView } from '../domain/views.js';
-import { mapError } from '../errors.js';
 import type { VisitorDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
-import { connectError, fromOwnOrigin } from './handshake.js';
+import { handshake } from './handshake.js';
 import { TokenBucket } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type VisitorNamespace, type VisitorSocket } from './types.js';
 
@@ -33,24 +32,15 @@ export interface NamespaceOptions {
 export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamespace, options: NamespaceOptions): void {
   const { services, log } = options;
 
-  nsp.use(async (socket, next) => {
-    const auth = handshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(connectError('unauthorized'));
-    if (auth.data.v !== PROTOCOL_VERSION) return next(connectError('protocol_version_mismatch'));
-    if (!fromOwnOrigin(socket.handshake.headers, options.trustProxy)) return next(connectError('origin_not_allowed'));
-    try {
-      const siteId = auth.data.siteId as SiteId;
+  nsp.use(
+    handshake(handshakeAuth, { trustProxy: options.trustProxy, log, namespace: 'visitor' }, async (socket: VisitorSocket, auth) => {
+      const siteId = auth.siteId as SiteId;
       const site = await services.sites.get(siteId);
-      if (!originAllowed(site, auth.data.pageOrigin)) return next(connectError('origin_not_allowed'));
-      const session = await services.visitors.authenticate(siteId, auth.data.token);
+      if (!originAllowed(site, auth.pageOrigin)) return 'origin_not_allowed';
+      const session = await services.visitors.authenticate(siteId, auth.token);
       socket.data = { siteId, visitorId: session.visitor._id, tokenHash: session.tokenHash };
-      next();
-    } catch (err) {
-      const { body, unexpected } = mapError(err);
-      if (unexpected) log.error({ err }, 'visitor handshake failed');
-      next(connectError(body.code));
-    }
-  });
+    }),
+  );
 
   nsp.on('connection', (socket: VisitorSocket) => {
     void socket.join([rooms.visitor(socket.data.visitorId), rooms.site(socket.data.siteId)]);

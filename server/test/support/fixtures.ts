@@ -1,6 +1,7 @@
 /** Document builders for store and domain tests: valid defaults, override what matters. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AgentId, ClientMessageId, ConversationId, MessageId, SiteId, VisitorId } from '@counter/shared';
+import { newConversationDoc, newVisitorDoc } from '../../src/domain/new-documents.js';
 import type { AgentDoc, ConversationDoc, MessageDoc, SiteDoc, VisitorDoc } from '../../src/store/documents.js';
 
 export const newTestId = () => randomBytes(12).toString('base64url');
@@ -20,56 +21,12 @@ export function siteDoc(over: Partial<SiteDoc> = {}): SiteDoc {
 }
 
 export function visitorDoc(over: Partial<VisitorDoc> = {}): VisitorDoc {
-  return {
-    _id: newTestId() as VisitorId,
-    siteId: 'site' as SiteId,
-    name: null,
-    email: null,
-    externalId: null,
-    verified: false,
-    tier: null,
-    locale: null,
-    currentPage: null,
-    trail: [],
-    product: null,
-    cart: null,
-    createdAt: 1,
-    lastSeenAt: 1,
-    ...over,
-  };
+  return { ...newVisitorDoc({ _id: newTestId() as VisitorId, siteId: 'site' as SiteId, now: 1 }), ...over };
 }
 
 export function conversationDoc(over: Partial<ConversationDoc> = {}): ConversationDoc {
-  return {
-    _id: newTestId() as ConversationId,
-    siteId: 'site' as SiteId,
-    visitorId: 'visitor' as VisitorId,
-    status: 'waiting',
-    agentId: null,
-    agentName: null,
-    priority: 0,
-    queuedAt: null,
-    assignedAt: null,
-    resolvedAt: null,
-    createdAt: 1,
-    updatedAt: 1,
-    lastSeq: 0,
-    lastMessageAt: null,
-    lastMessagePreview: null,
-    awaitingReplySince: null,
-    firstResponseAt: null,
-    unreadByAgent: 0,
-    unreadByVisitor: 0,
-    agentReadSeq: 0,
-    visitorReadSeq: 0,
-    tags: [],
-    rating: null,
-    offline: false,
-    contactEmail: null,
-    requestedAt: null,
-    excludedAgentIds: [],
-    ...over,
-  };
+  const init = { _id: newTestId() as ConversationId, siteId: 'site' as SiteId, visitorId: 'visitor' as VisitorId, priority: 0, now: 1 };
+  return { ...newConversationDoc(init), ...over };
 }
 
 export function messageDoc(over: Partial<MessageDoc> & Pick<MessageDoc, 'conversationId' | 'seq'>): MessageDoc {

@@ -3,3 +3,4 @@ export * from './fixtures.js';
 export * from './test-server.js';
 export * from './wait.js';
 export * from './redis-server.js';
+export * from './ports.js';

@@ -7,10 +7,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
+import { freePort } from './ports.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
@@ -40,18 +41,6 @@ function ferretdbBinary(): string | null {
 function onPath(cmd: string): string | null {
   const found = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000): Promise<void> {

@@ -1,19 +1,9 @@
 /** A throwaway redis-server on a loopback port, for scale-out tests. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from './ports.js';
 
 export type RedisResult = { url: string; stop(): Promise<void> } | { skipped: string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function listening(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 10_000;

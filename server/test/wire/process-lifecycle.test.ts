@@ -40,17 +40,21 @@ describe('the server process', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'counter-proc-'));
     dirs.push(dataDir);
     const proc = run({ PORT: '0', DATA_DIR: dataDir, SHUTDOWN_TIMEOUT_MS: '5000' });
+    // The banner and pino's "listening" line are separate writes, in either order: wait for both.
+    const listening = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`did not start: ${proc.output()}`)), 20_000);
-      proc.child.stdout.on('data', () => {
-        if (proc.output().includes('Agent console')) {
+      const check = () => {
+        if (proc.output().includes('Agent console') && listening.test(proc.output())) {
           clearTimeout(timer);
           resolve();
         }
-      });
+      };
+      proc.child.stdout.on('data', check);
+      proc.child.stderr.on('data', check);
     });
     expect(proc.output()).toMatch(/admin@example\.com \/ \S{12,}/);
-    const port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.output())?.[1]);
+    const port = Number(listening.exec(proc.output())![1]);
     // A browser's leftovers: an idle keep-alive connection and a long-polling Socket.IO client.
     const agent = new http.Agent({ keepAlive: true });
     await new Promise<void>((resolve) => http.get({ port, host: '127.0.0.1', path: '/health', agent }, (res) => res.resume().on('end', resolve)));

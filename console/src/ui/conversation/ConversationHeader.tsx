@@ -8,6 +8,7 @@ import type { Thread } from '../../stores/threads-store.js';
 import { VisitorBadges } from '../common/VisitorBadges.js';
 import { Rating } from './Rating.js';
 import { TagEditor } from './TagEditor.js';
+import { RowError } from '../common/RowError.js';
 
 export function ConversationHeader({ thread }: { thread: Thread }) {
   const app = useApp();
@@ -58,11 +59,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
         <button type="button" class="btn btn-quiet panel-toggle" onClick={() => app.stores.ui.getState().togglePanel()}>
           Shopper
         </button>
-        {error && (
-          <span class="row-error" role="alert">
-            {error}
-          </span>
-        )}
+        <RowError error={error} />
       </div>
     </header>
   );

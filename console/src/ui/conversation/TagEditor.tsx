@@ -4,6 +4,7 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
+import { RowError } from '../common/RowError.js';
 
 const TAG = /^[\p{L}\p{N} _-]+$/u;
 
@@ -57,11 +58,7 @@ export function TagEditor({ conversation }: { conversation: Conversation }) {
         }}
         onBlur={() => draft.trim() && add()}
       />
-      {error && (
-        <span class="row-error" role="alert">
-          {error}
-        </span>
-      )}
+      <RowError error={error} />
     </div>
   );
 }

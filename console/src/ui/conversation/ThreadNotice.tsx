@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
 import { useStore } from '../../lib/use-store.js';
 import type { Thread } from '../../stores/threads-store.js';
+import { RowError } from '../common/RowError.js';
 
 const REMOVED: Record<string, string> = {
   transferred: 'This conversation was transferred. You can still read it and add notes.',
@@ -44,11 +45,7 @@ export function ThreadNotice({ thread }: { thread: Thread }) {
           {button.label}
         </button>
       )}
-      {error && (
-        <span class="row-error" role="alert">
-          {error}
-        </span>
-      )}
+      <RowError error={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { describeError } from '../../lib/client-error.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import { routeHref } from '../../stores/route-store.js';
 import { Since } from '../common/Since.js';
+import { RowError } from '../common/RowError.js';
 
 export function QueueRow({ item, active }: { item: QueueItem; active: boolean }) {
   const app = useApp();
@@ -43,11 +44,7 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
         <button type="button" class="btn btn-small btn-primary" disabled={busy} onClick={() => void take()}>
           Take
         </button>
-        {error && (
-          <span class="row-error" role="alert">
-            {error}
-          </span>
-        )}
+        <RowError error={error} />
       </div>
     </li>
   );

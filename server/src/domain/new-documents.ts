@@ -1,0 +1,64 @@
+/**
+ * The documents a new visitor and a new conversation start as: one definition of their initial
+ * state, used by the services that create them and by the tests that build them.
+ */
+import type { ConversationId, SiteId, VisitorId } from '@counter/shared';
+import type { ConversationDoc, VisitorDoc } from '../store/documents.js';
+
+export function newVisitorDoc(init: { _id: VisitorId; siteId: SiteId; now: number }): VisitorDoc {
+  return {
+    _id: init._id,
+    siteId: init.siteId,
+    name: null,
+    email: null,
+    externalId: null,
+    verified: false,
+    tier: null,
+    locale: null,
+    currentPage: null,
+    trail: [],
+    product: null,
+    cart: null,
+    createdAt: init.now,
+    lastSeenAt: init.now,
+  };
+}
+
+/** Waiting, unassigned, no messages: not queued until the shopper writes. */
+export function newConversationDoc(init: {
+  _id: ConversationId;
+  siteId: SiteId;
+  visitorId: VisitorId;
+  priority: number;
+  now: number;
+}): ConversationDoc {
+  return {
+    _id: init._id,
+    siteId: init.siteId,
+    visitorId: init.visitorId,
+    status: 'waiting',
+    agentId: null,
+    agentName: null,
+    priority: init.priority,
+    queuedAt: null,
+    assignedAt: null,
+    resolvedAt: null,
+    createdAt: init.now,
+    updatedAt: init.now,
+    lastSeq: 0,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    awaitingReplySince: null,
+    firstResponseAt: null,
+    unreadByAgent: 0,
+    unreadByVisitor: 0,
+    agentReadSeq: 0,
+    visitorReadSeq: 0,
+    tags: [],
+    rating: null,
+    offline: false,
+    contactEmail: null,
+    requestedAt: null,
+    excludedAgentIds: [],
+  };
+}
