@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConversationId } from '@counter/shared';
 import { afterAll, describe, expect, it } from 'vitest';
+import { replay } from '../../src/store/embedded/journal.js';
 import { openEmbedded } from '../../src/store/embedded/open-embedded.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createStore } from '../../src/store/store.js';
@@ -91,6 +92,30 @@ describe('embedded store journal', () => {
     const reopened = await openStore({ dataDir });
     expect(await reopened.conversations.byId(c as never)).toMatchObject({ lastSeq: 200, unreadByAgent: 200, lastMessagePreview: 'p200' });
     await reopened.close();
+  });
+
+  it('journals an update as the fields it touched, and replays it to the same document', async () => {
+    const dataDir = await tempDir();
+    const db = await openEmbedded(dataDir, { compactAfterBytes: Number.MAX_SAFE_INTEGER });
+    type Item = { _id: string; n: number; tags: string[]; note?: string; nested: { a: number; b: number } };
+    const items = await db.collection<Item>('items', []);
+    await items.insertOne({ _id: 'x', n: 0, tags: [], note: 'drop me', nested: { a: 1, b: 1 } });
+    await items.insertOne({ _id: 'y', n: 0, tags: [], nested: { a: 0, b: 0 } });
+    await items.updateOne({ _id: 'x' }, { $inc: { n: 2, 'nested.a': 5 }, $push: { tags: 'vip' } });
+    await items.updateOne({ _id: 'x' }, { $set: { n: 7 }, $unset: { note: true } });
+    await items.updateMany({}, { $max: { n: 3 } });
+    await items.deleteOne({ _id: 'y' });
+    await items.updateMany({ _id: 'y' }, { $set: { n: 9 } }); // matches nothing: journals nothing
+
+    const journal = path.join(dataDir, 'journal.ndjson');
+    const lines = (await readFile(journal, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Updates carry only what they touched, never the whole document.
+    expect(lines[2]).toEqual({ c: 'items', set: { _id: 'x', n: 2, nested: { a: 6, b: 1 }, tags: ['vip'] } });
+    expect(lines[3]).toEqual({ c: 'items', set: { _id: 'x', n: 7 }, unset: ['note'] });
+    const replayed = (await replay(journal)).get('items')!;
+    expect([...replayed.values()]).toEqual([{ _id: 'x', n: 7, tags: ['vip'], nested: { a: 6, b: 1 } }]);
+    expect(await items.find({})).toEqual([...replayed.values()]);
+    await db.close();
   });
 
   it('refuses a data folder another live process holds', async () => {

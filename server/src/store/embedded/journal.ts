@@ -4,7 +4,11 @@
  * write() and one fdatasync(), then releases every waiter. A write is acknowledged only after
  * its record is on disk, at a cost of one fsync per batch rather than per write.
  *
- * Format: one JSON record per line, `{"c":collection,"put":doc}` or `{"c":collection,"del":id}`.
+ * Format: one JSON record per line: `{"c":collection,"put":doc}` (a whole document),
+ * `{"c":collection,"set":{_id,...fields},"unset":[fields]}` (an update: only the top-level
+ * fields it touched, as they are after it) or `{"c":collection,"del":id}`. Updates are most
+ * of the writes (every message updates its conversation), and writing whole documents for
+ * them was most of the journal's bytes: under load, the disk's share of the latency.
  * Compaction rewrites the file as one `put` per live document (temp file, fsync, rename).
  */
 import { createReadStream } from 'node:fs';
@@ -14,7 +18,7 @@ import { createInterface } from 'node:readline';
 import type { Doc } from '../collection.js';
 import { StoreUnavailableError } from '../errors.js';
 
-export type JournalRecord = { c: string; put: Doc } | { c: string; del: string };
+export type JournalRecord = { c: string; put: Doc } | { c: string; set: Doc; unset?: string[] } | { c: string; del: string };
 
 interface Waiter {
   resolve: () => void;
@@ -47,7 +51,14 @@ export async function replay(file: string): Promise<Map<string, Map<string, Doc>
     let docs = collections.get(record.c);
     if (!docs) collections.set(record.c, (docs = new Map()));
     if ('put' in record) docs.set(record.put._id, record.put);
-    else docs.delete(record.del);
+    else if ('set' in record) {
+      const doc = docs.get(record.set._id);
+      // An update always follows its document's put (or a compaction's); without it, the
+      // document was deleted in between and the update is moot.
+      if (!doc) continue;
+      Object.assign(doc, record.set);
+      for (const field of record.unset ?? []) delete (doc as unknown as Record<string, unknown>)[field];
+    } else docs.delete(record.del);
   }
   return collections;
 }
