@@ -10,11 +10,11 @@
  *   time to drain the whole queue.
  */
 import type { FirstMessages } from '../loadgen/protocol.js';
-import { deploy, type DeployContext, type TargetName } from '../servers/deploy.js';
+import type { DeployContext, TargetName } from '../servers/deploy.js';
 import { MAX_CAPACITY } from '../servers/provision.js';
 import { cpuWindow, type CpuWindow } from '../support/proc-stats.js';
 import { percentiles, type Percentiles } from '../support/stats.js';
-import { startGenerators } from './generators.js';
+import { startRun } from './generators.js';
 
 export type AssignmentMode = 'burst' | 'backlog';
 
@@ -40,12 +40,8 @@ export async function runAssignment(
 ): Promise<AssignmentResult> {
   if (target === 'relay') throw new Error('the relay does not route');
   const agents = Math.ceil(conversations / MAX_CAPACITY);
-  const deployment = await deploy(target, agents, context);
+  const { deployment, generators, stop } = await startRun(target, agents, context);
   const { pid, url } = deployment.server;
-  const generators = await startGenerators().catch(async (err: unknown) => {
-    await deployment.stop();
-    throw err;
-  });
   const timeout = 60_000 + conversations * 100;
   /** How long routing may take before what is unassigned is reported as such. */
   const routingTimeout = 60_000 + conversations * 30;
@@ -95,7 +91,6 @@ export async function runAssignment(
       errors: first.failures,
     };
   } finally {
-    await generators.close();
-    await deployment.stop();
+    await stop();
   }
 }

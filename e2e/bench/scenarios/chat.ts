@@ -5,11 +5,11 @@
  * the server's CPU and memory.
  */
 import type { LoopStats, SecondStats } from '../loadgen/protocol.js';
-import { deploy, flavorOf, type DeployContext, type TargetName } from '../servers/deploy.js';
+import { flavorOf, type DeployContext, type TargetName } from '../servers/deploy.js';
 import { MAX_CAPACITY } from '../servers/provision.js';
 import { cpuWindow, RssSampler, rssBytes, type CpuWindow } from '../support/proc-stats.js';
 import type { Percentiles } from '../support/stats.js';
-import { pairsPerAgent, startGenerators } from './generators.js';
+import { pairsPerAgent, startRun } from './generators.js';
 
 export interface ChatOptions {
   seconds: number;
@@ -59,12 +59,8 @@ const MB = 1024 * 1024;
 export async function runChat(target: TargetName, n: number, options: ChatOptions, context: DeployContext): Promise<ChatResult> {
   const flavor = flavorOf(target);
   const agents = Math.ceil(n / MAX_CAPACITY);
-  const deployment = await deploy(target, agents, context);
+  const { deployment, generators, stop } = await startRun(target, agents, context);
   const { pid, url } = deployment.server;
-  const generators = await startGenerators().catch(async (err: unknown) => {
-    await deployment.stop();
-    throw err;
-  });
   const setupTimeout = 60_000 + n * 100;
   try {
     const baseRss = rssBytes(pid);
@@ -149,7 +145,6 @@ export async function runChat(target: TargetName, n: number, options: ChatOption
       },
     };
   } finally {
-    await generators.close();
-    await deployment.stop();
+    await stop();
   }
 }

@@ -3,9 +3,9 @@
  * cost the server in memory? Product shoppers authenticate as the widget does (a REST
  * session, then the socket), so their visitor record is counted too.
  */
-import { deploy, flavorOf, type DeployContext, type TargetName } from '../servers/deploy.js';
+import { flavorOf, type DeployContext, type TargetName } from '../servers/deploy.js';
 import { cpuWindow, rssBytes, type CpuWindow } from '../support/proc-stats.js';
-import { startGenerators } from './generators.js';
+import { startRun } from './generators.js';
 
 export interface IdleResult {
   target: TargetName;
@@ -20,12 +20,8 @@ const MB = 1024 * 1024;
 
 export async function runIdle(target: TargetName, connections: number, context: DeployContext): Promise<IdleResult> {
   const flavor = flavorOf(target);
-  const deployment = await deploy(target, 0, context);
+  const { deployment, generators, stop } = await startRun(target, 0, context);
   const { pid, url } = deployment.server;
-  const generators = await startGenerators().catch(async (err: unknown) => {
-    await deployment.stop();
-    throw err;
-  });
   try {
     const baseRss = rssBytes(pid);
     const cpu = cpuWindow(pid);
@@ -49,7 +45,6 @@ export async function runIdle(target: TargetName, connections: number, context: 
       },
     };
   } finally {
-    await generators.close();
-    await deployment.stop();
+    await stop();
   }
 }
