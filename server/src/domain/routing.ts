@@ -155,8 +155,12 @@ export class Router {
   }
 
   private async drainOnce(): Promise<void> {
+    // Conversations this pass found claimed by another node whose document still says
+    // "waiting" (that node is still recording it): left out of the next batches, so the
+    // agent planned for one of them gets the next conversation instead.
+    const takenElsewhere = new Set<string>();
     for (;;) {
-      const queue = await this.store.conversations.queue(QUEUE_BATCH);
+      const queue = (await this.store.conversations.queue(QUEUE_BATCH)).filter((c) => !takenElsewhere.has(c._id));
       if (!queue.length) return;
       const pool = await this.pool();
       const plan = planBatch(queue, pool);
@@ -169,23 +173,25 @@ export class Router {
       const outcomes = await Promise.all(
         [...plan].map(async ([candidate, conversations]) => {
           const finalizing: Promise<unknown>[] = [];
-          let claimed = 0;
+          let progressed = false;
           for (const conversation of conversations) {
             const { agent } = candidate;
             const result = await this.store.assignments.claim(conversation._id, agent._id, agent.capacity, this.clock.now());
             if (result === 'agent_full') break; // filled from elsewhere: the next batch re-reads loads
+            progressed = true;
             if (result === 'conversation_taken') {
+              takenElsewhere.add(conversation._id);
               finalizing.push(this.repairStaleClaim(conversation));
               continue;
             }
-            claimed++;
             finalizing.push(this.finalize(conversation, agent, 'routed', null));
           }
           await Promise.all(finalizing);
-          return claimed;
+          return progressed;
         }),
       );
-      if (!outcomes.some((claimed) => claimed > 0)) return;
+      // Each pass either assigns or sets aside at least one conversation, or stops: it ends.
+      if (!outcomes.includes(true)) return;
     }
   }
 
