@@ -7,6 +7,10 @@
 set -euo pipefail
 
 FERRETDB_VERSION="v1.24.2"
+# FerretDB v1.24.2's go.mod asks for Go 1.24; Debian's golang-go is older. When no recent
+# enough `go` is on the PATH, the toolchain comes from the Go module proxy, which serves Go
+# itself as the module golang.org/toolchain.
+GO_TOOLCHAIN="go1.24.5"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/counter-chat"
 FERRETDB_BIN="$CACHE_DIR/ferretdb-$FERRETDB_VERSION/ferretdb"
 
@@ -28,11 +32,42 @@ echo "test-deps: browser: ${CHROMIUM_PATH:-$(command -v chromium)}"
 echo "test-deps: redis: ${REDIS_URL:-$(command -v redis-server)}"
 
 # --- MongoDB-wire server ------------------------------------------------------------------
-build_ferretdb() {
-  if ! command -v go >/dev/null; then
-    echo "test-deps: no Go toolchain: cannot build FerretDB" >&2
-    return 1
+go_is_recent() {
+  command -v go >/dev/null || return 1
+  local v
+  v="$(go env GOVERSION 2>/dev/null | sed -n 's/^go1\.\([0-9]*\).*/\1/p')"
+  [ -n "$v" ] && [ "$v" -ge 24 ]
+}
+
+ensure_go() {
+  if go_is_recent; then return 0; fi
+  local arch dir zip url
+  case "$(uname -m)" in
+    x86_64) arch=amd64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) echo "test-deps: no Go toolchain for $(uname -m)" >&2; return 1 ;;
+  esac
+  dir="$CACHE_DIR/$GO_TOOLCHAIN.linux-$arch"
+  if [ ! -x "$dir/bin/go" ]; then
+    local tools=()
+    command -v curl >/dev/null || tools+=(curl ca-certificates)
+    command -v unzip >/dev/null || tools+=(unzip)
+    if [ ${#tools[@]} -gt 0 ]; then apt_install "${tools[@]}"; fi
+    url="${GOPROXY_BASE:-https://proxy.golang.org}/golang.org/toolchain/@v/v0.0.1-$GO_TOOLCHAIN.linux-$arch.zip"
+    echo "test-deps: fetching Go $GO_TOOLCHAIN from the module proxy"
+    zip="$(mktemp -d)/go.zip"
+    curl -fsSL -o "$zip" "$url"
+    rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+    unzip -q "$zip" -d "$dir.tmp"
+    rm -rf "$dir" && mv "$dir.tmp/golang.org/toolchain@v0.0.1-$GO_TOOLCHAIN.linux-$arch" "$dir"
+    rm -rf "$dir.tmp" "$(dirname "$zip")"
   fi
+  export PATH="$dir/bin:$PATH" GOTOOLCHAIN=local
+  go_is_recent
+}
+
+build_ferretdb() {
+  ensure_go
   mkdir -p "$(dirname "$FERRETDB_BIN")"
   local gobin
   gobin="$(mktemp -d)"

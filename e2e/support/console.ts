@@ -17,6 +17,8 @@ import {
   type VisitorSocket,
 } from '@counter/server/testing';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = path.resolve(here, '../artifacts');
@@ -25,6 +27,28 @@ export function requireConsoleBuild(): void {
   if (!existsSync(path.resolve(here, '../../console/dist/index.html'))) {
     throw new Error('console/dist is missing: run "pnpm --filter ./console build" first');
   }
+}
+
+export interface ConsoleWorld {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * A server serving the built console and one Chromium for a whole suite: started before its
+ * first test, closed after its last. The returned object is filled in before any test runs.
+ */
+export function useConsoleWorld(options: Parameters<typeof startTestServer>[0]): ConsoleWorld {
+  const world = {} as ConsoleWorld;
+  beforeAll(async () => {
+    requireConsoleBuild();
+    [world.server, world.browser] = await Promise.all([startTestServer(options), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.close();
+  });
+  return world;
 }
 
 export function artifact(name: string): string {

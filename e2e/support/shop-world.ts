@@ -5,6 +5,7 @@
 import type { Site } from '@counter/shared';
 import { startTestServer, type TestServer } from '@counter/server/testing';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { startStaticSite, type StaticSite } from './static-site.js';
 
@@ -38,4 +39,19 @@ export async function startShopWorld(
       await server.close();
     },
   };
+}
+
+/**
+ * The same world for a whole suite: started before its first test, closed after its last.
+ * The returned object is filled in before any test (or later beforeAll) runs.
+ */
+export function useShopWorld(options: Parameters<typeof startShopWorld>[0] = {}): ShopWorld {
+  const world = {} as ShopWorld;
+  beforeAll(async () => {
+    Object.assign(world, await startShopWorld(options));
+  });
+  afterAll(async () => {
+    await world.close?.();
+  });
+  return world;
 }

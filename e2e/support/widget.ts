@@ -3,24 +3,17 @@
  * script tag), and handles on what the shopper sees: the launcher in its shadow root and
  * the chat inside its cross-origin iframe.
  */
+import { embedSnippet, type EmbedOptions } from '@counter/shared';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
-export interface ShopPageOptions {
-  /** The chat server, e.g. http://127.0.0.1:PORT. */
-  chatUrl: string;
-  siteId: string;
-  locale?: 'en' | 'zh';
+/** A shop page: the merchant's snippet (see embedSnippet), plus whatever the test adds. */
+export interface ShopPageOptions extends EmbedOptions {
   /** Extra markup in <head> (styles, scripts); scripts need `nonce` under a strict CSP. */
   head?: string;
   body?: string;
-  /** Puts this nonce on the snippet's scripts. */
-  nonce?: string;
-  /** Script run right after the queue stub, before widget.js arrives, e.g. Counter('identify', ...). */
-  calls?: string;
 }
 
-export function shopPage({ chatUrl, siteId, locale, head = '', body = '', nonce, calls }: ShopPageOptions): string {
-  const n = nonce ? ` nonce="${nonce}"` : '';
+export function shopPage({ head = '', body = '', ...snippet }: ShopPageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -34,9 +27,7 @@ ${head}
 <h1>Test shop</h1>
 <p>Trail Runner 2 — a product page.</p>
 ${body}
-<script${n}>window.Counter=window.Counter||function(){(Counter.q=Counter.q||[]).push(arguments)};</script>
-${calls ? `<script${n}>${calls}</script>` : ''}
-<script${n} async src="${chatUrl}/widget.js" data-site="${siteId}"${locale ? ` data-locale="${locale}"` : ''}></script>
+${embedSnippet(snippet)}
 </body>
 </html>`;
 }

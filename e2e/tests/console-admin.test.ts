@@ -5,26 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@counter/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { artifact, goOnline, next, requireConsoleBuild, shopper, signIn, startTestServer, type TestServer } from '../support/console.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifact, goOnline, next, shopper, signIn, useConsoleWorld } from '../support/console.js';
 
 describe('console: admin pages', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const world = useConsoleWorld({ config: { reassignAfterMs: 0 } });
   let page: Page;
   const newAgent = { name: 'Nora New', email: `nora-${randomUUID().slice(0, 8)}@example.com`, password: 'a-long-password-1' };
 
   beforeAll(async () => {
-    requireConsoleBuild();
-    server = await startTestServer({ config: { reassignAfterMs: 0 } });
-    browser = await launchBrowser();
-    page = await signIn(browser, server, { email: server.adminEmail, password: server.adminPassword });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await signIn(world.browser, world.server, { email: world.server.adminEmail, password: world.server.adminPassword });
   });
 
   it('creates an agent, changes capacity, deactivates', async () => {
@@ -40,10 +31,10 @@ describe('console: admin pages', () => {
 
     await row.getByLabel(`Capacity of ${newAgent.name}`).fill('6');
     await row.getByLabel(`Capacity of ${newAgent.name}`).press('Enter');
-    await expect.poll(async () => (await server.app.services.agents.list()).find((a) => a.email === newAgent.email)?.capacity).toBe(6);
+    await expect.poll(async () => (await world.server.app.services.agents.list()).find((a) => a.email === newAgent.email)?.capacity).toBe(6);
 
     // The new agent can sign in (in another browser context).
-    const nora = await signIn(browser, server, newAgent);
+    const nora = await signIn(world.browser, world.server, newAgent);
     await nora.getByText(newAgent.name).first().waitFor();
     await nora.context().close();
 
@@ -73,7 +64,7 @@ describe('console: admin pages', () => {
     await settings.getByRole('button', { name: 'Save site' }).click();
     await settings.getByText('Saved.').waitFor();
 
-    const stored = (await server.app.services.sites.list()).find((s) => s.name === 'Lotus Tea House')!;
+    const stored = (await world.server.app.services.sites.list()).find((s) => s.name === 'Lotus Tea House')!;
     expect(stored.allowedOrigins).toEqual(['https://tea.example.com', 'https://www.tea.example.com']);
     expect(stored.greeting).toEqual({ en: 'Welcome! Ask us about tea.', zh: '欢迎！有关茶的问题请问我们。' });
     expect(stored.defaultLocale).toBe('zh');
@@ -90,7 +81,7 @@ describe('console: admin pages', () => {
     await secret.getByRole('button', { name: 'Rotate' }).click();
     await secret.getByRole('button', { name: /Rotate\?/ }).click();
     await secret.getByText('New secret issued').waitFor();
-    const rotated = (await server.app.services.sites.list()).find((s) => s.id === stored.id)!;
+    const rotated = (await world.server.app.services.sites.list()).find((s) => s.id === stored.id)!;
     expect(rotated.identitySecret).not.toBe(stored.identitySecret);
     await expect(secret.locator('.secret').textContent()).resolves.toBe(rotated.identitySecret);
   });
@@ -105,7 +96,7 @@ describe('console: admin pages', () => {
     await page.screenshot({ path: artifact('console-canned.png') });
 
     await goOnline(page);
-    const s = await shopper(server, { identity: { id: 'c-1', name: 'Olga' } });
+    const s = await shopper(world.server, { identity: { id: 'c-1', name: 'Olga' } });
     await s.say('Hello');
     await page.getByRole('link', { name: 'Conversations' }).click();
     await page.locator('.rows [data-conversation]').filter({ hasText: 'Olga' }).locator('a').click();
@@ -121,9 +112,9 @@ describe('console: admin pages', () => {
   });
 
   it('changes the password: this browser stays signed in, every other session ends', async () => {
-    const elsewhere = await signIn(browser, server, { email: server.adminEmail, password: server.adminPassword });
+    const elsewhere = await signIn(world.browser, world.server, { email: world.server.adminEmail, password: world.server.adminPassword });
     await page.locator('a.me').click();
-    await page.getByLabel('Current password').fill(server.adminPassword);
+    await page.getByLabel('Current password').fill(world.server.adminPassword);
     await page.getByLabel(/^New password \(/).fill('a-brand-new-password');
     await page.getByLabel('New password again').fill('a-brand-new-password');
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -133,7 +124,7 @@ describe('console: admin pages', () => {
     await elsewhere.getByText(/session has ended/).waitFor();
     await page.locator('[data-connection="connected"]').waitFor();
     await expect(page.getByRole('radiogroup', { name: 'Your status' }).count()).resolves.toBe(1);
-    const again = await signIn(browser, server, { email: server.adminEmail, password: 'a-brand-new-password' });
+    const again = await signIn(world.browser, world.server, { email: world.server.adminEmail, password: 'a-brand-new-password' });
     await again.context().close();
     await elsewhere.context().close();
   });

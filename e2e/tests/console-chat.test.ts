@@ -4,9 +4,8 @@
  * shopper's context in the panel, resolve, the rating shows up.
  */
 import type { Message, VisitorConversation } from '@counter/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   artifact,
   createAgent,
@@ -14,34 +13,21 @@ import {
   goOnline,
   next,
   ok,
-  requireConsoleBuild,
   shopper,
   signIn,
-  startTestServer,
   visitorCommand,
+  useConsoleWorld,
   type Shopper,
-  type TestServer,
 } from '../support/console.js';
 
 describe('console: a conversation from first message to rating', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const world = useConsoleWorld({ config: { reassignAfterMs: 0 } });
   let page: Page;
   let shop: Shopper;
 
-  beforeAll(async () => {
-    requireConsoleBuild();
-    server = await startTestServer({ config: { reassignAfterMs: 0 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('signs in and goes online', async () => {
-    const ann = await createAgent(server, { name: 'Ann Agent', capacity: 5 });
-    page = await signIn(browser, server, ann);
+    const ann = await createAgent(world.server, { name: 'Ann Agent', capacity: 5 });
+    page = await signIn(world.browser, world.server, ann);
     await expect(page.locator('.status-offline[aria-checked="true"]').count()).resolves.toBe(1);
     await goOnline(page);
     // The status lives on the server: a reload keeps it.
@@ -51,7 +37,7 @@ describe('console: a conversation from first message to rating', () => {
   });
 
   it('shows a new conversation as soon as the shopper writes', async () => {
-    shop = await shopper(server, {
+    shop = await shopper(world.server, {
       identity: { id: 'cust-1001', name: 'Mei Chen', email: 'mei@example.com', tier: 'vip' },
       context: {
         page: { url: 'https://shop.test/products/trail-2', title: 'Trail Runner 2 — Ocean' },
@@ -135,7 +121,7 @@ describe('console: a conversation from first message to rating', () => {
     ];
     const latencies: number[] = [];
     for (const o of others) {
-      const s = await shopper(server, {
+      const s = await shopper(world.server, {
         identity: { id: o.id, name: o.name },
         context: { page: { url: `https://shop.test/${o.id}`, title: 'Shop' } },
       });
@@ -159,7 +145,7 @@ describe('console: a conversation from first message to rating', () => {
     await page.getByLabel('Add a tag').fill('Sizing');
     await page.getByLabel('Add a tag').press('Enter');
     await page.locator('.tag', { hasText: 'sizing' }).waitFor();
-    const stored = await server.app.store.conversations.byId(shop.conversation.id as never);
+    const stored = await world.server.app.store.conversations.byId(shop.conversation.id as never);
     expect(stored?.tags).toEqual(['sizing']);
   });
 
@@ -218,24 +204,13 @@ describe('console: a conversation from first message to rating', () => {
 });
 
 describe('console: long conversations', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireConsoleBuild();
-    server = await startTestServer({ config: { reassignAfterMs: 0, visitorEventsPerSecond: 1000 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useConsoleWorld({ config: { reassignAfterMs: 0, visitorEventsPerSecond: 1000 } });
 
   it('loads older pages when scrolling up, keeping each message once and in order', async () => {
-    const agent = await createAgent(server, { name: 'Pat' });
-    const page = await signIn(browser, server, agent);
+    const agent = await createAgent(world.server, { name: 'Pat' });
+    const page = await signIn(world.browser, world.server, agent);
     await goOnline(page);
-    const s = await shopper(server, { identity: { id: 'long-1', name: 'Chatty Cathy' } });
+    const s = await shopper(world.server, { identity: { id: 'long-1', name: 'Chatty Cathy' } });
     for (let i = 1; i <= 120; i++) await s.say(`line ${i}`);
     await page.locator('.rows [data-conversation]').filter({ hasText: 'Chatty Cathy' }).locator('a').click();
     await page.locator('.msg-text', { hasText: /^line 120$/ }).waitFor();

@@ -3,48 +3,36 @@
  * agent in the console. Message, reply, typing both ways, the shopper's product and cart in
  * the console, resolve, and the rating the shopper gives shows up for the agent.
  */
-import type { Site } from '@counter/shared';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createAgent, goOnline, requireConsoleBuild, signIn, startTestServer, type TestServer } from '../support/console.js';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import type { FrameLocator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifact, createAgent, goOnline, requireConsoleBuild, signIn } from '../support/console.js';
+import { useShopWorld } from '../support/shop-world.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
-// Runs before the snippet's own queue stub, so it sets up the same stub first.
-const CONTEXT = `<script>window.Counter=window.Counter||function(){(Counter.q=Counter.q||[]).push(arguments)};
-Counter('setContext', {
+// Called before widget.js arrives: queued by the snippet's stub.
+const CONTEXT = `Counter('setContext', {
   product: { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89, currency: 'USD' },
   cart: { items: [{ id: 'trail-2', title: 'Trail Runner 2 — Ocean', quantity: 1, price: 89 }], total: 89, currency: 'USD' }
-});</script>`;
+});`;
 
 describe('console and widget together', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld({ server: { config: { reassignAfterMs: 0 } }, greeting: { en: 'Hello from the trail shop!' } });
   let agentPage: Page;
   let shopperPage: Page;
   let widget: FrameLocator;
 
   beforeAll(async () => {
     requireConsoleBuild();
-    world = await startShopWorld({ server: { config: { reassignAfterMs: 0 } }, greeting: { en: 'Hello from the trail shop!' } });
-    ({ server, shop, browser, site } = world);
-    shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id, body: CONTEXT }));
-  });
-  afterAll(async () => {
-    await world?.close();
+    world.shop.page('/', shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: CONTEXT }));
   });
 
   it('a shopper’s first message appears in the console with their product and cart', async () => {
-    const ann = await createAgent(server, { name: 'Ann' });
-    agentPage = await signIn(browser, server, ann);
+    const ann = await createAgent(world.server, { name: 'Ann' });
+    agentPage = await signIn(world.browser, world.server, ann);
     await goOnline(agentPage);
 
-    shopperPage = await (await browser.newContext()).newPage();
-    await shopperPage.goto(shop.origin + '/');
+    shopperPage = await (await world.browser.newContext()).newPage();
+    await shopperPage.goto(world.shop.origin + '/');
     widget = await openChat(shopperPage);
     await send(widget, 'Do these run true to size?');
 

@@ -2,35 +2,23 @@
  * Everything a shopper controls (name, messages, page titles, product and cart) is shown
  * as text in the console: markup stays inert, and only http(s) URLs become links.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { createAgent, goOnline, requireConsoleBuild, shopper, signIn, startTestServer, type TestServer } from '../support/console.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createAgent, goOnline, shopper, signIn, useConsoleWorld } from '../support/console.js';
 
 const NAME = '<img src=x onerror="window.__pwned=1">Eve';
 const MESSAGE = '<script>window.__pwned=2</script><b>bold</b> see https://example.com/a?b=1 and javascript:window.__pwned=3';
 const TITLE = '<svg onload="window.__pwned=4">Shoes';
 
 describe('console: shopper content stays inert', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const world = useConsoleWorld({ config: { reassignAfterMs: 0 } });
   let page: Page;
 
-  beforeAll(async () => {
-    requireConsoleBuild();
-    server = await startTestServer({ config: { reassignAfterMs: 0 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('shows a hostile name, message, page and cart as plain text', async () => {
-    const agent = await createAgent(server, { name: 'Ivy' });
-    page = await signIn(browser, server, agent);
+    const agent = await createAgent(world.server, { name: 'Ivy' });
+    page = await signIn(world.browser, world.server, agent);
     await goOnline(page);
-    const s = await shopper(server, {
+    const s = await shopper(world.server, {
       identity: { id: 'x-1', name: NAME, email: 'eve@example.com' },
       context: {
         page: { url: 'https://shop.test/p?q=<script>', title: TITLE },

@@ -4,12 +4,10 @@
  * the moment one of the other conversations is resolved. Then one agent's console tab goes
  * away and, after the grace period, their conversation moves to the other agent.
  */
-import type { Site } from '@counter/shared';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import type { FrameLocator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agentCommand, next, ok } from '@counter/server/testing';
+import { useShopWorld } from '../support/shop-world.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
 interface Assigned {
@@ -18,32 +16,23 @@ interface Assigned {
 }
 
 describe('two agents of capacity 1, three shoppers', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld({ server: { config: { reassignAfterMs: 0, agentGraceMs: 1500, sweepIntervalMs: 200 } } });
 
   beforeAll(async () => {
-    world = await startShopWorld({ server: { config: { reassignAfterMs: 0, agentGraceMs: 1500, sweepIntervalMs: 200 } } });
-    ({ server, shop, browser, site } = world);
-    shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id, locale: 'en' }));
-  });
-  afterAll(async () => {
-    await world?.close();
+    world.shop.page('/', shopPage({ chatUrl: world.server.url, siteId: world.site.id, locale: 'en' }));
   });
 
   async function shopperWrites(text: string): Promise<{ page: Page; frame: FrameLocator }> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${shop.origin}/`);
+    const page = await (await world.browser.newContext()).newPage();
+    await page.goto(`${world.shop.origin}/`);
     const frame = await openChat(page);
     await send(frame, text);
     return { page, frame };
   }
 
   it('the third waits at position 1, is assigned once a chat is resolved; a gone agent\'s chat moves on', async () => {
-    const ann = await server.agent({ name: 'Ann', capacity: 1 });
-    const bob = await server.agent({ name: 'Bob', capacity: 1 });
+    const ann = await world.server.agent({ name: 'Ann', capacity: 1 });
+    const bob = await world.server.agent({ name: 'Bob', capacity: 1 });
     const toAnn = next<Assigned>(ann.socket as never, 'conversation:assigned');
     const toBob = next<Assigned>(bob.socket as never, 'conversation:assigned');
 
@@ -57,7 +46,7 @@ describe('two agents of capacity 1, three shoppers', () => {
 
     const third = await shopperWrites('Third: is the blue one in stock?');
     await third.frame.getByText('You are number 1 in line').waitFor();
-    expect(await server.app.services.router.queueSnapshot()).toMatchObject({ total: 1 });
+    expect(await world.server.app.services.router.queueSnapshot()).toMatchObject({ total: 1 });
 
     // Bob resolves his chat: the third shopper is his at once.
     const bobAgain = next<Assigned>(bob.socket as never, 'conversation:assigned');
@@ -65,7 +54,7 @@ describe('two agents of capacity 1, three shoppers', () => {
     const assigned = await bobAgain;
     expect(assigned.reason).toBe('routed');
     await third.frame.getByText('Bob is helping you').waitFor();
-    expect((await server.app.services.router.queueSnapshot()).total).toBe(0);
+    expect((await world.server.app.services.router.queueSnapshot()).total).toBe(0);
 
     // Ann's console goes away; after the grace period her chat moves to Bob, who has room again
     // once he resolves the one he just got.

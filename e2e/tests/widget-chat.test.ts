@@ -3,35 +3,24 @@
  * still there. Real Chromium, real server, the agent on a real socket.
  */
 import { randomUUID } from 'node:crypto';
-import type { Message, Site } from '@counter/shared';
-import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import type { Message } from '@counter/shared';
+import { agentCommand, next, ok } from '@counter/server/testing';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useShopWorld } from '../support/shop-world.js';
 import { chatReady, launcher, openChat, send, shopPage } from '../support/widget.js';
 
 describe('a shopper chats with an agent', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld({ greeting: { en: 'Hello from the trail shop!' } });
 
   beforeAll(async () => {
-    world = await startShopWorld({ greeting: { en: 'Hello from the trail shop!' } });
-    ({ server, shop, browser, site } = world);
-    shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id }));
-  });
-
-  afterAll(async () => {
-    await world?.close();
+    world.shop.page('/', shopPage({ chatUrl: world.server.url, siteId: world.site.id }));
   });
 
   it('sends, receives the reply, and finds the conversation again after a reload', async () => {
-    const agent = await server.agent({ name: 'Ann' });
-    const page: Page = await browser.newPage();
-    await page.goto(shop.origin + '/');
+    const agent = await world.server.agent({ name: 'Ann' });
+    const page: Page = await world.browser.newPage();
+    await page.goto(world.shop.origin + '/');
     await launcher(page).waitFor();
 
     const frame = await openChat(page);
@@ -58,10 +47,10 @@ describe('a shopper chats with an agent', () => {
   });
 
   it('shows unread replies on the launcher: live while closed, and after a reload before any intent', async () => {
-    const agent = await server.agent({ name: 'Ann' });
-    const context = await browser.newContext();
+    const agent = await world.server.agent({ name: 'Ann' });
+    const context = await world.browser.newContext();
     const page = await context.newPage();
-    await page.goto(shop.origin + '/');
+    await page.goto(world.shop.origin + '/');
     await page.evaluate(() => {
       const w = window as unknown as { unreadSeen: unknown[]; Counter: (...a: unknown[]) => void };
       w.unreadSeen = [];
@@ -96,19 +85,19 @@ describe('a shopper chats with an agent', () => {
   });
 
   it('forgets the shopper on shutdown (logout): the next chat starts fresh', async () => {
-    await server.agent({ name: 'Ann' });
-    const context = await browser.newContext();
+    await world.server.agent({ name: 'Ann' });
+    const context = await world.browser.newContext();
     const page = await context.newPage();
-    await page.goto(shop.origin + '/');
+    await page.goto(world.shop.origin + '/');
     const frame = await openChat(page);
     await send(frame, 'My address is 1 Main St');
     await frame.getByText('My address is 1 Main St', { exact: true }).waitFor();
-    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).t as string, `counter:${site.id}`);
+    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).t as string, `counter:${world.site.id}`);
 
     await page.evaluate(() => (window as unknown as { Counter: { shutdown(): void } }).Counter.shutdown());
     await expect.poll(() => page.locator('counter-chat iframe').count()).toBe(0);
-    expect(await page.evaluate((key) => localStorage.getItem(key), `counter:${site.id}`)).toBeNull();
-    await expect.poll(() => server.app.services.visitors.authenticate(site.id as never, token).then(() => 'valid', () => 'revoked')).toBe('revoked');
+    expect(await page.evaluate((key) => localStorage.getItem(key), `counter:${world.site.id}`)).toBeNull();
+    await expect.poll(() => world.server.app.services.visitors.authenticate(world.site.id as never, token).then(() => 'valid', () => 'revoked')).toBe('revoked');
 
     const fresh = await openChat(page);
     await fresh.getByText('Hello from the trail shop!', { exact: true }).waitFor();
@@ -117,11 +106,11 @@ describe('a shopper chats with an agent', () => {
   });
 
   it('opens by itself when the shop called Counter(\'open\') before the script arrived', async () => {
-    await server.agent({ name: 'Ann' });
-    shop.page('/auto-open', shopPage({ chatUrl: server.url, siteId: site.id, calls: "Counter('open');" }));
-    const context = await browser.newContext();
+    await world.server.agent({ name: 'Ann' });
+    world.shop.page('/auto-open', shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: "Counter('open');" }));
+    const context = await world.browser.newContext();
     const page = await context.newPage();
-    await page.goto(shop.origin + '/auto-open');
+    await page.goto(world.shop.origin + '/auto-open');
     await chatReady(page);
     expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
     await context.close();

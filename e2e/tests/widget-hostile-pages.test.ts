@@ -5,12 +5,10 @@
  * Also: keyboard use (focus moves in, Esc closes, focus returns to the launcher).
  */
 import { randomUUID } from 'node:crypto';
-import type { Site } from '@counter/shared';
-import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import { agentCommand, next, ok } from '@counter/server/testing';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useShopWorld } from '../support/shop-world.js';
 import { launcher, openChat, send, shopPage } from '../support/widget.js';
 
 const NONCE = 'c2hvcC1ub25jZS0xMjM0';
@@ -18,26 +16,16 @@ const STRICT_CSP = `script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'non
 const HOSTILE_CSS = '<style>* { all: unset !important; } button, iframe { display: none !important; } html { font-size: 40px !important; }</style>';
 
 describe('hostile pages', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld();
 
   beforeAll(async () => {
-    world = await startShopWorld();
-    ({ server, shop, browser, site } = world);
-    const chatUrl = server.url;
-    shop.page('/strict-csp', shopPage({ chatUrl, siteId: site.id, nonce: NONCE }), { 'content-security-policy': STRICT_CSP });
-    shop.page('/hostile-css', shopPage({ chatUrl, siteId: site.id, head: HOSTILE_CSS }));
-  });
-
-  afterAll(async () => {
-    await world?.close();
+    const chatUrl = world.server.url;
+    world.shop.page('/strict-csp', shopPage({ chatUrl, siteId: world.site.id, nonce: NONCE }), { 'content-security-policy': STRICT_CSP });
+    world.shop.page('/hostile-css', shopPage({ chatUrl, siteId: world.site.id, head: HOSTILE_CSS }));
   });
 
   async function chatsWithAnAgent(page: Page, text: string): Promise<void> {
-    const agent = await server.agent({ name: 'Ann' });
+    const agent = await world.server.agent({ name: 'Ann' });
     const box = await launcher(page).boundingBox();
     expect(box).toMatchObject({ width: 60, height: 60 });
     const frame = await openChat(page);
@@ -50,20 +38,20 @@ describe('hostile pages', () => {
   }
 
   it('works under a strict nonce CSP, with no violation reported', async () => {
-    const page = await browser.newPage();
+    const page = await world.browser.newPage();
     await page.addInitScript(() => {
       const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${shop.origin}/strict-csp`);
+    await page.goto(`${world.shop.origin}/strict-csp`);
     await chatsWithAnAgent(page, 'Hello from a strict page');
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     await page.close();
   });
 
   it('works under CSS that unsets and hides everything', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${shop.origin}/hostile-css`);
+    const page = await world.browser.newPage();
+    await page.goto(`${world.shop.origin}/hostile-css`);
     await chatsWithAnAgent(page, 'Hello from a hostile page');
     const frameBox = await page.locator('counter-chat iframe').boundingBox();
     expect(frameBox?.width).toBe(380);
@@ -71,9 +59,9 @@ describe('hostile pages', () => {
   });
 
   it('is usable with the keyboard alone', async () => {
-    await server.agent({ name: 'Ann' });
-    const page = await browser.newPage();
-    await page.goto(`${shop.origin}/strict-csp`);
+    await world.server.agent({ name: 'Ann' });
+    const page = await world.browser.newPage();
+    await page.goto(`${world.shop.origin}/strict-csp`);
     await launcher(page).waitFor();
     // Tab from the page's start reaches the launcher (it follows the page's content).
     await launcher(page).focus();

@@ -5,53 +5,43 @@
  * the customer's conversation follows them.
  */
 import { createHmac } from 'node:crypto';
-import type { Site } from '@counter/shared';
-import type { TestServer } from '@counter/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import { useShopWorld } from '../support/shop-world.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
 const CUSTOMER = 'cust-42';
 
 describe('identify', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld();
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    world = await startShopWorld();
-    ({ server, shop, browser, site } = world);
-    await server.agent({ name: 'Ann' });
-    const good = createHmac('sha256', site.identitySecret).update(CUSTOMER).digest('hex');
+    await world.server.agent({ name: 'Ann' });
+    const good = createHmac('sha256', world.site.identitySecret).update(CUSTOMER).digest('hex');
     const bad = createHmac('sha256', 'not-the-secret').update(CUSTOMER).digest('hex');
     for (const [path, signature] of [['/good', good], ['/bad', bad]]) {
       const identity = { id: CUSTOMER, name: 'Mia', email: 'mia@example.com', signature };
-      shop.page(path!, shopPage({ chatUrl: server.url, siteId: site.id, calls: `Counter('identify', ${JSON.stringify(identity)});` }));
+      world.shop.page(path!, shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: `Counter('identify', ${JSON.stringify(identity)});` }));
     }
   });
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await world?.close();
   });
 
   /** A shopper in a browser of their own (own storage), on one of the shop's pages. */
   async function shopper(path: string): Promise<Page> {
-    const context = await browser.newContext();
+    const context = await world.browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(shop.origin + path);
+    await page.goto(world.shop.origin + path);
     return page;
   }
 
   async function visitorOf(page: Page) {
-    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').t as string, `counter:${site.id}`);
-    return (await server.app.services.visitors.authenticate(site.id as never, token)).visitor;
+    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').t as string, `counter:${world.site.id}`);
+    return (await world.server.app.services.visitors.authenticate(world.site.id as never, token)).visitor;
   }
 
   it('verifies a good signature, keeps a bad one anonymous, and shows history only to the verified', async () => {

@@ -5,12 +5,8 @@
  * alternating. Written to e2e/artifacts/main-thread.json and printed.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Site } from '@counter/shared';
-import type { TestServer } from '@counter/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useShopWorld } from '../support/shop-world.js';
 import { launcher, shopPage } from '../support/widget.js';
 
 const RUNS = 7;
@@ -20,33 +16,23 @@ type Sample = Record<(typeof METRICS)[number], number>;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe('main-thread cost before intent', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld();
 
   beforeAll(async () => {
-    world = await startShopWorld();
-    ({ server, shop, browser, site } = world);
-    const withWidget = shopPage({ chatUrl: server.url, siteId: site.id });
+    const withWidget = shopPage({ chatUrl: world.server.url, siteId: world.site.id });
     // The same page without the two snippet scripts.
-    shop.page('/without', withWidget.replace(/<script[\s\S]*?<\/script>\n/g, ''));
-    shop.page('/with', withWidget);
-  });
-
-  afterAll(async () => {
-    await world?.close();
+    world.shop.page('/without', withWidget.replace(/<script[\s\S]*?<\/script>\n/g, ''));
+    world.shop.page('/with', withWidget);
   });
 
   async function sample(path: string): Promise<Sample> {
-    const context = await browser.newContext();
+    const context = await world.browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     // `load` waits for async scripts, so the launcher is drawn by then. Nothing of
     // Playwright's (selector engine, polling) runs in the page before the metrics are read.
-    await page.goto(shop.origin + path, { waitUntil: 'networkidle' });
+    await page.goto(world.shop.origin + path, { waitUntil: 'networkidle' });
     const { metrics } = await cdp.send('Performance.getMetrics');
     if (path === '/with') await launcher(page).waitFor();
     await context.close();

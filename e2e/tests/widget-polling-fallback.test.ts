@@ -3,34 +3,21 @@
  * the first failed connection and works over plain HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import type { Site } from '@counter/shared';
-import { agentCommand, next, ok, type TestServer } from '@counter/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShopWorld, type ShopWorld } from '../support/shop-world.js';
-import type { StaticSite } from '../support/static-site.js';
+import { agentCommand, next, ok } from '@counter/server/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useShopWorld } from '../support/shop-world.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
 describe('without WebSocket', () => {
-  let server: TestServer;
-  let shop: StaticSite;
-  let browser: Browser;
-  let site: Site;
-  let world: ShopWorld;
+  const world = useShopWorld();
 
   beforeAll(async () => {
-    world = await startShopWorld();
-    ({ server, shop, browser, site } = world);
-    shop.page('/', shopPage({ chatUrl: server.url, siteId: site.id }));
-  });
-
-  afterAll(async () => {
-    await world?.close();
+    world.shop.page('/', shopPage({ chatUrl: world.server.url, siteId: world.site.id }));
   });
 
   it('falls back to long-polling and still chats', async () => {
-    const agent = await server.agent({ name: 'Ann' });
-    const page = await browser.newPage();
+    const agent = await world.server.agent({ name: 'Ann' });
+    const page = await world.browser.newPage();
     // Every WebSocket answers garbage, as through a proxy that mangles upgraded connections.
     await page.routeWebSocket(/\/socket\.io\//, (ws) => ws.send('not engine.io'));
     const polled: string[] = [];
@@ -38,7 +25,7 @@ describe('without WebSocket', () => {
       const url = new URL(r.url());
       if (url.pathname.startsWith('/socket.io/') || url.pathname.includes('engine-polling')) polled.push(url.pathname);
     });
-    await page.goto(shop.origin + '/');
+    await page.goto(world.shop.origin + '/');
     const frame = await openChat(page);
     const assigned = next<{ item: { conversation: { id: string } } }>(agent.socket as never, 'conversation:assigned');
     await send(frame, 'Over plain HTTP?');

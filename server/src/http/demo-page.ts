@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { embedSnippet } from '@counter/shared';
 
 /** The demo site created on first start; a fixed id so the demo page needs no lookup. */
 export const DEMO_SITE_ID = 'demo-store';
@@ -47,8 +48,7 @@ export function demoPage(chatUrl: string): { html: string; nonce: string } {
     <button id="help">Questions? Chat with us</button>
   </section>
 </main>
-<script nonce="${nonce}">window.Counter=window.Counter||function(){(Counter.q=Counter.q||[]).push(arguments)};</script>
-<script nonce="${nonce}" async src="${chatUrl}/widget.js" data-site="${DEMO_SITE_ID}"></script>
+${embedSnippet({ chatUrl, siteId: DEMO_SITE_ID, nonce })}
 <script nonce="${nonce}">
 (function () {
   var products = ${JSON.stringify(products)};

@@ -47,7 +47,8 @@ describe('embedded store indexes after updates', () => {
     expect(await rows.updateOne({ _id: 'r7' }, { $inc: { count: 1 } })).toBe(1);
     expect((await rows.findOne({ _id: 'r7' }))?.count).toBe(1);
     expect((await rows.findOne({ slot: 's7' }))?.count).toBe(1);
-    expect((await rows.findOne({ owner: 'o2', status: 'open', _id: 'r7' }))?.count).toBe(1);
+    // Without _id in the filter, so that the compound index answers (an _id picks the _id index).
+    expect((await rows.find({ owner: 'o2', status: 'open' })).find((r) => r._id === 'r7')?.count).toBe(1);
     expect((await rows.findOne({ status: 'open', rank: 7 }))?.count).toBe(1);
   });
 
@@ -64,7 +65,7 @@ describe('embedded store indexes after updates', () => {
     const viaId = await rows.findOne({ _id: 'r9' });
     expect(viaId).toMatchObject({ slot: 's9', count: 0 });
     expect(await rows.findOne({ slot: 's9' })).toEqual(viaId);
-    expect(await rows.findOne({ owner: 'o4', status: 'open', _id: 'r9' })).toEqual(viaId);
+    expect((await rows.find({ owner: 'o4', status: 'open' })).find((r) => r._id === 'r9')).toEqual(viaId);
     expect((await rows.findOne({ slot: 's10' }))?._id).toBe('r10');
   });
 
@@ -83,7 +84,7 @@ describe('embedded store indexes after updates', () => {
     await rows.updateOne({ _id: 'r12' }, { $inc: { count: 1 } });
     expect(await rows.deleteOne({ slot: 's12' })).toBe(1);
     expect(await rows.findOne({ _id: 'r12' })).toBeNull();
-    expect(await rows.findOne({ owner: 'o2', status: 'open', _id: 'r12' })).toBeNull();
+    expect((await rows.find({ owner: 'o2', status: 'open' })).map((r) => r._id)).not.toContain('r12');
     await rows.insertOne({ _id: 'r12', owner: 'o2', slot: 's12', status: 'open', rank: 12, count: 9 });
     expect((await rows.findOne({ slot: 's12' }))?.count).toBe(9);
   });

@@ -4,33 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createChatStore } from '../../src/frame/store/chat-store';
 import type { ChatMessage } from '../../src/frame/store/messages';
 import { footer } from '../../src/frame/store/selectors';
+import { chatMessage, visitorConversation } from '../support/fixtures';
 
-const conversation = (id: string, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
-  id: id as never,
-  status: 'waiting',
-  agentName: null,
-  queuedAt: null,
-  createdAt: 1,
-  resolvedAt: null,
-  lastSeq: 0,
-  lastMessageAt: null,
-  lastMessagePreview: null,
-  unreadByVisitor: 0,
-  agentReadSeq: 0,
-  rating: null,
-  offline: false,
-  ...patch,
-});
-const msg = (clientId: string, seq: number | null): ChatMessage => ({
-  clientId: clientId as never,
-  seq,
-  author: 'visitor',
-  authorName: null,
-  kind: 'text',
-  text: clientId,
-  event: null,
-  createdAt: seq ?? 99,
-});
+const conversation = (id: string, patch: Partial<VisitorConversation> = {}) => visitorConversation(id, 1, patch);
+const msg = (clientId: string, seq: number | null): ChatMessage => chatMessage(clientId, seq, { createdAt: seq ?? 99 });
 
 describe('chat store', () => {
   it('keeps messages still sending when their first conversation appears, clears them on a switch', () => {

@@ -1,19 +1,10 @@
 // @vitest-environment node
 import type { VisitorConversation } from '@counter/shared';
 import { describe, expect, it } from 'vitest';
-import { delivery, firstSeq, lastSeq, merge, type ChatMessage } from '../../src/frame/store/messages';
+import { delivery, firstSeq, lastSeq, merge } from '../../src/frame/store/messages';
+import { chatMessage } from '../support/fixtures';
 
-const msg = (clientId: string, seq: number | null, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  clientId: clientId as never,
-  seq,
-  author: 'visitor',
-  authorName: null,
-  kind: 'text',
-  text: clientId,
-  event: null,
-  createdAt: 1000 + (seq ?? 100),
-  ...extra,
-});
+const msg = chatMessage;
 
 describe('merge', () => {
   it('orders stored messages by seq, never by clock, and keeps pending ones last in writing order', () => {

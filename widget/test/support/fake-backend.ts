@@ -15,6 +15,7 @@ import type {
   VisitorServerToClientEvents,
   VisitorSessionResponse,
 } from '@counter/shared';
+import { visitorConversation } from './fixtures';
 import { RefusedError, TransportError, type Backend, type Command, type Transport, type TransportStatus } from '../../src/frame/session/transport';
 
 type Events = VisitorServerToClientEvents;
@@ -201,21 +202,7 @@ export class FakeBackend implements Backend {
   private startConversation(): VisitorConversation {
     const open = this.open();
     if (open) return open;
-    const conversation: VisitorConversation = {
-      id: id('conv') as never,
-      status: 'waiting',
-      agentName: null,
-      queuedAt: null,
-      createdAt: this.now,
-      resolvedAt: null,
-      lastSeq: 0,
-      lastMessageAt: null,
-      lastMessagePreview: null,
-      unreadByVisitor: 0,
-      agentReadSeq: 0,
-      rating: null,
-      offline: false,
-    };
+    const conversation = visitorConversation(id('conv'), this.now);
     this.conversations.push(conversation);
     this.owners.set(conversation.id, this.auth!.token);
     return conversation;
