@@ -1,4 +1,4 @@
-import type { AgentId, ClientMessageId, ConversationId, Locale, Role, VisitorId } from '@counter/shared';
+import type { AgentId, ClientMessageId, ConversationId, Locale, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -17,7 +17,8 @@ import type { EventSink } from './events.js';
 import type { KeyedLock } from './keyed-lock.js';
 import type { MessageLog } from './message-log.js';
 import { newConversationDoc } from './new-documents.js';
-import type { Actor, Router } from './routing.js';
+import type { Router } from './routing.js';
+import { actorOf, inSite, supervises, type Actor } from './access.js';
 
 /** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
 export const priorityOf = (visitor: VisitorDoc): number => (visitor.verified && visitor.tier === 'vip' ? 1 : 0);
@@ -57,6 +58,10 @@ export class ConversationService {
     if (locale && !visitor.locale) await this.store.visitors.update(visitor._id, { locale });
     await this.store.conversations.create(conversation);
     return conversation;
+  }
+
+  byId(id: ConversationId): Promise<ConversationDoc | null> {
+    return this.store.conversations.byId(id);
   }
 
   openFor(visitorId: VisitorId): Promise<ConversationDoc | null> {
@@ -134,7 +139,7 @@ export class ConversationService {
         at: this.clock.now(),
       }),
     );
-    if (!rated) throw new AppError('conflict');
+    if (!rated) throw new AppError('conflict', { message: 'This conversation has already been rated.' });
     const { conversation: latest } = await this.log.event(rated, { type: 'rated', score: input.score });
     return latest;
   }
@@ -142,31 +147,36 @@ export class ConversationService {
   // ---- agent side ---------------------------------------------------------------------
 
   /**
-   * Agents see conversations assigned to them, waiting ones (the queue), and those of any
-   * shopper they currently serve (earlier history). Admins see everything.
+   * What an agent may see (see access.ts): nothing outside their sites; within them, the
+   * queue, what they hold (or held), and earlier conversations of a shopper they serve now;
+   * supervisors and admins everything of their sites. Anything else is "not found".
    */
-  async forAgent(actor: Actor, id: ConversationId): Promise<ConversationDoc> {
-    const conversation = await this.store.conversations.byId(id);
-    if (!conversation) throw notFound();
-    if (actor.role === 'admin' || conversation.status === 'waiting' || conversation.agentId === actor.agentId) {
-      return conversation;
-    }
+  async canSee(actor: Actor, conversation: ConversationDoc): Promise<boolean> {
+    if (!inSite(actor, conversation.siteId)) return false;
+    if (supervises(actor, conversation.siteId)) return true;
+    if (conversation.status === 'waiting' || conversation.agentId === actor.agentId) return true;
     const mine = await this.store.assignments.forAgent(actor.agentId);
     const serving = await this.store.conversations.byIds(mine.map((a) => a._id));
-    if (serving.some((c) => c.visitorId === conversation.visitorId)) return conversation;
-    throw notFound();
+    return serving.some((c) => c.visitorId === conversation.visitorId);
   }
 
-  async sendAsAgent(agent: AgentDoc, role: Role, input: z.output<typeof agentMessageSend>): Promise<Sent> {
-    const actor = { agentId: agent._id, role };
+  async forAgent(actor: Actor, id: ConversationId): Promise<ConversationDoc> {
+    const conversation = await this.store.conversations.byId(id);
+    if (!conversation || !(await this.canSee(actor, conversation))) throw notFound();
+    return conversation;
+  }
+
+  async sendAsAgent(agent: AgentDoc, input: z.output<typeof agentMessageSend>): Promise<Sent> {
+    const actor = actorOf(agent);
     const conversation = await this.forAgent(actor, input.conversationId as ConversationId);
     if (!input.internal) {
-      const allowed = conversation.status !== 'resolved' && (conversation.agentId === agent._id || role === 'admin');
+      const allowed =
+        conversation.status !== 'resolved' && (conversation.agentId === agent._id || supervises(actor, conversation.siteId));
       if (!allowed) {
         const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
         if (retried) return { message: retried, conversation };
         if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
-        // Only the agent holding the conversation (or an admin stepping in) talks to the shopper.
+        // Only the agent holding the conversation (or a supervisor stepping in) talks to the shopper.
         throw forbidden();
       }
     }

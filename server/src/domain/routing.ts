@@ -7,9 +7,10 @@
  * transition out of "assigned" begins by deleting the ledger entry; only the caller whose
  * delete succeeded carries on, so concurrent resolve / transfer / reassign cannot collide.
  */
-import type { AgentId, AssignReason, Availability, ConversationId, QueueItem, Role } from '@counter/shared';
+import type { AgentId, AssignReason, Availability, ConversationId, QueueItem, SiteId } from '@counter/shared';
 import type { AgentDoc, ConversationDoc, SiteDoc } from '../store/documents.js';
 import type { Store } from '../store/store.js';
+import { actorOf, inSite, supervises, type Actor } from './access.js';
 import { isOpen } from './business-hours.js';
 import type { Clock } from './clock.js';
 import { AppError, forbidden, notFound } from './errors.js';
@@ -29,10 +30,7 @@ export interface RoutingConfig {
   nodeTimeoutMs: number;
 }
 
-export interface Actor {
-  agentId: AgentId;
-  role: Role;
-}
+export type { Actor } from './access.js';
 
 interface Candidate {
   agent: AgentDoc;
@@ -44,7 +42,7 @@ export interface QueueSnapshot {
   items: QueueItem[];
   total: number;
   /** Every queued conversation's place, for the shoppers. */
-  positions: { conversationId: ConversationId; visitorId: string; position: number; etaSeconds: number | null }[];
+  positions: { conversationId: ConversationId; siteId: SiteId; visitorId: string; position: number; etaSeconds: number | null }[];
 }
 
 const QUEUE_BATCH = 50;
@@ -53,10 +51,16 @@ const QUEUE_POSITIONS = 2000;
 /** A ledger entry this old whose conversation still reads "waiting" was left by a crash. */
 const STALE_CLAIM_MS = 10_000;
 
-/** Least load first; ties to whoever has waited longest since their last assignment. */
-export function rank(pool: Candidate[], exclude: readonly AgentId[]): Candidate[] {
+/** Only staff of the conversation's site ever get it. */
+const worksFor = (agent: AgentDoc, siteId: SiteId) => inSite(actorOf(agent), siteId);
+
+/**
+ * Least load first; ties to whoever has waited longest since their last assignment. Only
+ * staff of `siteId` are candidates.
+ */
+export function rank(pool: Candidate[], exclude: readonly AgentId[], siteId: SiteId): Candidate[] {
   return pool
-    .filter((c) => c.load < c.agent.capacity && !exclude.includes(c.agent._id))
+    .filter((c) => c.load < c.agent.capacity && !exclude.includes(c.agent._id) && worksFor(c.agent, siteId))
     .sort(
       (a, b) =>
         a.load - b.load ||
@@ -75,7 +79,7 @@ export function planBatch(queue: ConversationDoc[], pool: Candidate[]): Map<Cand
   const original = new Map(planned.map((p, i) => [p, pool[i]!]));
   let order = 0;
   for (const conversation of queue) {
-    const best = rank(planned, conversation.excludedAgentIds)[0];
+    const best = rank(planned, conversation.excludedAgentIds, conversation.siteId)[0];
     if (!best) continue;
     best.load += 1;
     // Later picks in this batch count as more recent assignments (the tie-break).
@@ -243,13 +247,14 @@ export class Router {
 
   // ---- agent actions ----------------------------------------------------------------
 
-  /** An agent takes a waiting conversation, within their capacity. */
-  async take(agentId: AgentId, conversationId: ConversationId): Promise<ConversationDoc> {
+  /** An agent takes a waiting conversation of one of their sites, within their capacity. */
+  async take(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
+    const agentId = actor.agentId;
     const [conversation, agent] = await Promise.all([
       this.store.conversations.byId(conversationId),
       this.store.agents.byId(agentId),
     ]);
-    if (!conversation || !agent) throw notFound();
+    if (!conversation || !agent || !inSite(actor, conversation.siteId)) throw notFound();
     if (conversation.status !== 'waiting') throw new AppError('conflict', { message: 'Someone else has it.' });
     const result = await this.store.assignments.claim(conversationId, agentId, agent.capacity, this.clock.now());
     if (result === 'agent_full') throw new AppError('capacity_reached');
@@ -260,8 +265,12 @@ export class Router {
   /** The owner (or an admin) resolves; capacity is freed and the queue moves. */
   async resolve(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
     const conversation = await this.store.conversations.byId(conversationId);
-    if (!conversation) throw notFound();
-    if (conversation.status === 'resolved') return conversation;
+    if (!conversation || !inSite(actor, conversation.siteId)) throw notFound();
+    if (conversation.status === 'resolved') {
+      // Idempotent for whoever resolved it; nobody else learns anything from it.
+      if (conversation.agentId === actor.agentId || supervises(actor, conversation.siteId)) return conversation;
+      throw notFound();
+    }
     const owner = await this.ownerOf(actor, conversation);
     if (!(await this.store.assignments.release(conversationId, owner))) throw moved();
     const resolved =
@@ -273,10 +282,19 @@ export class Router {
     return latest;
   }
 
-  /** Reopens a resolved conversation for the agent (or, when they are full, the queue). */
+  /**
+   * Reopens a resolved conversation for the agent (or, when they are full, the queue). Only
+   * the agent who held it, or a supervisor/admin of its site: anyone else would be handed the
+   * whole transcript, internal notes included. (A shopper writing again after a resolution
+   * starts a new conversation, routed as usual.)
+   */
   async reopen(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
-    const agent = await this.store.agents.byId(actor.agentId);
-    if (!agent) throw notFound();
+    const [agent, current] = await Promise.all([
+      this.store.agents.byId(actor.agentId),
+      this.store.conversations.byId(conversationId),
+    ]);
+    if (!agent || !current || !inSite(actor, current.siteId)) throw notFound();
+    if (current.agentId !== actor.agentId && !supervises(actor, current.siteId)) throw forbidden();
     const reopened = await this.lock.run(conversationId, () =>
       this.store.conversations.reopen(conversationId, this.clock.now()),
     );
@@ -305,7 +323,8 @@ export class Router {
     if (toAgentId) {
       if (toAgentId === owner) throw new AppError('conflict', { message: 'It is already theirs.' });
       const candidate = (await this.pool()).find((c) => c.agent._id === toAgentId);
-      if (!candidate || candidate.load >= candidate.agent.capacity) throw new AppError('agent_unavailable');
+      const fits = candidate && candidate.load < candidate.agent.capacity && worksFor(candidate.agent, conversation.siteId);
+      if (!fits) throw new AppError('agent_unavailable');
       target = candidate.agent;
     }
     await beforeMove(conversation);
@@ -342,11 +361,12 @@ export class Router {
     return latest;
   }
 
-  /** The agent who holds it, if the actor may act for them (the holder, or an admin). */
+  /** The agent who holds it, if the actor may act for them (the holder, or a supervisor of its site). */
   private async ownerOf(actor: Actor, conversation: ConversationDoc): Promise<AgentId> {
+    if (!inSite(actor, conversation.siteId)) throw notFound();
     const claim = await this.store.assignments.byConversation(conversation._id);
     if (!claim) throw new AppError('conflict', { message: 'Nobody holds this conversation: take it first.' });
-    if (claim.agentId !== actor.agentId && actor.role !== 'admin') throw forbidden();
+    if (claim.agentId !== actor.agentId && !supervises(actor, conversation.siteId)) throw forbidden();
     return claim.agentId;
   }
 
@@ -390,11 +410,19 @@ export class Router {
         for (const conversation of stale) {
           const from = conversation.agentId;
           // Only move it if someone else could answer; otherwise churn helps nobody.
-          if (from && rank(pool, [from]).length) await this.reassign(conversation, from, [from]);
+          if (from && rank(pool, [from], conversation.siteId).length) await this.reassign(conversation, from, [from]);
         }
       }
     }
     await this.drain();
+  }
+
+  /** After a change of role or sites: what the agent holds outside their sites goes back to the queue. */
+  async releaseOutsideSites(actor: Actor): Promise<void> {
+    const held = await this.store.assignments.forAgent(actor.agentId);
+    for (const conversation of await this.store.conversations.byIds(held.map((a) => a._id))) {
+      if (!inSite(actor, conversation.siteId)) await this.reassign(conversation, actor.agentId, [actor.agentId]);
+    }
   }
 
   private async reassign(conversation: ConversationDoc, from: AgentId, exclude: AgentId[]): Promise<void> {
@@ -410,6 +438,7 @@ export class Router {
     const slots = (await this.available()).reduce((sum, agent) => sum + agent.capacity, 0);
     const handle = await this.stats.handleSeconds();
     const head = queue.slice(0, QUEUE_VIEW);
+    const perSite = new Map<SiteId, number>();
     const visitors = new Map(
       (await this.store.visitors.byIds([...new Set(head.map((c) => c.visitorId))])).map((v) => [v._id, v]),
     );
@@ -417,6 +446,7 @@ export class Router {
       total,
       items: head.map((c, i) => ({
         conversationId: c._id,
+        siteId: c.siteId,
         visitorId: c.visitorId,
         visitorName: visitors.get(c.visitorId)?.name ?? null,
         priority: c.priority,
@@ -424,18 +454,24 @@ export class Router {
         preview: c.lastMessagePreview,
         position: i + 1,
       })),
-      positions: queue.map((c, i) => ({
-        conversationId: c._id,
-        visitorId: c.visitorId,
-        position: i + 1,
-        etaSeconds: slots ? Math.round(((i + 1) * handle) / slots) : null,
-      })),
+      // A shopper's place counts only their own site's queue: other sites have other staff.
+      positions: queue.map((c) => {
+        const position = (perSite.get(c.siteId) ?? 0) + 1;
+        perSite.set(c.siteId, position);
+        return {
+          conversationId: c._id,
+          siteId: c.siteId,
+          visitorId: c.visitorId,
+          position,
+          etaSeconds: slots ? Math.round((position * handle) / slots) : null,
+        };
+      }),
     };
   }
 
   async availability(site: SiteDoc): Promise<Availability> {
     return {
-      agentsOnline: (await this.available()).length,
+      agentsOnline: (await this.available()).filter((agent) => worksFor(agent, site._id)).length,
       open: isOpen(site.businessHours, this.clock.now()),
       typicalReplySeconds: await this.stats.typicalReplySeconds(),
     };

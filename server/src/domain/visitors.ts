@@ -81,6 +81,12 @@ export class VisitorService {
     await this.store.visitors.deleteToken(tokenHash);
   }
 
+  /** Shop logout: the token stops working, and so do sockets already open with it (every node). */
+  async logout(tokenHash: string): Promise<void> {
+    await this.revoke(tokenHash);
+    this.events.publish({ type: 'visitor.session.revoked', tokenHash });
+  }
+
   /**
    * Verifies the merchant's signature (constant-time) and links the visitor to the customer.
    * A bad signature changes nothing. When another visitor already holds that customer id

@@ -37,7 +37,7 @@ export const visitorRoutes: FastifyPluginAsync = async (app) => {
     const header = parse(bearer, request.headers.authorization);
     const siteId = parse(z.object({ siteId: z.string().max(64) }), request.query).siteId as SiteId;
     const { tokenHash } = await visitors.authenticate(siteId, header.slice('Bearer '.length));
-    await visitors.revoke(tokenHash);
+    await visitors.logout(tokenHash);
     return reply.code(204).send();
   });
 

@@ -1,6 +1,7 @@
 /** The domain over a real store, a clock the test moves, and a log of every event. */
 import { randomUUID } from 'node:crypto';
 import type { AgentId, ClientMessageId, SiteId } from '@counter/shared';
+import type { Actor } from '../../src/domain/access.js';
 import type { Clock } from '../../src/domain/clock.js';
 import { EventLog } from '../../src/domain/events.js';
 import { createServices, type DomainConfig, type Services } from '../../src/domain/services.js';
@@ -31,6 +32,8 @@ export interface Domain {
   /** The shopper writes (opening a conversation if needed); resolves once routing settled. */
   ask(visitor: VisitorDoc, text?: string): Promise<ConversationDoc>;
   conversation(id: string): Promise<ConversationDoc>;
+  /** A plain agent of this domain's site, as the access rules see them. */
+  actor(agentId: AgentId): Actor;
   /** Closes every console socket the agent has (the tab went away). */
   disconnect(agentId: AgentId): Promise<void>;
 }
@@ -88,6 +91,7 @@ export async function createDomain(
         email: `${randomUUID()}@example.com`,
         name: name ?? `Agent ${n}`,
         role: 'agent',
+        siteIds: [siteId],
         capacity,
         password: 'a-long-password',
       });
@@ -118,6 +122,7 @@ export async function createDomain(
     async conversation(id) {
       return (await store.conversations.byId(id as never))!;
     },
+    actor: (agentId) => ({ agentId, role: 'agent', siteIds: [siteId] }),
     async disconnect(agentId) {
       for (const id of sockets.get(agentId) ?? []) await services.agents.socketClosed(agentId, id);
       sockets.delete(agentId);

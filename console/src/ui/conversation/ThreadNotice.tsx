@@ -10,6 +10,7 @@ const REMOVED: Record<string, string> = {
   transferred: 'This conversation was transferred. You can still read it and add notes.',
   reassigned: 'This conversation was reassigned because it went unanswered or you were away.',
   resolved: 'This conversation was resolved.',
+  access: 'Another agent has this conversation now; it is no longer shown to you live.',
 };
 
 export function ThreadNotice({ thread }: { thread: Thread }) {

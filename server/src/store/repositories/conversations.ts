@@ -48,6 +48,7 @@ export interface ConversationRepository {
   recordMessage(id: ConversationId, summary: MessageSummary): Promise<ConversationDoc | null>;
   markRead(id: ConversationId, side: 'agent' | 'visitor', seq: number): Promise<ConversationDoc | null>;
   setTags(id: ConversationId, tags: string[], at: number): Promise<ConversationDoc | null>;
+  /** Null when not resolved or already rated (a rating is given once per resolution). */
   setRating(id: ConversationId, rating: Rating): Promise<ConversationDoc | null>;
   setOffline(id: ConversationId, email: string): Promise<ConversationDoc | null>;
   moveToVisitor(from: VisitorId, to: VisitorId): Promise<number>;
@@ -173,8 +174,9 @@ export async function conversationRepository(db: Database): Promise<Conversation
           : { $max: { visitorReadSeq: seq }, $set: { unreadByVisitor: 0 } },
       ),
     setTags: (id, tags, at) => conversations.findOneAndUpdate({ _id: id }, { $set: { tags, updatedAt: at } }),
+    // One rating per resolution: the filter refuses a second one in the same write (no read-then-write).
     setRating: (id, rating) =>
-      conversations.findOneAndUpdate({ _id: id, status: 'resolved' }, { $set: { rating, updatedAt: rating.at } }),
+      conversations.findOneAndUpdate({ _id: id, status: 'resolved', rating: null }, { $set: { rating, updatedAt: rating.at } }),
     setOffline: (id, email) => conversations.findOneAndUpdate({ _id: id }, { $set: { offline: true, contactEmail: email } }),
     moveToVisitor: (from, to) => conversations.updateMany({ visitorId: from }, { $set: { visitorId: to } }),
 

@@ -6,7 +6,7 @@
  * every (re)connection catches up with `message:history {afterSeq}`; the store's merge
  * drops what was already seen. Messages go out through the outbox (sender.ts).
  */
-import { LIMITS, PROTOCOL_VERSION, type Locale, type Message } from '@counter/shared';
+import { LIMITS, PROTOCOL_VERSION, type Locale, type VisitorMessage } from '@counter/shared';
 import type { FrameToLoader, Identity, ShopContext } from '../../bridge';
 import { pickLocale } from '../../i18n/catalogue';
 import { text } from '../../i18n/text';
@@ -190,7 +190,7 @@ export function createChatSession(deps: SessionDeps): ChatSession {
   }
 
   /** Stored messages from any source (live, catch-up, send acks); duplicates are dropped. */
-  function received(messages: Message[]): void {
+  function received(messages: VisitorMessage[]): void {
     const { conversation, messages: shown, open, sound, locale, unread } = state();
     const mine = messages.filter((m) => m.conversationId === conversation?.id);
     // Another tab started a new conversation: follow it.

@@ -3,7 +3,7 @@
  * sequence numbers follow the shopper's order. An entry leaves the outbox only when the
  * server acknowledged storing it; no answer leaves it for the next connection.
  */
-import type { ErrorCode, Message } from '@counter/shared';
+import type { ErrorCode, VisitorMessage } from '@counter/shared';
 import type { ChatStore } from '../store/chat-store';
 import type { Outbox, OutboxEntry } from './outbox';
 import { RefusedError, TransportError, type Transport } from './transport';
@@ -24,7 +24,7 @@ export interface SenderDeps {
   transport(): Transport | null;
   /** The conversation to send into when the entry has none yet (starts one). */
   startConversation(): Promise<string>;
-  stored(message: Message): void;
+  stored(message: VisitorMessage): void;
 }
 
 /** Returns flush(): sends everything sendable; a call during a run makes it go round again. */
