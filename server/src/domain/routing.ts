@@ -10,7 +10,7 @@
 import type { AgentId, AssignReason, Availability, ConversationId, QueueItem, SiteId } from '@counter/shared';
 import type { AgentDoc, ConversationDoc, SiteDoc } from '../store/documents.js';
 import type { Store } from '../store/store.js';
-import { actorOf, inSite, supervises, type Actor } from './access.js';
+import { actorOf, inSite, siteScope, supervises, type Actor } from './access.js';
 import { isOpen } from './business-hours.js';
 import type { Clock } from './clock.js';
 import { AppError, forbidden, notFound } from './errors.js';
@@ -67,6 +67,17 @@ export function rank(pool: Candidate[], exclude: readonly AgentId[], siteId: Sit
         a.agent.lastAssignedAt - b.agent.lastAssignedAt ||
         (a.agent._id < b.agent._id ? -1 : a.agent._id > b.agent._id ? 1 : 0),
     );
+}
+
+/** The sites an available pool serves; null when someone in it (the owner) serves every site. */
+function poolSites(pool: Candidate[]): SiteId[] | null {
+  const sites = new Set<SiteId>();
+  for (const { agent } of pool) {
+    const scope = siteScope(actorOf(agent));
+    if (scope === null) return null;
+    for (const id of scope) sites.add(id);
+  }
+  return [...sites];
 }
 
 /**
@@ -164,9 +175,14 @@ export class Router {
     // agent planned for one of them gets the next conversation instead.
     const takenElsewhere = new Set<string>();
     for (;;) {
-      const queue = (await this.store.conversations.queue(QUEUE_BATCH)).filter((c) => !takenElsewhere.has(c._id));
-      if (!queue.length) return;
       const pool = await this.pool();
+      if (!pool.length) return;
+      // Only the queues of sites someone available works for: a site nobody serves right now
+      // must not hold up the others behind its head of the queue.
+      const sites = poolSites(pool.filter((c) => c.load < c.agent.capacity));
+      const batch = await this.store.conversations.queue(QUEUE_BATCH, sites ?? undefined);
+      const queue = batch.filter((c) => !takenElsewhere.has(c._id));
+      if (!queue.length) return;
       const plan = planBatch(queue, pool);
       if (!plan.size) return;
       // The plan says who should get what, in queue order and least load first; the ledger

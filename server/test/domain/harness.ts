@@ -27,8 +27,9 @@ export interface Domain {
   store: Store;
   siteId: SiteId;
   errors: unknown[];
-  agent(options?: { name?: string; capacity?: number; status?: 'online' | 'away' | 'offline'; connected?: boolean }): Promise<AgentDoc>;
-  shopper(options?: { vip?: boolean }): Promise<VisitorDoc>;
+  /** Staff of this domain's site unless `siteIds` says otherwise. */
+  agent(options?: { name?: string; capacity?: number; status?: 'online' | 'away' | 'offline'; connected?: boolean; siteIds?: SiteId[] }): Promise<AgentDoc>;
+  shopper(options?: { vip?: boolean; siteId?: SiteId }): Promise<VisitorDoc>;
   /** The shopper writes (opening a conversation if needed); resolves once routing settled. */
   ask(visitor: VisitorDoc, text?: string): Promise<ConversationDoc>;
   conversation(id: string): Promise<ConversationDoc>;
@@ -85,13 +86,13 @@ export async function createDomain(
     store,
     siteId,
     errors,
-    async agent({ name, capacity = 3, status = 'online', connected = true } = {}) {
+    async agent({ name, capacity = 3, status = 'online', connected = true, siteIds = [siteId] } = {}) {
       const n = ++agents;
       const created = await services.agents.create({
         email: `${randomUUID()}@example.com`,
         name: name ?? `Agent ${n}`,
         role: 'agent',
-        siteIds: [siteId],
+        siteIds,
         capacity,
         password: 'a-long-password',
       });
@@ -104,8 +105,8 @@ export async function createDomain(
       await services.agents.setStatus(doc, status);
       return services.agents.get(doc._id);
     },
-    async shopper({ vip = false } = {}) {
-      const { visitor } = await services.visitors.session({ siteId, pageOrigin: SHOP });
+    async shopper({ vip = false, siteId: site = siteId } = {}) {
+      const { visitor } = await services.visitors.session({ siteId: site, pageOrigin: SHOP });
       if (!vip) return visitor;
       return (await store.visitors.update(visitor._id, { verified: true, tier: 'vip', externalId: randomUUID() }))!;
     },

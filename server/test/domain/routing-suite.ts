@@ -1,12 +1,12 @@
 /**
  * Routing behaviour, run against every storage adapter. Each test gets an empty store.
  */
-import type { AgentId, ConversationId } from '@counter/shared';
+import type { AgentId, ConversationId, SiteId } from '@counter/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/store.js';
 import type { DomainConfig } from '../../src/domain/services.js';
-import { createDomain, ManualClock, type Domain } from './harness.js';
+import { createDomain, ManualClock, SHOP, type Domain } from './harness.js';
 
 export function routingSuite(label: string, freshStore: () => Promise<Store>) {
   describe(`routing on ${label}`, () => {
@@ -178,6 +178,23 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       expect(queued.queuedAt).toBe(queued.requestedAt);
       expect((await d.services.router.queueSnapshot()).positions[0]?.conversationId).toBe(queued._id);
       expect(d.events.ofType('conversation.unassigned').map((e) => e.agentId)).toEqual([leaving._id, leaving._id]);
+    });
+
+    it("routes a conversation only to staff of its site, and a site nobody serves does not hold up another's queue", async () => {
+      const d = await setup();
+      const other = (await d.services.sites.create({ name: 'Other', allowedOrigins: [SHOP], greeting: {}, businessHours: null, defaultLocale: 'en' })).id as SiteId;
+      const otherAgent = await d.agent({ name: 'Olga', siteIds: [other] });
+      // More than a routing batch of this site's shoppers wait first; nobody serves this site.
+      const unserved = [];
+      for (let i = 0; i < 55; i++) unserved.push(await d.ask(await d.shopper()));
+      const served = await d.ask(await d.shopper({ siteId: other }));
+      expect(served.agentId).toBe(otherAgent._id);
+      for (const c of unserved) expect((await d.conversation(c._id)).status).toBe('waiting');
+      // Only staff of that site see its queue.
+      const snapshot = await d.services.router.queueSnapshot();
+      expect(snapshot.items.every((item) => item.siteId === d.siteId)).toBe(true);
+      expect((await d.services.router.availability(await d.services.sites.get(other))).agentsOnline).toBe(1);
+      expect((await d.services.router.availability(await d.services.sites.get(d.siteId))).agentsOnline).toBe(0);
     });
 
     it('lets an agent take from the queue within capacity only', async () => {
