@@ -72,8 +72,8 @@ export async function createAgent(
 ): Promise<Credentials> {
   const email = `e2e-${++agentSeq}-${Date.now()}@example.com`;
   const password = `pass-${randomUUID()}`;
-  // Staff of the test shop, the site every e2e shopper uses.
-  const siteIds = [server.site.id];
+  // Staff of every site the test made (the test shop, and any shop world's site).
+  const siteIds = (await server.app.store.sites.list()).map((s) => s._id);
   const agent = await server.app.services.agents.create({ email, name, role, siteIds, capacity, password });
   return { id: agent.id, email, password, name };
 }

@@ -87,7 +87,7 @@ export interface TestServer {
     session: VisitorSessionResponse;
   }>;
   /** Creates an agent (if needed), signs in, connects /agent. */
-  /** Staff of the test site unless `siteIds` says otherwise. */
+  /** Staff of every site that exists now (tests add their own) unless `siteIds` says otherwise. */
   agent(options?: { name?: string; capacity?: number; role?: Role; siteIds?: string[]; online?: boolean }): Promise<{
     socket: AgentSocket;
     cookie: string;
@@ -198,8 +198,9 @@ export async function startTestServer(
       await connected(socket as unknown as Socket);
       return { socket, token: session.token, session };
     },
-    async agent({ name, capacity = 3, role = 'agent', siteIds = [site.id], online = true } = {}) {
+    async agent({ name, capacity = 3, role = 'agent', siteIds: only, online = true } = {}) {
       const n = ++agentCount;
+      const siteIds = only ?? (await app.store.sites.list()).map((s) => s._id);
       const email = `agent${n}-${Date.now()}@example.com`;
       const password = `password-${n}-long`;
       const created = await app.services.agents.create({ email, name: name ?? `Agent ${n}`, role, siteIds, capacity, password });

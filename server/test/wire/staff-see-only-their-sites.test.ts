@@ -18,6 +18,8 @@ describe('staff see only their sites', () => {
   const rest = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     server.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
+  const testShop = () => ({ siteIds: [server.site.id] });
+
   /** A conversation of the test shop waiting in its queue. */
   async function waitingInTestShop() {
     const shop = await server.visitor();
@@ -48,7 +50,7 @@ describe('staff see only their sites', () => {
     }
 
     // A colleague of the test shop gets it as soon as they are online.
-    const ann = await server.agent({ name: 'Ann', online: false });
+    const ann = await server.agent({ name: 'Ann', online: false, ...testShop() });
     const assigned = next(ann.socket as never, 'conversation:assigned');
     ok(await agentCommand(ann.socket, 'agent:status', { status: 'online' }));
     await assigned;
@@ -64,7 +66,7 @@ describe('staff see only their sites', () => {
 
   it("an admin of one site is not an admin of another", async () => {
     const olga = await server.agent({ name: 'Olga admin', role: 'admin', siteIds: [other.id], online: false });
-    const ann = await server.agent({ name: 'Ann of the test shop', online: false });
+    const ann = await server.agent({ name: 'Ann of the test shop', online: false, ...testShop() });
     const cookie = olga.cookie;
 
     expect((await rest(cookie, 'GET', '/api/v1/sites')).json().sites.map((s: Site) => s.id)).toEqual([other.id]);
@@ -96,7 +98,7 @@ describe('staff see only their sites', () => {
   });
 
   it("canned replies belong to a site: another site's staff neither see nor edit them", async () => {
-    const ann = await server.agent({ name: 'Ann', online: false });
+    const ann = await server.agent({ name: 'Ann', online: false, ...testShop() });
     const olga = await server.agent({ name: 'Olga', siteIds: [other.id], online: false });
     const made = await rest(ann.cookie, 'POST', '/api/v1/canned-replies', { shortcut: `ship-${Date.now()}`, title: 'Shipping', text: 'We ship in 24h.' });
     expect(made.statusCode).toBe(201);
@@ -108,9 +110,9 @@ describe('staff see only their sites', () => {
     expect((await rest(olga.cookie, 'PATCH', `/api/v1/canned-replies/${reply.id}`, { shortcut: 'x', title: 'x', text: 'x' })).statusCode).toBe(404);
     expect((await rest(olga.cookie, 'DELETE', `/api/v1/canned-replies/${reply.id}`)).statusCode).toBe(404);
     // A colleague of the same site who did not write it may not change it either; a supervisor may.
-    const bob = await server.agent({ name: 'Bob', online: false });
+    const bob = await server.agent({ name: 'Bob', online: false, ...testShop() });
     expect((await rest(bob.cookie, 'DELETE', `/api/v1/canned-replies/${reply.id}`)).statusCode).toBe(403);
-    const sue = await server.agent({ name: 'Sue', role: 'supervisor', online: false });
+    const sue = await server.agent({ name: 'Sue', role: 'supervisor', online: false, ...testShop() });
     expect((await rest(sue.cookie, 'DELETE', `/api/v1/canned-replies/${reply.id}`)).statusCode).toBe(204);
     // Server-wide replies are the owner's.
     expect((await rest(ann.cookie, 'POST', '/api/v1/canned-replies', { shortcut: 'global', title: 'G', text: 'g', siteId: null })).statusCode).toBe(403);
