@@ -1,10 +1,10 @@
 import type { Agent, AgentId, AgentStatus, AgentSummary, SiteId } from '@counter/shared';
-import { actorOf, manages, mayGrant, siteScope, type Actor } from './access.js';
 import type { createAgentBody, updateAgentBody, z } from '@counter/shared/schemas';
 import type { AgentDoc } from '../store/documents.js';
 import type { AgentPatch } from '../store/repositories/agents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import type { Store } from '../store/store.js';
+import { actorOf, manages, mayGrant, siteScope, type Actor } from './access.js';
 import type { Clock } from './clock.js';
 import { hashPassword, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';

@@ -10,6 +10,7 @@ import type {
 import type { AgentDoc, ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 import type { MessagePage } from '../store/repositories/messages.js';
 import type { Store } from '../store/store.js';
+import { actorOf, inSite, supervises, type Actor } from './access.js';
 import type { Clock } from './clock.js';
 import { newId, sha256 } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
@@ -18,7 +19,6 @@ import type { KeyedLock } from './keyed-lock.js';
 import type { MessageLog } from './message-log.js';
 import { newConversationDoc } from './new-documents.js';
 import type { Router } from './routing.js';
-import { actorOf, inSite, supervises, type Actor } from './access.js';
 
 /** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
 export const priorityOf = (visitor: VisitorDoc): number => (visitor.verified && visitor.tier === 'vip' ? 1 : 0);
