@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/ports.js';
 import { Fleet, report } from './support/fleet.js';
-import { serverProcess, type ServerProcess } from './support/server-process.js';
+import { removeBundle, serverProcess, type ServerProcess } from './support/server-process.js';
 
 describe('kill -9 in the middle of the sends (embedded store)', () => {
   let dir = '';
@@ -20,6 +20,7 @@ describe('kill -9 in the middle of the sends (embedded store)', () => {
     fleet?.close();
     await server?.crash();
     if (dir) await rm(dir, { recursive: true, force: true });
+    await removeBundle();
   });
 
   it('loses nothing and doubles nothing across three crashes', async () => {

@@ -1,11 +1,41 @@
 /**
- * The real server as a child process (tsx on src/main.ts), on a fixed loopback port so that
- * clients reconnect to the same address after a crash and restart on the same data folder.
+ * The real server as a child process, on a fixed loopback port so that clients reconnect to
+ * the same address after a crash and restart on the same data folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const serverDir = fileURLToPath(new URL('../../../', import.meta.url));
+/** In dist/ like the real bundle, so paths.ts finds the repository root two levels up. */
+const bundle = fileURLToPath(new URL(`../../../dist/fault-${process.pid}.mjs`, import.meta.url));
+let bundled: Promise<unknown> | null = null;
+
+/**
+ * Bundles src/main.ts the way build.mjs does (npm packages external), once per test file:
+ * the current source, never a stale dist/, and a restart costs node's start-up only, not
+ * tsx compiling the whole server again on a busy machine.
+ */
+function bundleServer(): Promise<unknown> {
+  bundled ??= import(`${serverDir}package.json`, { with: { type: 'json' } }).then(({ default: pkg }) =>
+    build({
+      entryPoints: [`${serverDir}src/main.ts`],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      external: Object.keys((pkg as { dependencies: Record<string, string> }).dependencies).filter((n) => !n.startsWith('@counter/')),
+      logLevel: 'warning',
+    }),
+  );
+  return bundled;
+}
+
+export async function removeBundle(): Promise<void> {
+  await rm(bundle, { force: true });
+}
 
 export interface ServerProcess {
   readonly url: string;
@@ -43,7 +73,8 @@ export function serverProcess(options: { port: number; env: Record<string, strin
     output: () => out,
     async start() {
       if (child) throw new Error('server already running');
-      const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      await bundleServer();
+      const c = spawn(process.execPath, [bundle], {
         cwd: serverDir,
         env: {
           ...process.env,
