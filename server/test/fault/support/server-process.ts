@@ -105,7 +105,8 @@ export function serverProcess(options: { port: number; env: Record<string, strin
           resolve();
         };
         c.stdout!.on('data', check);
-        c.once('exit', (code, sig) => {
+        // 'close', not 'exit': the last words on stderr arrive before it, not before 'exit'.
+        c.once('close', (code, sig) => {
           clearTimeout(timer);
           reject(new Error(`server exited at start (${code ?? sig}):${out.slice(out.lastIndexOf(run))}`));
         });
