@@ -80,6 +80,13 @@ export class Fleet {
     return eventually(async () => this.pending, (n) => n === 0, 'every outbox to drain', timeoutMs);
   }
 
+  /** Every shopper reads its conversation once (see Shopper.tryHistory); returns how many refused. */
+  async look(): Promise<number> {
+    let refused = 0;
+    for (const s of this.shoppers) if (typeof (await s.tryHistory()) === 'string') refused++;
+    return refused;
+  }
+
   /** Reads every conversation back through the wire and does the books. */
   async audit(scenario: string): Promise<{ figures: Figures; problems: Problems }> {
     const figures: Figures = {

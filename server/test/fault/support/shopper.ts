@@ -162,6 +162,17 @@ export class Shopper {
 
   /** Every message of the conversation, oldest first, read through the wire. */
   async history(): Promise<Message[]> {
+    const read = await this.tryHistory();
+    if (typeof read === 'string') throw new Error(`${this.name}: message:history ${read}`);
+    return read;
+  }
+
+  /**
+   * Reads the conversation as the shopper's page would while the store is failing: what it
+   * shows counts as seen (and must be there after the restart); a refusal is fair, and is
+   * returned as its reason.
+   */
+  async tryHistory(): Promise<Message[] | string> {
     await this.connectedNow();
     const all: Message[] = [];
     for (;;) {
@@ -170,9 +181,10 @@ export class Shopper {
         afterSeq: all.at(-1)?.seq ?? 0,
         limit: LIMITS.historyPageMax,
       });
-      if (!ack) throw new Error(`${this.name}: message:history unanswered`);
-      if (!ack.ok) throw new Error(`${this.name}: message:history failed: ${ack.error.code}`);
+      if (!ack) return 'unanswered';
+      if (!ack.ok) return `failed: ${ack.error.code}`;
       all.push(...ack.data.messages);
+      for (const m of ack.data.messages) if (m.author === 'visitor' && m.clientId) this.seen.set(m.clientId, m.seq);
       if (!ack.data.hasMore) return all;
     }
   }
