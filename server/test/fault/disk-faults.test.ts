@@ -49,7 +49,11 @@ async function runDiskFault(scenario: string, fault: Fault, skip: (reason: strin
 
   await fault.release(mounted);
   await fleet.drained();
-  await eventually(() => server.ready(), (status) => status === 200, '/ready after the disk has room again', 30_000);
+  // Checked last, so that the books below are printed either way.
+  const readyAgain = await eventually(() => server.ready(), (status) => status === 200, '/ready', 30_000).then(
+    () => 'ready',
+    (err: Error) => err.message,
+  );
   await server.crash();
   await server.start();
   const { figures, problems } = await fleet.audit(scenario);
@@ -58,6 +62,7 @@ async function runDiskFault(scenario: string, fault: Fault, skip: (reason: strin
   expect(Object.keys(figures.errorAcks)).toEqual(['store_unavailable']);
   expect(problems).toEqual({ gaps: [], misordered: [], unbacked: [] });
   expect(figures).toMatchObject({ sent: total, acked: total, stored: total, lost: 0, duplicated: 0 });
+  expect(readyAgain, 'recovered without a restart').toBe('ready');
 }
 
 const cleanups: (() => Promise<void>)[] = [];

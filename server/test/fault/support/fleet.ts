@@ -8,6 +8,8 @@ import { Shopper } from './shopper.js';
 
 export const SHOPPERS = 20;
 export const MESSAGES_PER_SHOPPER = 50;
+/** Problems listed per kind in a failure; the figures count them all. */
+const MAX_LISTED = 10;
 
 export interface Figures {
   scenario: string;
@@ -104,6 +106,9 @@ export class Fleet {
     for (const s of this.shoppers) {
       const stored = await s.history();
       auditOne(s, stored, figures, problems);
+    }
+    for (const list of Object.values(problems)) {
+      if (list.length > MAX_LISTED) list.splice(MAX_LISTED, Infinity, `... and ${list.length - MAX_LISTED} more`);
     }
     return { figures, problems };
   }

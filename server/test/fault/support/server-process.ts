@@ -34,6 +34,7 @@ function bundleServer(): Promise<unknown> {
 }
 
 export async function removeBundle(): Promise<void> {
+  bundled = null;
   await rm(bundle, { force: true });
 }
 
