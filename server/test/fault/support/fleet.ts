@@ -22,6 +22,8 @@ export interface Figures {
   errorAcks: Record<string, number>;
   /** Acked `ok` on a resend after an error ack for the same client id. */
   ackedAfterError: number;
+  /** Sends that got no ack in time and were resent. */
+  unanswered: number;
 }
 
 export interface Problems {
@@ -74,6 +76,17 @@ export class Fleet {
     return eventually(async () => this.acked, (n) => n >= count, `${count} acked messages`, timeoutMs);
   }
 
+  get unanswered(): number {
+    return this.shoppers.reduce((n, s) => n + s.unanswered, 0);
+  }
+
+  /** Resolves once `count` more sends failed (error ack or no ack) than when called. */
+  moreFailures(count: number, timeoutMs = 60_000): Promise<number> {
+    const failures = () => this.errorAckCount + this.unanswered;
+    const from = failures();
+    return eventually(async () => failures() - from, (n) => n >= count, `${count} more failed sends`, timeoutMs);
+  }
+
   errorAcksAtLeast(count: number, timeoutMs = 60_000): Promise<number> {
     return eventually(async () => this.errorAckCount, (n) => n >= count, `${count} error acks`, timeoutMs);
   }
@@ -101,6 +114,7 @@ export class Fleet {
       duplicated: 0,
       errorAcks: this.errorAcks(),
       ackedAfterError: this.shoppers.reduce((n, s) => n + s.ackedAfterError.size, 0),
+      unanswered: this.unanswered,
     };
     const problems: Problems = { gaps: [], misordered: [], unbacked: [] };
     for (const s of this.shoppers) {
@@ -164,6 +178,6 @@ export function report(f: Figures): void {
     .join(' ');
   console.log(
     `[fault] ${f.scenario}: sent ${f.sent}, acked ${f.acked}, stored ${f.stored}, lost ${f.lost} (acked ${f.lostAcked}), ` +
-      `duplicated ${f.duplicated}; error acks ${errors || 'none'}; acked after an error ${f.ackedAfterError}`,
+      `duplicated ${f.duplicated}; error acks ${errors || 'none'}, unanswered ${f.unanswered}; acked after an error ${f.ackedAfterError}`,
   );
 }

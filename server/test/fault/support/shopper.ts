@@ -32,6 +32,8 @@ export class Shopper {
   readonly seen = new Map<string, number>();
   readonly errorAcks = new Map<string, number>();
   readonly ackedAfterError = new Set<string>();
+  /** Sends that got no ack in time (or lost their connection): outcome unknown, resent. */
+  unanswered = 0;
   conversationId = '';
   private readonly outbox: OutboxEntry[] = [];
   private readonly failedOnce = new Set<string>();
@@ -142,7 +144,10 @@ export class Shopper {
         clientId: head.clientId,
         text: head.text,
       });
-      if (ack === null) continue;
+      if (ack === null) {
+        this.unanswered++;
+        continue;
+      }
       if (ack.ok) {
         if (ack.data.message.clientId !== head.clientId) throw new Error(`ack for another message: ${JSON.stringify(ack)}`);
         this.acked.set(head.clientId, ack.data.message.seq);
