@@ -69,7 +69,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.store ??
     (await openStore(
       config.mongodbUrl
-        ? { mongodbUrl: config.mongodbUrl, serverSelectionTimeoutMS: config.mongodbTimeoutMs }
+        ? {
+            mongodbUrl: config.mongodbUrl,
+            serverSelectionTimeoutMS: config.mongodbTimeoutMs,
+            watchdogMs: config.mongodbWatchdogMs,
+            log: app.log,
+          }
         : { dataDir: config.dataDir, fsync: config.embeddedFsync },
     ));
   const bus = deps.events ?? new EventBus();
