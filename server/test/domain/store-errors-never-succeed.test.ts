@@ -1,4 +1,7 @@
 /**
+ * A store error is never answered as a success, and a success whose answer was lost is
+ * found out, not guessed.
+ *
  * A send whose insert landed but whose answer was lost (a MongoDB timeout or a dropped
  * connection after the write was sent): the shopper got an error ack and resends the same
  * client id. The retry must find the stored message (never a second one, never a guess), and
@@ -14,27 +17,34 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { createDomain } from './harness.js';
+import { createDomain, SHOP } from './harness.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
 
-/** The real embedded store, whose message inserts land and then report a lost answer, `times` times. */
-async function storeLosingAnswers(times: number): Promise<Store> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'counter-unknown-outcome-'));
+async function embeddedStore(): Promise<Store> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'counter-store-errors-'));
   const store = await openStore({ dataDir: dir, fsync: false });
   cleanup.push(async () => {
     await store.close();
     await rm(dir, { recursive: true, force: true });
   });
+  return store;
+}
+
+const lostAnswer = () => new StoreUnavailableError(new Error('connection closed after the write was sent'));
+
+/** The real embedded store, whose message inserts land and then report a lost answer, `times` times. */
+async function storeLosingAnswers(times: number): Promise<Store> {
+  const store = await embeddedStore();
   let left = times;
   const messages = {
     ...store.messages,
     async insert(message: Parameters<Store['messages']['insert']>[0]) {
       await store.messages.insert(message);
-      if (left-- > 0) throw new StoreUnavailableError(new Error('connection closed after the write was sent'));
+      if (left-- > 0) throw lostAnswer();
     },
   };
   return { ...store, messages };
@@ -98,5 +108,29 @@ describe('a send whose first write landed but whose answer was lost', () => {
     expect((await restarted.services.conversations.sendAsVisitor(visitor, send)).message.seq).toBe(1);
     expect(restarted.events.ofType('message.created').map((e) => e.message.seq)).toEqual([1]);
     expect(await restarted.conversation(conversation._id)).toMatchObject({ lastSeq: 1, unreadByAgent: 1, lastMessagePreview: 'hello?' });
+  });
+});
+
+describe('a returning shopper whose token cannot be read (the store failed)', () => {
+  it('gets the error, not a new visitor who has lost their conversations', async () => {
+    const store = await embeddedStore();
+    let failReads = false;
+    const visitors = {
+      ...store.visitors,
+      tokenByHash: (hash: string) => (failReads ? Promise.reject(lostAnswer()) : store.visitors.tokenByHash(hash)),
+    };
+    const domain = await createDomain({ ...store, visitors });
+    const first = await domain.services.visitors.session({ siteId: domain.siteId, pageOrigin: SHOP });
+
+    failReads = true;
+    await expect(
+      domain.services.visitors.session({ siteId: domain.siteId, pageOrigin: SHOP, token: first.token }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    failReads = false;
+    const again = await domain.services.visitors.session({ siteId: domain.siteId, pageOrigin: SHOP, token: first.token });
+    expect(again.visitor._id).toBe(first.visitor._id);
+    // A token that is simply not valid still starts over.
+    const stranger = await domain.services.visitors.session({ siteId: domain.siteId, pageOrigin: SHOP, token: 'x'.repeat(43) });
+    expect(stranger.visitor._id).not.toBe(first.visitor._id);
   });
 });
