@@ -12,11 +12,9 @@
 import { statfs, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
-import { freePort } from '../support/ports.js';
 import { eventually } from '../support/wait.js';
-import { Fleet, report } from './support/fleet.js';
+import { closeRuns, expectEverythingOnce, startRun } from './support/fault-run.js';
 import { itUnlessJournal } from './support/known-losses.js';
-import { removeBundle, serverProcess, type ServerProcess } from './support/server-process.js';
 import { mountTmpfs, type Tmpfs } from './support/tmpfs.js';
 
 /** Room for the store's normal growth (SQLite's WAL checkpoints at ~4 MB); the faults take the rest. */
@@ -31,16 +29,11 @@ interface Fault {
 async function runDiskFault(scenario: string, fault: Fault, skip: (reason: string) => void): Promise<void> {
   const mounted = await mountTmpfs(DISK);
   if ('skipped' in mounted) return skip(mounted.skipped);
-  cleanups.push(() => mounted.unmount());
-  const server = serverProcess({ port: await freePort(), env: { DATA_DIR: path.join(mounted.dir, 'data') } });
-  cleanups.push(() => server.crash());
-  await server.start();
-  const fleet = await Fleet.join(server.url);
-  cleanups.push(async () => fleet.close());
-  fleet.writeAll();
-  const total = fleet.sent;
+  mounts.push(mounted);
+  const run = await startRun({ dataDir: path.join(mounted.dir, 'data') });
+  const { server, fleet } = run;
 
-  await fleet.ackedAtLeast(Math.round(total * 0.2));
+  await fleet.ackedAtLeast(Math.round(run.total * 0.2));
   await fault.inject(mounted);
   await fleet.errorAcksAtLeast(ERRORS_TO_SEE);
   const refused = await fleet.look();
@@ -56,19 +49,15 @@ async function runDiskFault(scenario: string, fault: Fault, skip: (reason: strin
   );
   await server.crash();
   await server.start();
-  const { figures, problems } = await fleet.audit(scenario);
-  report(figures);
-
-  expect(Object.keys(figures.errorAcks)).toEqual(['store_unavailable']);
-  expect(problems).toEqual({ gaps: [], misordered: [], unbacked: [] });
-  expect(figures).toMatchObject({ sent: total, acked: total, stored: total, lost: 0, duplicated: 0 });
+  await expectEverythingOnce(run, scenario);
+  expect(Object.keys(fleet.errorAcks())).toEqual(['store_unavailable']);
   expect(readyAgain, 'recovered without a restart').toBe('ready');
 }
 
-const cleanups: (() => Promise<void>)[] = [];
+const mounts: Tmpfs[] = [];
 afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-  await removeBundle();
+  await closeRuns(); // the server first: it holds files on the mount
+  for (const disk of mounts.splice(0)) await disk.unmount();
 });
 
 describe('the disk stops taking writes during the sends (embedded store)', () => {
