@@ -91,9 +91,8 @@ export class MessageLog {
     const by = message.kind === 'note' ? 'note' : message.author;
     const preview = message.kind === 'text' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
-    const updated =
-      (await this.store.conversations.recordMessage(conversation._id, { seq: message.seq, at: message.createdAt, preview, by, firstOfKind })) ??
-      conversation;
+    const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
+    const updated = (await this.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
     this.events.publish({ type: 'conversation.updated', conversation: updated });
     return { message, conversation: updated, duplicate: false };
   }

@@ -23,16 +23,14 @@ export interface ClientWatchdog {
   succeeded(): void;
   /** Every operation that failed as unavailable; may start a replacement in the background. */
   failed(): void;
-  /** Resolves when no replacement is in progress (for close and tests). */
-  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function clientWatchdog(
   first: MongoClient,
-  options: { afterMs: number; connect: () => Promise<MongoClient>; log: WatchdogLog; now?: () => number },
+  /** afterMs 0: never replace. */
+  options: { afterMs: number; connect: () => Promise<MongoClient>; log: WatchdogLog },
 ): ClientWatchdog {
-  const now = options.now ?? Date.now;
   let client = first;
   let failingSince: number | null = null;
   let replacing: Promise<void> | null = null;
@@ -45,7 +43,7 @@ export function clientWatchdog(
     } catch (err) {
       // Not a stuck client: the server does not answer a new one either. Try again later.
       options.log.warn({ err, stuckForMs }, 'MongoDB watchdog: the server does not answer a new client either; keeping the current one');
-      failingSince = now();
+      failingSince = Date.now();
       return;
     }
     if (closed) {
@@ -56,7 +54,7 @@ export function clientWatchdog(
     client = fresh;
     failingSince = null;
     options.log.error({ stuckForMs }, 'MongoDB watchdog: the client failed every operation while a new one reached the server; replaced it');
-    old.close(true).catch((err: unknown) => options.log.warn({ err }, 'MongoDB watchdog: closing the replaced client failed'));
+    old.close().catch((err: unknown) => options.log.warn({ err }, 'MongoDB watchdog: closing the replaced client failed'));
   }
 
   return {
@@ -67,13 +65,10 @@ export function clientWatchdog(
       failingSince = null;
     },
     failed() {
-      const at = now();
+      const at = Date.now();
       failingSince ??= at;
-      if (replacing || closed || at - failingSince < options.afterMs) return;
+      if (options.afterMs <= 0 || replacing || closed || at - failingSince < options.afterMs) return;
       replacing = replace(at - failingSince).finally(() => (replacing = null));
-    },
-    async settled() {
-      await replacing;
     },
     async close() {
       closed = true;

@@ -32,7 +32,8 @@ async function connectClient(url: string, options: MongoClientOptions): Promise<
  * MongoDB through the official driver. Every collection is opened with w: "majority", so a
  * write is acknowledged (and then acked to a client) only once a majority has it.
  * While the server is unreachable, operations fail within serverSelectionTimeoutMS with
- * StoreUnavailableError; the driver reconnects by itself when the server returns.
+ * StoreUnavailableError; the driver reconnects by itself when the server returns, and a
+ * client that does not is replaced (client-watchdog.ts).
  */
 export async function openMongo(url: string, options: MongoOptions = {}): Promise<Database> {
   const timeout = options.serverSelectionTimeoutMS ?? 3000;
@@ -66,7 +67,7 @@ export async function openMongo(url: string, options: MongoOptions = {}): Promis
       return coll as unknown as Collection<T>;
     },
     succeeded: () => watchdog.succeeded(),
-    unavailable: () => (options.watchdogMs === 0 ? undefined : watchdog.failed()),
+    unavailable: () => watchdog.failed(),
   };
 
   return {
