@@ -83,14 +83,10 @@ export class Shopper {
       if (message.author === 'visitor' && message.clientId) this.seen.set(message.clientId, message.seq);
     });
     await this.connectedNow();
-    for (;;) {
-      const ack = await this.request<{ conversation: { id: string } }>('conversation:start', {});
-      if (ack?.ok) {
-        this.conversationId = ack.data.conversation.id;
-        return;
-      }
-      await this.connectedNow();
-    }
+    // Before any fault: an error here is a broken setup, not something to retry.
+    const ack = await this.request<{ conversation: { id: string } }>('conversation:start', {});
+    if (!ack?.ok) throw new Error(`${this.name}: conversation:start failed: ${JSON.stringify(ack)}`);
+    this.conversationId = ack.data.conversation.id;
   }
 
   private connectedNow(): Promise<void> {
