@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (await openStore(
       config.mongodbUrl
         ? { mongodbUrl: config.mongodbUrl, serverSelectionTimeoutMS: config.mongodbTimeoutMs }
-        : { dataDir: config.dataDir, fsync: config.embeddedFsync },
+        : { dataDir: config.dataDir, fsync: config.embeddedFsync, log: app.log },
     ));
   const bus = deps.events ?? new EventBus();
   const services = createServices({
