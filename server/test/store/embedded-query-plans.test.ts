@@ -178,7 +178,9 @@ describe('embedded store query plans', () => {
         const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
         for (const { detail } of plan) {
           const scanned = /^SCAN "?(\w+)"?/.exec(detail)?.[1];
-          if (scanned && GROWING.includes(scanned)) scans.push(`${sql}\n  -> ${detail}`);
+          // Reading an index in its order up to a LIMIT stops after `limit` matches: allowed.
+          const orderedUpToLimit = / USING (COVERING )?INDEX /.test(detail) && / LIMIT \?/.test(sql);
+          if (scanned && GROWING.includes(scanned) && !orderedUpToLimit) scans.push(`${sql}\n  -> ${detail}`);
         }
       }
       expect(statements.size).toBeGreaterThan(40);

@@ -21,13 +21,15 @@ export type WriteOp =
       returnDocument: 'before' | 'after';
     }
   | { kind: 'delete'; collection: string; filter: Filter; multi: boolean }
-  /** A tiny write that tells whether the store can write again (after a failure). */
+  /** A write that tells whether the store can write again (after a failure). */
   | { kind: 'probe' };
 
 /** A count, a document as JSON (findOneAndUpdate) or null. */
 export type WriteResult = number | string | null;
 
 export const META_TABLE = 'counter_meta';
+/** Big enough (several pages) that the probe needs room, as a message with its indexes does. */
+const PROBE_VALUE = 'x'.repeat(16 * 1024);
 
 function select(engine: SqliteEngine, collection: string, filter: Filter, limitOne: boolean, sort?: Sort) {
   const params: SqlValue[] = [];
@@ -71,7 +73,7 @@ export function executeWrite(engine: SqliteEngine, op: WriteOp): WriteResult {
     case 'probe':
       engine.run(
         `INSERT INTO ${META_TABLE} (key, value) VALUES ('probe', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-        [String(Date.now())],
+        [PROBE_VALUE],
       );
       return null;
   }
