@@ -106,8 +106,8 @@ describe('embedded store on SQLite', () => {
     await store.messages.insert(messageDoc({ conversationId, seq: 1 }));
     // The database may not grow any more: SQLite fails page allocation with SQLITE_FULL,
     // exactly as on a full disk.
-    const pages = (db.pragma('page_count') as { page_count: number }[])[0]!.page_count;
-    db.pragma(`max_page_count = ${pages}`);
+    const pages = ((await db.pragma('page_count')) as { page_count: number }[])[0]!.page_count;
+    await db.pragma(`max_page_count = ${pages}`);
     const big = (seq: number) => messageDoc({ conversationId, seq, text: 'x'.repeat(3000) });
     let failed: ReturnType<typeof big> | null = null;
     let seq = 2;
@@ -129,7 +129,7 @@ describe('embedded store on SQLite', () => {
     expect(await store.messages.byClientId(conversationId, lost.clientId)).toBeNull();
 
     // Space returns: /ready recovers by itself and the retry writes.
-    db.pragma('max_page_count = 1073741823');
+    await db.pragma('max_page_count = 1073741823');
     await store.ping();
     await store.messages.insert(lost);
     expect(await store.messages.byClientId(conversationId, lost.clientId)).toEqual(lost);

@@ -1,17 +1,17 @@
 /**
- * Group commit: the writes issued during one turn of the event loop share one transaction
- * and one fsync (synchronous=FULL). Each write runs in its own SAVEPOINT, so one write's
- * unique-key violation undoes that write only. Every promise settles after COMMIT returned:
- * a write is acknowledged only once it is durable, and when the COMMIT fails (disk full,
- * I/O error) the whole batch is rolled back and every write in it fails, visible to nobody.
+ * Group commit, main-thread side: the writes issued during one turn of the event loop go to
+ * the writer thread as one batch, one transaction, one fsync. Every promise settles after
+ * that COMMIT returned: a write is acknowledged only once it is durable, and a batch whose
+ * commit failed (disk full, I/O error) fails as a whole, visible to nobody.
  *
- * The store keeps trying: the next batch starts a new transaction, so once the cause is gone
- * (space freed) writes succeed again without a restart. A failure is logged once, with
- * context; the recovery is logged too.
+ * Nothing stays failed: each batch is a new transaction, so once the cause is gone (space
+ * freed) writes succeed again without a restart. A failure is logged once, with context, and
+ * the recovery too.
  */
 import { DuplicateKeyError, StoreUnavailableError } from '../errors.js';
-import { isUnavailable, isUniqueViolation, type SqliteEngine } from './sqlite-engine.js';
-import { executeWrite, type WriteOp, type WriteResult } from './write-op.js';
+import type { BatchResult, OpError } from './commit-batch.js';
+import type { StoreLog } from './sqlite-engine.js';
+import type { WriteOp, WriteResult } from './write-op.js';
 
 interface Pending {
   op: WriteOp;
@@ -19,19 +19,35 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-type Outcome = { ok: true; value: WriteResult } | { ok: false; err: unknown };
+export interface BatchExecutor {
+  execute(ops: WriteOp[]): Promise<BatchResult>;
+}
+
+const collectionOf = (op: WriteOp) => ('collection' in op ? op.collection : 'counter_meta');
+
+function toError(op: WriteOp, error: OpError): Error {
+  const cause = Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
+  if (error.kind === 'duplicate') return new DuplicateKeyError(collectionOf(op), cause);
+  if (error.kind === 'unavailable') return new StoreUnavailableError(cause);
+  return cause; // a bug (an unsupported query), not the store's state
+}
 
 export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled: NodeJS.Immediate | null = null;
+  private inFlight = new Set<Promise<void>>();
   private closed = false;
-  /** The error that made the store unavailable, until a batch commits again. */
-  private failure: { err: unknown; failedBatches: number } | null = null;
+  /** What made writes fail, until a batch commits again. */
+  private failure: { error: OpError; failedBatches: number } | null = null;
 
-  constructor(private readonly engine: SqliteEngine) {}
+  constructor(
+    private readonly executor: BatchExecutor,
+    private readonly file: string,
+    private readonly log: StoreLog,
+  ) {}
 
-  get failed(): unknown {
-    return this.failure?.err ?? null;
+  get failed(): OpError | null {
+    return this.failure?.error ?? null;
   }
 
   submit(op: WriteOp): Promise<WriteResult> {
@@ -43,98 +59,56 @@ export class GroupCommit {
     });
   }
 
-  /** Commits everything pending now (also used by close). */
-  flush(): void {
+  private flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
     const batch = this.pending;
     if (!batch.length) return;
     this.pending = [];
-    const outcomes = this.commit(batch);
-    if (!Array.isArray(outcomes)) {
-      this.noteFailure(outcomes, batch);
-      const err = new StoreUnavailableError(outcomes);
-      for (const p of batch) p.reject(err);
+    const done = this.executor.execute(batch.map((p) => p.op)).then((result) => this.settle(batch, result));
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+  }
+
+  private settle(batch: Pending[], result: BatchResult): void {
+    if ('failed' in result) {
+      this.noteFailure(result.failed, batch);
+      for (const p of batch) p.reject(toError(p.op, { ...result.failed, kind: 'unavailable' }));
       return;
     }
-    let unavailable: unknown = null;
+    let unavailable: OpError | null = null;
     batch.forEach((p, i) => {
-      const outcome = outcomes[i]!;
+      const outcome = result.outcomes[i]!;
       if (outcome.ok) return p.resolve(outcome.value);
-      const collection = 'collection' in p.op ? p.op.collection : 'counter_meta';
-      if (isUniqueViolation(outcome.err)) return p.reject(new DuplicateKeyError(collection, outcome.err));
-      if (isUnavailable(outcome.err)) {
-        unavailable ??= outcome.err;
-        return p.reject(new StoreUnavailableError(outcome.err));
-      }
-      p.reject(outcome.err); // a bug (an unsupported query): not the store's state
+      if (outcome.error.kind === 'unavailable') unavailable ??= outcome.error;
+      p.reject(toError(p.op, outcome.error));
     });
     if (unavailable) this.noteFailure(unavailable, batch);
     else this.noteSuccess();
   }
 
-  /** Runs the batch in one transaction: its outcomes, or the error that rolled it all back. */
-  private commit(batch: Pending[]): Outcome[] | unknown {
-    const { db } = this.engine;
-    const outcomes: Outcome[] = [];
-    try {
-      db.exec('BEGIN IMMEDIATE');
-      for (const { op } of batch) {
-        db.exec('SAVEPOINT w');
-        try {
-          outcomes.push({ ok: true, value: executeWrite(this.engine, op) });
-          db.exec('RELEASE w');
-        } catch (err) {
-          // SQLite may have rolled the whole transaction back (SQLITE_FULL, IOERR): then
-          // the writes before this one are gone too, and the batch fails as a whole.
-          if (!db.inTransaction) return err;
-          db.exec('ROLLBACK TO w');
-          db.exec('RELEASE w');
-          outcomes.push({ ok: false, err });
-        }
-      }
-      db.exec('COMMIT');
-      return outcomes;
-    } catch (err) {
-      if (db.inTransaction) {
-        try {
-          db.exec('ROLLBACK');
-        } catch (rollbackErr) {
-          this.engine.log.error({ err: rollbackErr, file: this.engine.file }, 'embedded store: rollback failed');
-        }
-      }
-      return err;
-    }
-  }
-
-  private noteFailure(err: unknown, batch: Pending[]): void {
-    if (this.failure && sameCause(this.failure.err, err)) {
+  private noteFailure(error: OpError, batch: Pending[]): void {
+    if (this.failure && this.failure.error.code === error.code) {
       this.failure.failedBatches++;
       return;
     }
-    this.failure = { err, failedBatches: 1 };
-    const collections = [...new Set(batch.map((p) => ('collection' in p.op ? p.op.collection : 'counter_meta')))];
-    this.engine.log.error(
-      { err, file: this.engine.file, writes: batch.length, collections },
+    this.failure = { error, failedBatches: 1 };
+    this.log.error(
+      { err: error, file: this.file, writes: batch.length, collections: [...new Set(batch.map((p) => collectionOf(p.op)))] },
       'embedded store: write failed, nothing of it is stored; writes are retried as they come',
     );
   }
 
   private noteSuccess(): void {
     if (!this.failure) return;
-    this.engine.log.info(
-      { file: this.engine.file, failedBatches: this.failure.failedBatches },
-      'embedded store: writes succeed again',
-    );
+    this.log.info({ file: this.file, failedBatches: this.failure.failedBatches }, 'embedded store: writes succeed again');
     this.failure = null;
   }
 
-  close(): void {
+  /** Sends what is pending and waits for every batch to settle; later writes are refused. */
+  async close(): Promise<void> {
     this.flush();
     this.closed = true;
+    await Promise.all(this.inFlight);
   }
-}
-
-function sameCause(a: unknown, b: unknown): boolean {
-  return (a as { code?: unknown })?.code === (b as { code?: unknown })?.code;
 }

@@ -7,7 +7,8 @@ import { GroupCommit } from './group-commit.js';
 import { takeLock } from './lock.js';
 import { importJournal } from './migrate-journal.js';
 import { SqliteCollection } from './sqlite-collection.js';
-import { SqliteEngine, isUnavailable, type StatementHook, type StoreLog } from './sqlite-engine.js';
+import { SqliteEngine, applyPragmas, isUnavailable, type StatementHook, type StoreLog } from './sqlite-engine.js';
+import { WriterClient } from './writer-client.js';
 import { createIndexSql, createTableSql } from './sql-query.js';
 import { META_TABLE } from './write-op.js';
 
@@ -28,8 +29,8 @@ const LOCK = 'LOCK';
 
 export interface EmbeddedDatabase extends Database {
   readonly file: string;
-  /** A PRAGMA on the store's connection (diagnostics; fault tests use max_page_count). */
-  pragma(sql: string): unknown;
+  /** A PRAGMA on the writer's connection (diagnostics; fault tests use max_page_count). */
+  pragma(sql: string): Promise<unknown>;
 }
 
 const silent: StoreLog = { info() {}, warn() {}, error() {} };
@@ -41,12 +42,7 @@ function openFile(file: string, fsync: boolean): Sqlite.Database {
     db = new Sqlite(file);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`could not switch to WAL mode (${String(mode)})`);
-    db.pragma(`synchronous = ${fsync ? 'FULL' : 'NORMAL'}`);
-    db.pragma('busy_timeout = 5000');
-    // A bounded page cache (32 MiB): the data stays on disk, not in the process.
-    db.pragma('cache_size = -32768');
-    // Keep the WAL file from growing without bound after a burst.
-    db.pragma('journal_size_limit = 67108864');
+    applyPragmas(db, fsync);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`PRAGMA quick_check: ${String(check)}`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
@@ -84,20 +80,26 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {
   await takeLock(lockFile);
   const file = path.join(dataDir, DATABASE_FILE);
   let engine: SqliteEngine;
+  let writerThread: WriterClient;
   try {
     engine = await openEngine(dataDir, file, options);
+    writerThread = new WriterClient({ file, fsync: options.fsync ?? true, log: engine.log, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+    await writerThread.start().catch((err: unknown) => {
+      engine.db.close();
+      throw new Error(`embedded store: the writer thread could not open ${file}`, { cause: err });
+    });
   } catch (err) {
     await unlink(lockFile).catch(() => {});
     throw err;
   }
-  const writer = new GroupCommit(engine);
+  const writer = new GroupCommit(writerThread, file, engine.log);
   const collections = new Map<string, SqliteCollection<Doc>>();
   let closed = false;
 
   return {
     kind: 'embedded',
     file,
-    pragma: (sql) => engine.db.pragma(sql),
+    pragma: (sql) => writerThread.pragma(sql),
     async collection<T extends Doc>(name: string, indexes: IndexSpec[]): Promise<DocCollection<T>> {
       let coll = collections.get(name) as SqliteCollection<T> | undefined;
       if (!coll) {
@@ -125,7 +127,8 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {
     async close() {
       if (closed) return;
       closed = true;
-      writer.close();
+      await writer.close();
+      await writerThread.close();
       // Closing the last connection checkpoints the WAL into the database file.
       engine.db.close();
       await unlink(lockFile).catch(() => {});

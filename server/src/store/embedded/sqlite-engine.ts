@@ -61,3 +61,15 @@ export class SqliteEngine {
     return this.prepare(sql, false).run(...params);
   }
 }
+
+/** The per-connection settings both connections (reader and writer) use. */
+export function applyPragmas(db: Sqlite.Database, fsync: boolean): void {
+  // FULL: the WAL is fsynced at every commit, so an acknowledged write survives a power cut.
+  // NORMAL (EMBEDDED_FSYNC=false): fsynced at checkpoints only.
+  db.pragma(`synchronous = ${fsync ? 'FULL' : 'NORMAL'}`);
+  db.pragma('busy_timeout = 5000');
+  // A bounded page cache (32 MiB): the data stays on disk, not in the process.
+  db.pragma('cache_size = -32768');
+  // Keep the WAL file from staying large after a burst.
+  db.pragma('journal_size_limit = 67108864');
+}
