@@ -62,6 +62,9 @@ async function openEngine(dataDir: string, file: string, options: EmbeddedOption
   const engine = new SqliteEngine(openFile(file, options.fsync ?? true), file, options.log ?? silent, options.onStatement);
   try {
     await importJournal(engine, dataDir);
+    // From here this connection only reads and creates tables and indexes (idempotent, redone
+    // at every start): no fsync per statement. The writer thread's connection keeps FULL.
+    engine.db.pragma('synchronous = NORMAL');
     return engine;
   } catch (err) {
     engine.db.close();

@@ -4,15 +4,46 @@
  * committed before it died: a retry finds out, by the unique client id) and the next batch
  * starts a new thread.
  */
-import { Worker } from 'node:worker_threads';
+import { rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, threadId } from 'node:worker_threads';
 import type { BatchResult } from './commit-batch.js';
 import type { StatementHook, StoreLog } from './sqlite-engine.js';
 import type { FromWriter, ToWriter, WriterData } from './writer-thread.js';
 import type { WriteOp } from './write-op.js';
 
-/** Under tsx (tests, dev) the thread runs the TypeScript source; in the bundle, dist/writer-thread.js. */
+/**
+ * The thread's entry: dist/writer-thread.js in the bundle. Run from source (tests, `pnpm
+ * dev`), a worker thread does not inherit tsx's loader, so the source is bundled once per
+ * process with esbuild (a dev dependency) next to the server's node_modules, where the
+ * bundle's import of better-sqlite3 resolves.
+ */
 const fromSource = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(fromSource ? './writer-thread.dev.mjs' : './writer-thread.js', import.meta.url);
+let devEntry: Promise<URL> | null = null;
+
+function entry(): Promise<URL> {
+  if (!fromSource) return Promise.resolve(new URL('./writer-thread.js', import.meta.url));
+  devEntry ??= (async () => {
+    // A computed name keeps esbuild itself out of the production bundle.
+    const esbuildName = 'esbuild';
+    const { build } = (await import(esbuildName)) as typeof import('esbuild');
+    const outfile = fileURLToPath(
+      new URL(`../../../node_modules/.cache/writer-thread-${process.pid}-${threadId}.mjs`, import.meta.url),
+    );
+    await build({
+      entryPoints: [fileURLToPath(new URL('./writer-thread.ts', import.meta.url))],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['better-sqlite3'],
+      logLevel: 'warning',
+    });
+    process.once('exit', () => rmSync(outfile, { force: true }));
+    return pathToFileURL(outfile);
+  })();
+  return devEntry;
+}
 
 export interface WriterOptions {
   file: string;
@@ -32,9 +63,14 @@ export class WriterClient {
 
   /** Starts the thread; rejects when it cannot open the database. */
   start(): Promise<Worker> {
-    this.started ??= new Promise<Worker>((resolve, reject) => {
+    this.started ??= entry().then((url) => this.spawn(url));
+    return this.started;
+  }
+
+  private spawn(url: URL): Promise<Worker> {
+    return new Promise<Worker>((resolve, reject) => {
       const data: WriterData = { file: this.options.file, fsync: this.options.fsync, trace: !!this.options.onStatement };
-      const worker = new Worker(ENTRY, { workerData: data });
+      const worker = new Worker(url, { workerData: data });
       worker.on('message', (message: FromWriter) => {
         if (message.type === 'ready') {
           this.worker = worker;
@@ -66,7 +102,6 @@ export class WriterClient {
         }
       });
     });
-    return this.started;
   }
 
   private async request(message: ToWriter & { id: number }): Promise<FromWriter> {
