@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             watchdogMs: config.mongodbWatchdogMs,
             log: app.log,
           }
-        : { dataDir: config.dataDir, fsync: config.embeddedFsync },
+        : { dataDir: config.dataDir, fsync: config.embeddedFsync, log: app.log },
     ));
   const bus = deps.events ?? new EventBus();
   const services = createServices({
