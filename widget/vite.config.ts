@@ -90,6 +90,10 @@ export default defineConfig({
     // Safari 16.4+ (constructable stylesheets in the loader set that floor anyway).
     target: 'es2022',
     modulePreload: { polyfill: false },
+    // terser, not esbuild: about 0.5 KB gzip less on the first render (two compress passes,
+    // top-level names mangled in the module), which keeps the chat inside its budget.
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } },
     cssCodeSplit: false,
     assetsInlineLimit: 0,
     rollupOptions: {
