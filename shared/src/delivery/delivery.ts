@@ -45,6 +45,7 @@ export interface DeliveryDeps<M> {
   send(entry: OutboxEntry): Promise<Sent<M>>;
   /** The server stored it (from the ack). */
   stored(message: M): void;
+  /** `reason` (the error code) comes with retrying and failed only. */
   status(clientId: string, status: DeliveryStatus, reason?: string): void;
   /** Delay before retry n (0-based); tests shorten it. */
   delay?(attempt: number): number;

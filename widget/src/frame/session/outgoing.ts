@@ -39,7 +39,8 @@ export function createOutgoing(core: Core, { startConversation, received, newCon
       }
     },
     stored: (message) => received([message]),
-    status: (clientId, status, reason) => state().setFailed(clientId, status === 'retrying' || status === 'failed' ? reason : undefined),
+    // The engine gives a reason only with retrying and failed: the message shows it, with a retry link.
+    status: (clientId, _status, reason) => state().setFailed(clientId, reason),
   });
 
   /** Shows the outbox's messages that belong to what is on screen. */
