@@ -9,8 +9,9 @@
  * - Retried by itself, with the same client id (the server answers a resend with the stored
  *   message, so nothing is doubled): no ack in time ("timeout") and the refusals in
  *   TRANSIENT. While connected, after 1 s, 2 s, 4 s ... at most 30 s apart, without end;
- *   and at once on the next flush (every (re)connect, a new message, the person's retry). Meanwhile the message shows as retrying with the
- *   reason (the widget: "not sent", with a retry button that sends at once).
+ *   and at once on the next flush (every (re)connect, a new message, the person's retry).
+ *   Meanwhile the message shows as retrying with the reason (the widget: "not sent", with a
+ *   retry button that sends at once; the console: waiting, with the reason).
  * - Not connected ("offline"): the entry waits, shown as waiting; every connect flushes.
  * - Permanent: every other refusal (validation_failed, payload_too_large,
  *   conversation_resolved, not_found, forbidden, ...). Kept in the outbox with its reason,
