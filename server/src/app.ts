@@ -69,8 +69,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.store ??
     (await openStore(
       config.mongodbUrl
-        ? { mongodbUrl: config.mongodbUrl, serverSelectionTimeoutMS: config.mongodbTimeoutMs }
-        : { dataDir: config.dataDir, fsync: config.embeddedFsync },
+        ? {
+            mongodbUrl: config.mongodbUrl,
+            serverSelectionTimeoutMS: config.mongodbTimeoutMs,
+            watchdogMs: config.mongodbWatchdogMs,
+            log: app.log,
+          }
+        : { dataDir: config.dataDir, fsync: config.embeddedFsync, log: app.log },
     ));
   const bus = deps.events ?? new EventBus();
   const services = createServices({
