@@ -1,13 +1,15 @@
 /**
- * Screenshots for a person to look at (e2e/artifacts/, not committed): desktop and a
- * 375 px phone, English and Chinese, the chat closed and open with a short conversation.
+ * The widget's looks, desktop and a 375 px phone, English and Chinese, closed and open:
+ * each state asserts what a shopper must see (the launcher or the chat window and its key
+ * text visible, inside the viewport, no horizontal scrolling on the page or in the chat),
+ * then keeps a screenshot for a person to look at (e2e/artifacts/, not committed).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Site } from '@counter/shared';
 import { agentCommand, next, ok, startTestServer, type TestServer } from '@counter/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startStaticSite, type StaticSite } from '../support/static-site.js';
 import { launcher, openChat, send, shopPage } from '../support/widget.js';
@@ -23,6 +25,33 @@ const SCRIPT = {
   en: { ask: 'Hi! Do the Trail Runner 2 run true to size? I usually wear 42.', reply: 'They do. Take your usual 42; see https://shop.example/size-guide for details.' },
   zh: { ask: '你好！Trail Runner 2 尺码标准吗？我平时穿 42 码。', reply: '尺码标准，按平时的 42 码购买即可。详见 https://shop.example/size-guide' },
 };
+
+/** The element is visible and wholly inside the viewport. */
+async function inView(page: Page, element: Locator): Promise<void> {
+  await element.waitFor({ state: 'visible' });
+  const box = await element.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, 'element has a box').not.toBeNull();
+  const { x, y, width, height } = box!;
+  expect({ x, y, right: x + width, bottom: y + height }).toMatchObject({
+    x: expect.toSatisfy((v: number) => v >= 0),
+    y: expect.toSatisfy((v: number) => v >= 0),
+    right: expect.toSatisfy((v: number) => v <= viewport.width + 0.5),
+    bottom: expect.toSatisfy((v: number) => v <= viewport.height + 0.5),
+  });
+}
+
+/** Asserts what must show (each element in view, nothing scrolls sideways), then keeps the picture. */
+async function shot(page: Page, name: string, mustShow: Locator[]): Promise<void> {
+  for (const element of mustShow) await inView(page, element);
+  for (const frame of page.frames()) {
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow in ${frame.url()}`).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
+
+const chatWindow = (page: Page) => page.locator('counter-chat iframe');
 
 describe('widget screenshots', () => {
   let server: TestServer;
@@ -56,7 +85,7 @@ describe('widget screenshots', () => {
       const page = await context.newPage();
       await page.goto(`${shop.origin}/${locale}`);
       await launcher(page).waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}widget-${locale}-desktop-closed.png` });
+      await shot(page, `widget-${locale}-desktop-closed`, [launcher(page)]);
 
       const frame = await openChat(page);
       const assigned = next<{ item: { conversation: { id: string } } }>(agent.socket as never, 'conversation:assigned');
@@ -66,15 +95,15 @@ describe('widget screenshots', () => {
       await frame.getByText(SCRIPT[locale].reply, { exact: true }).waitFor();
       ok(await agentCommand(agent.socket, 'typing:set', { conversationId, typing: true }));
       await frame.locator('.typing').waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}widget-${locale}-desktop-open.png` });
+      await shot(page, `widget-${locale}-desktop-open`, [chatWindow(page), frame.getByText(SCRIPT[locale].reply, { exact: true }), frame.locator('.typing')]);
 
       await page.setViewportSize(VIEWPORTS.phone);
       await page.reload();
       await launcher(page).waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}widget-${locale}-phone-closed.png` });
+      await shot(page, `widget-${locale}-phone-closed`, [launcher(page)]);
       const phone = await openChat(page);
       await phone.getByText(SCRIPT[locale].reply, { exact: true }).waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}widget-${locale}-phone-open.png` });
+      await shot(page, `widget-${locale}-phone-open`, [chatWindow(page), phone.getByText(SCRIPT[locale].reply, { exact: true }), phone.getByRole('textbox')]);
       await context.close();
     });
   }
@@ -105,7 +134,7 @@ describe('widget screenshots of other states', () => {
     await launcher(page).click();
     const frame = page.frameLocator('counter-chat iframe');
     await frame.getByRole('textbox', { name: '邮箱' }).waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}widget-zh-phone-leave-message.png` });
+    await shot(page, 'widget-zh-phone-leave-message', [chatWindow(page), frame.getByRole('textbox', { name: '邮箱' })]);
     await context.close();
   });
 
@@ -127,13 +156,13 @@ describe('widget screenshots of other states', () => {
     const frame = await openChat(page);
     await send(frame, 'Is anyone there?');
     await frame.getByText(/You are number 1 in line/).waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}widget-en-desktop-queued.png` });
+    await shot(page, 'widget-en-desktop-queued', [chatWindow(page), frame.getByText(/You are number 1 in line/)]);
 
     ok(await agentCommand(agent.socket, 'conversation:resolve', { conversationId }));
     const firstFrame = firstPage.frameLocator('counter-chat iframe');
     await firstFrame.getByText('This conversation has ended.').waitFor();
     await firstFrame.getByRole('radio', { name: '4 of 5' }).check();
-    await firstPage.screenshot({ path: `${ARTIFACTS}widget-en-desktop-rating.png` });
+    await shot(firstPage, 'widget-en-desktop-rating', [chatWindow(firstPage), firstFrame.getByRole('radio', { name: '4 of 5' })]);
     await first.close();
     await second.close();
   });

@@ -43,5 +43,3 @@ export function describeError(error: ClientError): string {
   return parts.join(' ');
 }
 
-/** Errors worth retrying automatically (the command may not have reached the server). */
-export const isTransient = (e: ClientError) => e.code === 'disconnected' || e.code === 'timeout' || e.code === 'store_unavailable';

@@ -1,32 +1,5 @@
-/**
- * The tiny Preact binding for zustand/vanilla stores. Stores stay framework-free (tested
- * without a DOM); components read a slice and re-render only when that slice changes.
- */
-import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
-import type { StoreApi } from 'zustand/vanilla';
-
-export type Equality<T> = (a: T, b: T) => boolean;
-
-export function useStore<S, T>(store: StoreApi<S>, selector: (state: S) => T, equal: Equality<T> = Object.is): T {
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const value = selector(store.getState());
-  // Refs so the subscription (made once per store) always compares with the latest render.
-  const latest = useRef({ selector, value, equal });
-  latest.current = { selector, value, equal };
-
-  useLayoutEffect(() => {
-    const check = () => {
-      const { selector: select, value: previous, equal: same } = latest.current;
-      if (!same(select(store.getState()), previous)) rerender(0);
-    };
-    const unsubscribe = store.subscribe(check);
-    // The store may have changed between render and subscription.
-    check();
-    return unsubscribe;
-  }, [store]);
-
-  return value;
-}
+/** The shared Preact store binding, and the equality the console's list selectors need. */
+export { useStore, type Equality } from '@counter/shared/preact';
 
 /** Arrays (or plain objects) equal element by element: for selectors that derive lists. */
 export function shallowEqual<T>(a: T, b: T): boolean {

@@ -4,6 +4,7 @@
  * and pages of history merge here in any order; duplicates are dropped by seq.
  */
 import type { Conversation, ConversationId, Message, RemoveReason, VisitorProfile } from '@counter/shared';
+import { merge } from '@counter/shared/delivery';
 import { createStore } from 'zustand/vanilla';
 import type { ClientError } from '../lib/client-error.js';
 
@@ -60,13 +61,9 @@ const emptyThread = (id: ConversationId): Thread => ({
   removed: null,
 });
 
-/** Merges two seq-ordered lists; on a seq present in both, the incoming copy wins. */
+/** Merges two seq-ordered lists, deduped by client id and seq (the shared delivery rules). */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
-  if (!incoming.length) return current as Message[];
-  const bySeq = new Map<number, Message>();
-  for (const m of current) bySeq.set(m.seq, m);
-  for (const m of incoming) bySeq.set(m.seq, m);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  return incoming.length ? merge(current, incoming) : (current as Message[]);
 }
 
 export function createThreadsStore() {

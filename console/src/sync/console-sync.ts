@@ -122,6 +122,8 @@ export function startConsoleSync(deps: SyncDeps): () => void {
 
   return () => {
     stopped = true;
+    // A retry waiting for its back-off must not fire after sign-out.
+    sender.stop();
     offs.forEach((off) => off());
     typingTimers.forEach((t) => clearTimeout(t));
   };

@@ -6,12 +6,11 @@
  */
 import type { ConversationId } from '@counter/shared';
 import { LIMITS } from '@counter/shared';
+import { readAfter } from '@counter/shared/delivery';
 import type { InboxStore } from '../stores/inbox-store.js';
 import { lastSeqOf, type ThreadsStore } from '../stores/threads-store.js';
 import type { Commander } from './commander.js';
 
-/** Bounds the catch-up loop (100 pages x 100 messages) against a runaway server. */
-const MAX_CATCH_UP_PAGES = 100;
 /** Threads kept loaded besides the inbox's; older ones are dropped (and re-read if opened). */
 const KEEP_OTHER_THREADS = 8;
 
@@ -32,20 +31,27 @@ export function createHistorySync(command: Commander, threads: ThreadsStore, inb
     for (const gone of excess) recent.splice(recent.indexOf(gone), 1);
   }
 
+  /** Everything after the last seq seen (the shared readAfter), or the newest page if none. */
   async function catchUp(id: ConversationId): Promise<void> {
-    for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
-      const thread = threads.getState().threads[id];
-      if (!thread) return;
-      const afterSeq = lastSeqOf(thread);
-      const result = afterSeq
-        ? await command('message:history', { conversationId: id, afterSeq, limit: LIMITS.historyPageMax })
-        : await command('message:history', { conversationId: id, limit: LIMITS.historyPage });
-      if (!result.ok) return threads.getState().failed(id, result.error);
-      const { messages, hasMore } = result.data;
-      threads.getState().addMessages(id, messages, afterSeq ? undefined : { hasOlder: hasMore });
+    const thread = threads.getState().threads[id];
+    if (!thread) return;
+    const afterSeq = lastSeqOf(thread);
+    if (!afterSeq) {
       // A first page read backwards: older pages come on scroll, nothing newer is missing.
-      if (!afterSeq || !hasMore) return;
+      const result = await command('message:history', { conversationId: id, limit: LIMITS.historyPage });
+      if (!result.ok) return threads.getState().failed(id, result.error);
+      return threads.getState().addMessages(id, result.data.messages, { hasOlder: result.data.hasMore });
     }
+    await readAfter(
+      afterSeq,
+      async (after) => {
+        const result = await command('message:history', { conversationId: id, afterSeq: after, limit: LIMITS.historyPageMax });
+        if (result.ok) return result.data;
+        threads.getState().failed(id, result.error);
+        return null;
+      },
+      (messages) => threads.getState().addMessages(id, messages),
+    );
   }
 
   async function load(id: ConversationId): Promise<void> {

@@ -1,11 +1,12 @@
 /**
- * Sending: the message goes into the outbox first (shown as "sending"), then on the wire
- * with a client-generated id. A lost connection leaves it "waiting" and it is resent on
- * reconnect; the server answers a resend with the stored message, so it is never doubled.
+ * Sending: the message goes into the outbox first, then out through the shared delivery
+ * engine (@counter/shared/delivery), whose rules (order, what is retried and when, what
+ * is permanent) are the same for the widget and the console. The server answers a resend
+ * with the stored message, so nothing is doubled.
  */
 import type { ConversationId, Message } from '@counter/shared';
-import { describeError, isTransient } from '../lib/client-error.js';
-import type { OutboxStore, Outgoing } from '../stores/outbox-store.js';
+import { createDelivery, type Delivery, type Sent } from '@counter/shared/delivery';
+import type { OutboxStore } from '../stores/outbox-store.js';
 import type { ThreadsStore } from '../stores/threads-store.js';
 import type { Commander } from './commander.js';
 
@@ -15,78 +16,71 @@ export interface SenderDeps {
   threads: ThreadsStore;
   uuid: () => string;
   now: () => number;
-  /** Delay before retrying attempt n (0-based) while still connected; null: give up until reconnect. */
-  retryDelay?: (attempt: number) => number | null;
+  /** Delay before retry n (0-based); tests shorten it. */
+  retryDelay?: (attempt: number) => number;
 }
 
-/** A slow answer (not a lost connection): try again a few times, backing off. */
-const defaultRetryDelay = (attempt: number) => (attempt < 4 ? 1000 * 2 ** attempt : null);
+export function createMessageSender({ command, outbox, threads, uuid, now, retryDelay }: SenderDeps) {
+  const entries = () => outbox.getState().outbox;
+  let delivery: Delivery | null = null;
+  let deliveryFor: unknown = null;
 
-export function createMessageSender({ command, outbox, threads, uuid, now, retryDelay = defaultRetryDelay }: SenderDeps) {
-  const sending = new Set<string>();
+  /** One engine per agent's outbox (it changes at sign-in). */
+  function engine(): Delivery {
+    const box = entries();
+    if (delivery && deliveryFor === box) return delivery;
+    delivery?.stop();
+    deliveryFor = box;
+    delivery = createDelivery<Message>({
+      outbox: box,
+      async send(entry): Promise<Sent<Message>> {
+        const result = await command('message:send', {
+          conversationId: entry.conversationId as ConversationId,
+          clientId: entry.clientId,
+          text: entry.text,
+          internal: !!entry.internal,
+        });
+        if (result.ok) return result;
+        return { ok: false, error: { code: result.error.code === 'disconnected' ? 'offline' : result.error.code } };
+      },
+      stored: confirmed,
+      status: (clientId, status, reason) => outbox.getState().status(clientId, status, reason),
+      ...(retryDelay && { delay: retryDelay }),
+    });
+    return delivery;
+  }
 
   /** A confirmed message (from an ack or the live event) leaves the outbox. */
   function confirmed(message: Message) {
     threads.getState().addMessages(message.conversationId, [message]);
-    outbox.getState().remove(message.clientId);
-  }
-
-  async function deliver(item: Outgoing, attempt = 0): Promise<void> {
-    // It may have been confirmed by a live event or discarded meanwhile.
-    if (!outbox.getState().items.some((o) => o.clientId === item.clientId)) return;
-    if (sending.has(item.clientId)) return;
-    sending.add(item.clientId);
-    outbox.getState().update(item.clientId, { state: 'sending', error: null });
-    try {
-      const result = await command('message:send', {
-        conversationId: item.conversationId,
-        clientId: item.clientId,
-        text: item.text,
-        internal: item.internal,
-      });
-      if (result.ok) return confirmed(result.data.message);
-      if (!isTransient(result.error)) {
-        outbox.getState().update(item.clientId, { state: 'failed', error: describeError(result.error) });
-        return;
-      }
-      outbox.getState().update(item.clientId, { state: 'waiting', error: null });
-      // Disconnected: the reconnect flushes it. Connected but no answer: retry soon.
-      const delay = result.error.code === 'disconnected' ? null : retryDelay(attempt);
-      if (delay !== null) setTimeout(() => void deliver(item, attempt + 1), delay);
-    } finally {
-      sending.delete(item.clientId);
-    }
+    entries().remove(message.clientId);
+    outbox.getState().refresh();
   }
 
   return {
     confirmed,
 
     send(conversationId: ConversationId, text: string, internal: boolean): Promise<void> {
-      const item: Outgoing = {
-        clientId: uuid(),
-        conversationId,
-        text,
-        internal,
-        state: 'sending',
-        error: null,
-        createdAt: now(),
-      };
-      outbox.getState().add(item);
-      return deliver(item);
+      const clientId = uuid();
+      entries().add({ clientId, conversationId, text, internal, createdAt: now() });
+      outbox.getState().status(clientId, 'sending');
+      return engine().flush();
     },
 
     retry(clientId: string): Promise<void> {
-      const item = outbox.getState().items.find((o) => o.clientId === clientId);
-      return item ? deliver(item) : Promise.resolve();
+      return engine().retry(clientId);
     },
 
     discard(clientId: string) {
-      outbox.getState().remove(clientId);
+      entries().remove(clientId);
+      outbox.getState().refresh();
     },
 
     /** On (re)connect: everything not refused goes out again, oldest first. */
-    async flush(): Promise<void> {
-      for (const item of outbox.getState().items.filter((o) => o.state !== 'failed')) await deliver(item);
+    flush: (): Promise<void> => engine().flush(),
+
+    stop() {
+      delivery?.stop();
     },
   };
 }

@@ -23,6 +23,12 @@ export class MemoryStorage implements KeyValueStorage {
   removeItem(key: string) {
     this.data.delete(key);
   }
+  key(index: number) {
+    return [...this.data.keys()][index] ?? null;
+  }
+  get length() {
+    return this.data.size;
+  }
 }
 
 export function memoryLocation(initial = '#/inbox'): LocationSource & { set(hash: string): void } {

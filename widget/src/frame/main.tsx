@@ -8,7 +8,7 @@ import { pickLocale } from '../i18n/catalogue';
 import { createChatSession, type ChatSession } from './session/chat-session';
 import { listenToLoader, type LoaderLink } from './loader-link';
 import { keptStorage } from './session/kept-storage';
-import { Outbox } from './session/outbox';
+import { Outbox } from '@counter/shared/delivery';
 import { socketBackend } from './session/socket-backend';
 import { createBeeper } from './sound';
 import { createChatStore } from './store/chat-store';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { keptStorage } from '../../src/frame/session/kept-storage';
-import { Outbox } from '../../src/frame/session/outbox';
+import { Outbox } from '@counter/shared/delivery';
 import { pickConversation, SHOW_RESOLVED_MS } from '../../src/frame/session/pick';
 
 describe('outbox', () => {

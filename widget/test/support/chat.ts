@@ -3,7 +3,7 @@ import type { Identity } from '../../src/bridge';
 import type { FrameToLoader } from '../../src/bridge';
 import { createChatSession } from '../../src/frame/session/chat-session';
 import { keptStorage } from '../../src/frame/session/kept-storage';
-import { Outbox } from '../../src/frame/session/outbox';
+import { Outbox } from '@counter/shared/delivery';
 import { createChatStore } from '../../src/frame/store/chat-store';
 import { FakeBackend } from './fake-backend';
 

@@ -1,7 +1,7 @@
 /** Which conversation the window shows, and how an outbox entry looks before it is stored. */
 import type { ClientMessageId, VisitorConversation } from '@counter/shared';
 import type { ChatMessage } from '../store/messages';
-import type { OutboxEntry } from './outbox';
+import type { OutboxEntry } from '@counter/shared/delivery';
 
 /** A resolved conversation stays on screen this long (to rate it, or read the last answer). */
 export const SHOW_RESOLVED_MS = 24 * 60 * 60 * 1000;

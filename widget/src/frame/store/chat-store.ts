@@ -1,9 +1,10 @@
 /**
- * Everything the chat window shows, in one framework-free store (zustand/vanilla). Plain
- * fields are set with `store.setState`; the actions here are the ones with rules (which
- * conversation is shown, how messages merge). Talking to the server is the session's job.
+ * Everything the chat window shows, in one framework-free store (zustand/vanilla). Every
+ * change goes through a named action here (the session's modules never call setState), so
+ * "what can change the connection badge" is one search. Talking to the server is the
+ * session's job (session/).
  */
-import type { Availability, Locale, QueuePosition, VisitorConversation } from '@counter/shared';
+import type { Availability, Locale, QueuePosition, WidgetConfig, VisitorConversation } from '@counter/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { merge, type ChatMessage } from './messages';
 
@@ -39,11 +40,29 @@ export interface ChatActions {
   showConversation(conversation: VisitorConversation | null): void;
   /** A newer view of the shown conversation; other conversations are ignored. */
   updateConversation(conversation: VisitorConversation): void;
-  /** The latest page of a conversation (replaces what was shown, keeps messages still sending). */
+  /**
+   * The latest page of a newly shown conversation. Merged, not replaced: what is already
+   * listed is either still sending or arrived (live event, send ack) while the page was
+   * on its way, and is newer than the page.
+   */
   showHistory(messages: ChatMessage[], hasOlder: boolean): void;
   addMessages(messages: ChatMessage[], older?: { hasOlder: boolean }): void;
   /** Marks a pending message failed (with a reason) or sending again (undefined). */
   setFailed(clientId: string, reason: string | undefined): void;
+  setConnection(connection: Connection): void;
+  /** The site's settings, in the chosen locale. */
+  configure(locale: Locale, config: WidgetConfig): void;
+  setAvailability(availability: Availability): void;
+  setQueue(queue: QueuePosition): void;
+  /** The agent typing (their name, '' when unknown) or null. */
+  setTyping(typing: string | null): void;
+  /** An agent's reply arrived: read it out; count it unread unless the shopper sees it. */
+  replied(announcement: string, unread: number): void;
+  setOpen(open: boolean): void;
+  setSound(sound: boolean): void;
+  setLoadingOlder(loading: boolean): void;
+  /** A message was left for later: where the reply will go. */
+  setLeftEmail(email: string): void;
 }
 
 export type ChatStore = StoreApi<ChatState & ChatActions>;
@@ -89,7 +108,7 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
       });
     },
     showHistory(messages, hasOlder) {
-      set({ messages: merge(get().messages.filter((m) => m.seq === null), messages), hasOlder });
+      set({ messages: merge(get().messages, messages), hasOlder });
     },
     addMessages(messages, older) {
       set({ messages: merge(get().messages, messages), ...(older && { hasOlder: older.hasOlder, loadingOlder: false }) });
@@ -97,5 +116,16 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
     setFailed(clientId, failed) {
       set({ messages: get().messages.map((m) => (m.clientId === clientId ? { ...m, failed } : m)) });
     },
+    setConnection: (connection) => set({ connection }),
+    configure: (locale, config) =>
+      set({ locale, siteName: config.name, greeting: config.greeting[locale] ?? null, availability: config.availability }),
+    setAvailability: (availability) => set({ availability }),
+    setQueue: (queue) => set({ queue }),
+    setTyping: (typing) => set({ typing }),
+    replied: (announcement, unread) => set({ typing: null, announcement, unread }),
+    setOpen: (open) => set(open ? { open, unread: 0 } : { open }),
+    setSound: (sound) => set({ sound }),
+    setLoadingOlder: (loadingOlder) => set({ loadingOlder }),
+    setLeftEmail: (leftEmail) => set({ leftEmail }),
   }));
 }

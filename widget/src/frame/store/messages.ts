@@ -4,6 +4,7 @@
  * the merge rules (no duplicates, server order) are tested without a DOM or a socket.
  */
 import type { VisitorConversation, VisitorMessage } from '@counter/shared';
+import { lastSeq, merge as mergeSequenced } from '@counter/shared/delivery';
 
 /**
  * A message as shown: a stored VisitorMessage (the server's, used as is) or one still in the outbox
@@ -18,32 +19,12 @@ export type ChatMessage = Pick<VisitorMessage, 'clientId' | 'author' | 'authorNa
 
 export type Delivery = 'sending' | 'sent' | 'read' | 'failed';
 
-const order = (a: ChatMessage, b: ChatMessage) =>
-  a.seq === null ? (b.seq === null ? a.createdAt - b.createdAt : 1) : b.seq === null ? -1 : a.seq - b.seq;
-
-/**
- * Adds messages to a list: a stored copy replaces a pending one with the same client id,
- * a message already seen (same client id or seq) is dropped, internal notes never show.
- */
+/** Adds messages to a list (deduped by client id and seq, see the delivery module); internal notes never show. */
 export function merge(list: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
-  const byClient = new Map(list.map((m) => [m.clientId, m]));
-  const seqs = new Set(list.map((m) => m.seq));
-  for (const m of incoming) {
-    if (m.kind === 'note') continue;
-    const known = byClient.get(m.clientId);
-    if (known ? known.seq !== null : m.seq !== null && seqs.has(m.seq)) continue;
-    byClient.set(m.clientId, m);
-    seqs.add(m.seq);
-  }
-  return [...byClient.values()].sort(order);
+  return mergeSequenced(list, incoming.filter((m) => m.kind !== 'note'));
 }
 
-/** Highest sequence number seen: where catching up resumes. */
-export function lastSeq(list: readonly ChatMessage[]): number {
-  let max = 0;
-  for (const m of list) if (m.seq !== null && m.seq > max) max = m.seq;
-  return max;
-}
+export { lastSeq };
 
 /** Lowest sequence number seen: where scrolling back resumes. */
 export function firstSeq(list: readonly ChatMessage[]): number | null {

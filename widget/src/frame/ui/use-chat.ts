@@ -1,10 +1,11 @@
 /**
- * The tiny Preact binding for the vanilla store: a component re-renders when the value its
- * selector picks changes (Object.is). Selectors should pick primitives or stored objects,
- * never build new ones.
+ * The chat's context and hooks over the shared store binding (@counter/shared/preact): a
+ * component re-renders when the value its selector picks changes (Object.is). Selectors
+ * should pick primitives or stored objects, never build new ones.
  */
 import { createContext } from 'preact';
-import { useContext, useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import { useStore } from '@counter/shared/preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { ChatKey } from '../../i18n/catalogue';
 import { text, type Vars } from '../../i18n/text';
 import type { ChatSession } from '../session/chat-session';
@@ -24,22 +25,7 @@ function useChatContext(): ChatContextValue {
 }
 
 export function useChat<T>(selector: (state: ChatState) => T): T {
-  const { store } = useChatContext();
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const value = selector(store.getState());
-  const latest = useRef({ selector, value });
-  latest.current = { selector, value };
-  useLayoutEffect(() => {
-    const check = () => {
-      const { selector: pick, value: shown } = latest.current;
-      if (!Object.is(pick(store.getState()), shown)) rerender(0);
-    };
-    const unsubscribe = store.subscribe(check);
-    // A change between render and subscription would otherwise go unseen.
-    check();
-    return unsubscribe;
-  }, [store]);
-  return value;
+  return useStore(useChatContext().store, selector);
 }
 
 export const useSession = () => useChatContext().session;
