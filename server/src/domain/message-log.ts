@@ -1,11 +1,8 @@
 import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
 import { newId } from './crypto.js';
-import type { EventSink } from './events.js';
-import type { KeyedLock } from './keyed-lock.js';
+import type { DomainDeps } from './deps.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'>;
@@ -33,19 +30,14 @@ export class MessageLog {
   /** Last seq written per conversation by this node: saves a read per message. */
   private readonly lastSeqs = new Map<string, number>();
 
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-    private readonly lock: KeyedLock,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'lock'>) {}
 
   append(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    return this.lock.run(conversation._id, () => this.appendLocked(conversation, input));
+    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input));
   }
 
   private async appendLocked(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    const { messages, conversations } = this.store;
+    const { messages, conversations } = this.deps.store;
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       // Another node may have written since: a stale guess fails on the unique index and
       // the next attempt reads the truth.
@@ -55,7 +47,7 @@ export class MessageLog {
         _id: newId(),
         conversationId: conversation._id,
         seq,
-        createdAt: this.clock.now(),
+        createdAt: this.deps.clock.now(),
         ...input,
       };
       try {
@@ -70,14 +62,14 @@ export class MessageLog {
       }
       this.remember(conversation._id, seq);
       // Durable now: deliver it at once; the conversation's counters follow in their own event.
-      this.events.publish({ type: 'message.created', conversation, message });
+      this.deps.events.publish({ type: 'message.created', conversation, message });
       const by = input.kind === 'note' ? 'note' : input.author;
       const preview = input.kind === 'text' ? input.text.slice(0, PREVIEW_LENGTH) : null;
       const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
       const updated =
         (await conversations.recordMessage(conversation._id, { seq, at: message.createdAt, preview, by, firstOfKind })) ??
         conversation;
-      this.events.publish({ type: 'conversation.updated', conversation: updated });
+      this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
       return { message, conversation: updated, duplicate: false };
     }
     throw new Error(`could not allocate a sequence number in ${conversation._id}`);

@@ -1,9 +1,8 @@
 import type { AgentId, AgentResults, ConversationId } from '@counter/shared';
 import { agentSchemas, z } from '@counter/shared/schemas';
-import type { FastifyBaseLogger } from 'fastify';
 import { SESSION_COOKIE } from '../http/session-cookie.js';
 import { AppError } from '../domain/errors.js';
-import type { Actor } from '../domain/routing.js';
+import type { Actor } from '../domain/routing/router.js';
 import { conversationView, messageView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
 import type { AgentDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
