@@ -1,4 +1,4 @@
-import type { AgentId, ClientMessageId, ConversationId, Locale, Role, VisitorId } from '@counter/shared';
+import type { AgentId, ConversationId, Locale, Role, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -9,7 +9,7 @@ import type {
 } from '@counter/shared/schemas';
 import type { AgentDoc, ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 import type { MessagePage } from '../store/repositories/messages.js';
-import { newId, sha256 } from './crypto.js';
+import { derivedId, newClientMessageId, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { newConversationDoc } from './new-documents.js';
 import type { Actor } from './routing/router.js';
@@ -63,15 +63,15 @@ export class ConversationService {
   }
 
   async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>): Promise<Sent> {
-    const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
+    const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status === 'resolved') {
       // A retry of a send that landed before the conversation was resolved still gets its ack.
-      const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+      const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId);
       if (retried) return { message: retried, conversation };
       throw new AppError('conversation_resolved');
     }
     const sent = await this.deps.log.append(conversation, {
-      clientId: input.clientId as ClientMessageId,
+      clientId: input.clientId,
       author: 'visitor',
       agentId: null,
       authorName: visitor.name,
@@ -103,7 +103,7 @@ export class ConversationService {
    */
   async leaveMessage(visitor: VisitorDoc, input: z.output<typeof leaveMessage>): Promise<Sent> {
     // The conversation id derives from the client id, so a retry finds the same one.
-    const id = sha256(`${visitor._id}:offline:${input.clientId}`).slice(0, 22) as ConversationId;
+    const id = derivedId<ConversationId>(`${visitor._id}:offline:${input.clientId}`);
     const conversation = (await this.deps.store.conversations.byId(id)) ?? (await this.start(visitor, undefined, id));
     await this.deps.store.conversations.setOffline(conversation._id, input.email);
     if (!visitor.verified) {
@@ -113,7 +113,7 @@ export class ConversationService {
   }
 
   async rate(visitor: VisitorDoc, input: z.output<typeof rate>): Promise<ConversationDoc> {
-    const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
+    const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status !== 'resolved') throw new AppError('conflict', { message: 'Rate once it is resolved.' });
     const rated = await this.deps.lock.run(conversation._id, () =>
       this.deps.store.conversations.setRating(conversation._id, {
@@ -147,11 +147,11 @@ export class ConversationService {
 
   async sendAsAgent(agent: AgentDoc, role: Role, input: z.output<typeof agentMessageSend>): Promise<Sent> {
     const actor = { agentId: agent._id, role };
-    const conversation = await this.forAgent(actor, input.conversationId as ConversationId);
+    const conversation = await this.forAgent(actor, input.conversationId);
     if (!input.internal) {
       const allowed = conversation.status !== 'resolved' && (conversation.agentId === agent._id || role === 'admin');
       if (!allowed) {
-        const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+        const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId);
         if (retried) return { message: retried, conversation };
         if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
         // Only the agent holding the conversation (or an admin stepping in) talks to the shopper.
@@ -159,7 +159,7 @@ export class ConversationService {
       }
     }
     return this.deps.log.append(conversation, {
-      clientId: input.clientId as ClientMessageId,
+      clientId: input.clientId,
       author: 'agent',
       agentId: agent._id,
       authorName: agent.name,
@@ -171,7 +171,7 @@ export class ConversationService {
 
   async note(agent: AgentDoc, conversation: ConversationDoc, text: string): Promise<Sent> {
     return this.deps.log.append(conversation, {
-      clientId: crypto.randomUUID() as ClientMessageId,
+      clientId: newClientMessageId(),
       author: 'agent',
       agentId: agent._id,
       authorName: agent.name,

@@ -1,7 +1,7 @@
-import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
+import type { ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
-import { newId } from './crypto.js';
+import { newClientMessageId, newId } from './crypto.js';
 import type { DomainDeps } from './deps.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
@@ -84,7 +84,7 @@ export class MessageLog {
   /** A system event in the conversation ("Ann joined", "resolved"), shown to both sides. */
   event(conversation: ConversationDoc, event: ConversationEvent): Promise<Appended> {
     return this.append(conversation, {
-      clientId: crypto.randomUUID() as ClientMessageId,
+      clientId: newClientMessageId(),
       author: 'system',
       agentId: null,
       authorName: null,

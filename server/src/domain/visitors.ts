@@ -25,7 +25,7 @@ export class VisitorService {
    * The page's origin must be one the site allows.
    */
   async session(input: z.output<typeof visitorSessionBody>): Promise<{ visitor: VisitorDoc; token: string }> {
-    const site = await this.deps.store.sites.byId(input.siteId as SiteId);
+    const site = await this.deps.store.sites.byId(input.siteId);
     if (!site) throw new AppError('site_not_found');
     if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
     if (input.token) {
