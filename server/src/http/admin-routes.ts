@@ -22,8 +22,8 @@ import { requireAdmin, requireAgent, session } from './auth-hooks.js';
 /** Agents and sites (admins), canned replies (every agent). */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { agents, sites, cannedReplies } = app.services;
-  const admin = { preHandler: requireAdmin } as const;
-  const agent = { preHandler: requireAgent } as const;
+  const admin = { onRequest: requireAdmin } as const;
+  const agent = { onRequest: requireAgent } as const;
 
   app.get('/api/v1/agents', { ...admin, schema: { response: { 200: agentsResponse, ...errorResponses } } }, async () => ({
     agents: await agents.list(),

@@ -22,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/logout',
-    { preHandler: requireAgent, schema: { response: { 204: noContent, ...errorResponses } } },
+    { onRequest: requireAgent, schema: { response: { 204: noContent, ...errorResponses } } },
     async (request, reply) => {
       await auth.logout(session(request).sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -32,13 +32,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/auth/me',
-    { preHandler: requireAgent, schema: { response: { 200: loginResponse, ...errorResponses } } },
+    { onRequest: requireAgent, schema: { response: { 200: loginResponse, ...errorResponses } } },
     async (request) => ({ agent: await agents.view(session(request).agent) }),
   );
 
   app.post(
     '/api/v1/auth/password',
-    { preHandler: requireAgent, schema: { body: changePasswordBody, response: { 204: noContent, ...errorResponses } } },
+    { onRequest: requireAgent, schema: { body: changePasswordBody, response: { 204: noContent, ...errorResponses } } },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
       setSession(reply, await auth.changePassword(session(request), currentPassword, newPassword));
