@@ -1,12 +1,13 @@
 /**
  * Every REST error leaves in one shape, `{ error: { code, message, issues? } }`, with a code
  * from the catalogue: our AppErrors, the store's outages, Fastify's own errors and the zod
- * type provider's schema failures (request validation and response serialization).
+ * type provider's request validation failures (with their issues). A response that does not
+ * match its schema (FST_ERR_RESPONSE_SERIALIZATION) is our bug: logged, answered `internal`.
  */
 import { ERRORS, type ErrorIssue } from '@counter/shared';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { mapError } from '../errors.js';
 
 /** Fastify's own errors, by code, in catalogue terms. */
@@ -31,7 +32,7 @@ function issuesOf(err: unknown): ErrorIssue[] | undefined {
 const plugin: FastifyPluginAsync = async (app) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
-    if (known && !isResponseSerializationError(err)) {
+    if (known) {
       const issues = issuesOf(err);
       return reply
         .code(ERRORS[known].status)
