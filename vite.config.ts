@@ -20,10 +20,24 @@ export default defineConfig({
           name: 'server',
           root: './server',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/fault/**', '**/node_modules/**'],
           // Real servers, real sockets, real databases: give them room, never sleep.
           testTimeout: 30_000,
           hookTimeout: 120_000,
           pool: 'forks',
+        },
+      },
+      {
+        test: {
+          // Issue 9's fault suite: real server processes killed, torn, starved of disk.
+          // One file at a time: each one loads the 2 cores on its own.
+          name: 'fault',
+          root: './server',
+          include: ['test/fault/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          fileParallelism: false,
         },
       },
       './widget/vite.config.ts',

@@ -1,4 +1,4 @@
-// Bundles the server into dist/main.js (workspace code inlined, npm packages left external).
+// Bundles the server into dist/main.js and dist/writer-thread.js (workspace code inlined, npm packages left external).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -6,8 +6,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@counter/'));
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The embedded store's writer runs in a worker thread, loaded from dist/writer-thread.js.
+  entryPoints: { main: 'src/main.ts', 'writer-thread': 'src/store/embedded/writer-thread.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -27,6 +27,9 @@ missing=()
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then missing+=(chromium); fi
 if ! (command -v fc-list >/dev/null && fc-list | grep -qi 'noto.*cjk'); then missing+=(fonts-noto-cjk); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing+=(redis-server); fi
+# better-sqlite3 (the embedded store) compiles from source at `pnpm install`.
+if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then missing+=(build-essential); fi
+if ! command -v python3 >/dev/null; then missing+=(python3); fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 echo "test-deps: browser: ${CHROMIUM_PATH:-$(command -v chromium)}"
 echo "test-deps: redis: ${REDIS_URL:-$(command -v redis-server)}"

@@ -18,6 +18,7 @@ const schema = z.object({
   EMBEDDED_FSYNC: bool.default(true),
   MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   MONGODB_TIMEOUT_MS: int(100, 60_000).default(3000),
+  MONGODB_WATCHDOG_SECONDS: int(0, 3600).default(30),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -46,6 +47,8 @@ export interface Config {
   embeddedFsync: boolean;
   mongodbUrl: string | null;
   mongodbTimeoutMs: number;
+  /** Replace a MongoDB client that failed everything this long while a new one gets through; 0: off. */
+  mongodbWatchdogMs: number;
   redisUrl: string | null;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddedFsync: e.EMBEDDED_FSYNC,
     mongodbUrl: e.MONGODB_URL ?? null,
     mongodbTimeoutMs: e.MONGODB_TIMEOUT_MS,
+    mongodbWatchdogMs: e.MONGODB_WATCHDOG_SECONDS * 1000,
     redisUrl: e.REDIS_URL ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -17,6 +17,8 @@ export interface Appended {
 const PREVIEW_LENGTH = 140;
 /** Conversations whose last sequence number this node remembers (most recently written). */
 const SEQ_CACHE_SIZE = 20_000;
+/** Unanswered writes this node remembers; beyond it, the lastSeq check still finds most. */
+const UNSETTLED_SIZE = 10_000;
 /** Sequence collisions only happen between nodes writing one conversation at once. */
 const MAX_SEQ_ATTEMPTS = 50;
 
@@ -29,6 +31,8 @@ const MAX_SEQ_ATTEMPTS = 50;
 export class MessageLog {
   /** Last seq written per conversation by this node: saves a read per message. */
   private readonly lastSeqs = new Map<string, number>();
+  /** Sends whose write may have landed without an answer: finished when their retry finds them. */
+  private readonly unsettled = new BoundedSet(UNSETTLED_SIZE);
 
   constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'lock'>) {}
 
@@ -37,7 +41,7 @@ export class MessageLog {
   }
 
   private async appendLocked(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    const { messages, conversations } = this.deps.store;
+    const { messages } = this.deps.store;
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       // Another node may have written since: a stale guess fails on the unique index and
       // the next attempt reads the truth.
@@ -53,31 +57,56 @@ export class MessageLog {
       try {
         await messages.insert(message);
       } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
+        if (!(err instanceof DuplicateKeyError)) {
+          // A timeout or a dropped connection after the write was sent: it may have landed.
+          // The client's retry finds out (below); this node remembers to finish it then.
+          this.unsettled.add(settleKey(conversation._id, input.clientId));
+          throw err;
+        }
         // Either this client id was stored before (a retry: answer with the stored message)
         // or the sequence number was taken (try the next one).
         const stored = await messages.byClientId(conversation._id, input.clientId);
-        if (stored) return { message: stored, conversation, duplicate: true };
-        continue;
+        if (!stored) continue;
+        if (await this.wasLeftUnfinished(conversation, stored)) return this.written(conversation, stored);
+        return { message: stored, conversation, duplicate: true };
       }
-      this.remember(conversation._id, seq);
-      // Durable now: deliver it at once; the conversation's counters follow in their own event.
-      this.deps.events.publish({ type: 'message.created', conversation, message });
-      const by = input.kind === 'note' ? 'note' : input.author;
-      const preview = input.kind === 'text' ? input.text.slice(0, PREVIEW_LENGTH) : null;
-      const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
-      const updated =
-        (await conversations.recordMessage(conversation._id, { seq, at: message.createdAt, preview, by, firstOfKind })) ??
-        conversation;
-      this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
-      return { message, conversation: updated, duplicate: false };
+      return this.written(conversation, message);
     }
     throw new Error(`could not allocate a sequence number in ${conversation._id}`);
   }
 
+  /** What follows a durable write: announce it, then count it in the conversation. */
+  private async written(conversation: ConversationDoc, message: MessageDoc): Promise<Appended> {
+    this.remember(conversation._id, message.seq);
+    // Durable now: deliver it at once; the conversation's counters follow in their own event.
+    this.deps.events.publish({ type: 'message.created', conversation, message });
+    const by = message.kind === 'note' ? 'note' : message.author;
+    const preview = message.kind === 'text' ? message.text.slice(0, PREVIEW_LENGTH) : null;
+    const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
+    const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
+    const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
+    this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
+    return { message, conversation: updated, duplicate: false };
+  }
+
+  /**
+   * A stored message that nobody was told about: its write landed but the answer was lost
+   * (this node saw the insert fail), or the node that wrote it died before counting it (the
+   * conversation's lastSeq never reached it; checked on a fresh read, as the caller's copy
+   * predates the lock). Two nodes answering retries of one message at the same instant may
+   * both finish it: a second announcement, which clients drop by id.
+   */
+  private async wasLeftUnfinished(conversation: ConversationDoc, stored: MessageDoc): Promise<boolean> {
+    if (this.unsettled.delete(settleKey(conversation._id, stored.clientId))) return true;
+    const fresh = await this.deps.store.conversations.byId(conversation._id);
+    return stored.seq > (fresh?.lastSeq ?? 0);
+  }
+
   private remember(conversationId: string, seq: number): void {
+    // Never backwards: a retry finished late (seq 1 after seq 2 was written) is not the latest.
+    const latest = Math.max(seq, this.lastSeqs.get(conversationId) ?? 0);
     this.lastSeqs.delete(conversationId);
-    this.lastSeqs.set(conversationId, seq);
+    this.lastSeqs.set(conversationId, latest);
     if (this.lastSeqs.size > SEQ_CACHE_SIZE) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
   }
 
@@ -92,5 +121,20 @@ export class MessageLog {
       text: '',
       event,
     });
+  }
+}
+
+const settleKey = (conversationId: string, clientId: string) => `${conversationId}\u0000${clientId}`;
+
+/** Insertion-ordered set that forgets its oldest entries beyond `max`. */
+class BoundedSet {
+  private readonly items = new Set<string>();
+  constructor(private readonly max: number) {}
+  add(key: string): void {
+    this.items.add(key);
+    if (this.items.size > this.max) this.items.delete(this.items.values().next().value!);
+  }
+  delete(key: string): boolean {
+    return this.items.delete(key);
   }
 }

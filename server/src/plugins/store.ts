@@ -1,5 +1,5 @@
 /**
- * The store: opened from config (MongoDB when MONGODB_URL is set, else embedded) unless the
+ * The store: opened from config (MongoDB when MONGODB_URL is set, else the embedded SQLite store) unless the
  * caller passes one in, which it then owns and closes itself. Registered first, so its
  * onClose runs last (Fastify runs onClose hooks in reverse order of registration), after
  * every plugin that still writes on its way out.
@@ -27,8 +27,13 @@ const plugin: FastifyPluginAsync<StorePluginOptions> = async (app, { config, sto
     given ??
     (await openStore(
       config.mongodbUrl
-        ? { mongodbUrl: config.mongodbUrl, serverSelectionTimeoutMS: config.mongodbTimeoutMs }
-        : { dataDir: config.dataDir, fsync: config.embeddedFsync },
+        ? {
+            mongodbUrl: config.mongodbUrl,
+            serverSelectionTimeoutMS: config.mongodbTimeoutMs,
+            watchdogMs: config.mongodbWatchdogMs,
+            log: app.log,
+          }
+        : { dataDir: config.dataDir, fsync: config.embeddedFsync, log: app.log },
     ));
   app.decorate('store', store);
   if (!given) app.addHook('onClose', () => store.close());

@@ -1,7 +1,7 @@
 /**
  * Document shapes as stored. Field names hold on MongoDB and FerretDB alike: no key starts
  * with "$" or contains "."; every field is always present (null rather than missing), so
- * `{ field: null }` means the same thing to nedb and to MongoDB.
+ * `{ field: null }` means the same thing to the embedded store and to MongoDB.
  */
 import type {
   Agent,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openStore } from '../../src/store/open-store.js';
 import { storeContract } from './contract.js';
 
-storeContract('embedded (nedb, on disk)', async () => {
+storeContract('embedded (SQLite, on disk)', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counter-store-'));
   return {
     open: () => openStore({ dataDir }),

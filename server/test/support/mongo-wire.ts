@@ -24,6 +24,8 @@ export interface MongoWireServer {
   restartable: boolean;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Fault injection on a server this file started (absent for MONGODB_URL): SIGSTOP, SIGCONT, kill -9. */
+  faults?: { freeze(): void; resume(): void; crash(): Promise<void> };
   /** Stops it for good and removes its data. */
   dispose(): Promise<void>;
 }
@@ -114,6 +116,22 @@ async function launch(kind: 'ferretdb' | 'mongod', bin: string): Promise<MongoWi
     await stopChild(child);
     child = null;
   };
+  const signal = (sig: NodeJS.Signals) => {
+    if (!child) throw new Error(`${kind} is not running`);
+    child.kill(sig);
+  };
+  const faults = {
+    freeze: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    async crash() {
+      const c = child;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return;
+      const exited = new Promise((resolve) => c.once('exit', resolve));
+      c.kill('SIGKILL');
+      await exited;
+      child = null;
+    },
+  };
   await start();
   const base = `mongodb://127.0.0.1:${port}`;
   const label = kind === 'ferretdb' ? 'FerretDB (SQLite backend)' : `mongod (${bin})`;
@@ -123,6 +141,7 @@ async function launch(kind: 'ferretdb' | 'mongod', bin: string): Promise<MongoWi
     restartable: true,
     start,
     stop,
+    faults,
     async dispose() {
       await stop();
       await rm(dir, { recursive: true, force: true });

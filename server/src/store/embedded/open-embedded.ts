@@ -1,119 +1,140 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import Datastore from '@seald-io/nedb';
+import Sqlite from 'better-sqlite3';
 import type { Database, Doc, DocCollection, IndexSpec } from '../collection.js';
 import { StoreUnavailableError } from '../errors.js';
-import { Journal, replay, type JournalRecord } from './journal.js';
-import { NedbCollection } from './nedb-collection.js';
+import { GroupCommit } from './group-commit.js';
+import { takeLock } from './lock.js';
+import { importJournal } from './migrate-journal.js';
+import { SqliteCollection } from './sqlite-collection.js';
+import { SqliteEngine, applyPragmas, isUnavailable, type StatementHook, type StoreLog } from './sqlite-engine.js';
+import { WriterClient } from './writer-client.js';
+import { createIndexSql, createTableSql } from './sql-query.js';
+import { META_TABLE } from './write-op.js';
 
 export interface EmbeddedOptions {
-  /** fdatasync each batch of writes before acknowledging it (default true). */
+  /**
+   * true (default): synchronous=FULL, every acknowledged batch is fsynced and survives a
+   * power cut. false: synchronous=NORMAL, still crash-safe for the process, but the last
+   * batches before a power cut or kernel crash may be lost.
+   */
   fsync?: boolean;
-  /** Rewrite the journal once this many bytes were appended since the last rewrite. */
-  compactAfterBytes?: number;
+  log?: StoreLog;
+  /** Sees every SQL statement run (tests check the query plans with it). */
+  onStatement?: StatementHook;
 }
 
-const JOURNAL = 'journal.ndjson';
+export const DATABASE_FILE = 'counter.sqlite';
 const LOCK = 'LOCK';
 
+export interface EmbeddedDatabase extends Database {
+  readonly file: string;
+  /** A PRAGMA on the writer's connection (diagnostics; fault tests use max_page_count). */
+  pragma(sql: string): Promise<unknown>;
+}
+
+const silent: StoreLog = { info() {}, warn() {}, error() {} };
+
+/** Opens the file in WAL mode and checks it; a damaged file fails with its name in the error. */
+function openFile(file: string, fsync: boolean): Sqlite.Database {
+  let db: Sqlite.Database | undefined;
+  try {
+    db = new Sqlite(file);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`could not switch to WAL mode (${String(mode)})`);
+    applyPragmas(db, fsync);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`PRAGMA quick_check: ${String(check)}`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
+    return db;
+  } catch (err) {
+    db?.close();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `embedded store: ${file} is damaged or unreadable (${reason}). Restore it from a backup, or move it aside to start empty.`,
+      { cause: err },
+    );
+  }
+}
+
+/** The checked connection, with an old journal imported into it. */
+async function openEngine(dataDir: string, file: string, options: EmbeddedOptions): Promise<SqliteEngine> {
+  const engine = new SqliteEngine(openFile(file, options.fsync ?? true), file, options.log ?? silent, options.onStatement);
+  try {
+    await importJournal(engine, dataDir);
+    // From here this connection only reads and creates tables and indexes (idempotent, redone
+    // at every start): no fsync per statement. The writer thread's connection keeps FULL.
+    engine.db.pragma('synchronous = NORMAL');
+    return engine;
+  } catch (err) {
+    engine.db.close();
+    throw err;
+  }
+}
+
 /**
- * The embedded default: documents in memory (nedb, which speaks MongoDB's query and update
- * language), every change appended to one journal file in `dataDir` and acknowledged once
- * it is on disk. Survives restarts, crashes and (with fsync, the default) power cuts.
- * One process per data folder, enforced by a lock file.
+ * The embedded default: SQLite in `dataDir` (one file, WAL mode). Documents live on disk,
+ * read through a bounded page cache; writes are group-committed and acknowledged once
+ * durable. One process per data folder, enforced by a lock file.
  */
-export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {}): Promise<Database> {
+export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, LOCK);
   await takeLock(lockFile);
-  const file = path.join(dataDir, JOURNAL);
-  let loaded: Map<string, Map<string, Doc>>;
-  let journal: Journal;
+  const file = path.join(dataDir, DATABASE_FILE);
+  let engine: SqliteEngine;
+  let writerThread: WriterClient;
   try {
-    loaded = await replay(file);
-    journal = await Journal.open(file, { fsync: options.fsync ?? true });
+    engine = await openEngine(dataDir, file, options);
+    writerThread = new WriterClient({ file, fsync: options.fsync ?? true, log: engine.log, ...(options.onStatement ? { onStatement: options.onStatement } : {}) });
+    await writerThread.start().catch((err: unknown) => {
+      engine.db.close();
+      throw new Error(`embedded store: the writer thread could not open ${file}`, { cause: err });
+    });
   } catch (err) {
     await unlink(lockFile).catch(() => {});
     throw err;
   }
-  const collections = new Map<string, NedbCollection<Doc>>();
-  const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
-  let compacting: Promise<void> | null = null;
+  const writer = new GroupCommit(writerThread, file, engine.log);
+  const collections = new Map<string, SqliteCollection<Doc>>();
   let closed = false;
-
-  const snapshot = (): JournalRecord[] => {
-    const records: JournalRecord[] = [];
-    for (const [name, coll] of collections) for (const doc of coll.all()) records.push({ c: name, put: doc });
-    // Collections not opened in this run keep their documents too.
-    for (const [name, docs] of loaded) if (!collections.has(name)) for (const doc of docs.values()) records.push({ c: name, put: doc });
-    return records;
-  };
-  const compact = async () => {
-    compacting ??= journal.compact(snapshot).finally(() => (compacting = null));
-    await compacting;
-  };
-  const timer = setInterval(() => {
-    if (journal.appendedBytes > compactAfter) void compact().catch(() => {});
-  }, 10_000);
-  timer.unref();
 
   return {
     kind: 'embedded',
+    file,
+    pragma: (sql) => writerThread.pragma(sql),
     async collection<T extends Doc>(name: string, indexes: IndexSpec[]): Promise<DocCollection<T>> {
-      let coll = collections.get(name) as NedbCollection<T> | undefined;
+      let coll = collections.get(name) as SqliteCollection<T> | undefined;
       if (!coll) {
-        const ds = new Datastore<T>({ inMemoryOnly: true });
-        const docs = loaded.get(name);
-        if (docs?.size) await ds.insertAsync([...docs.values()] as T[]);
-        loaded.delete(name);
-        coll = new NedbCollection<T>(name, ds, journal);
-        collections.set(name, coll as unknown as NedbCollection<Doc>);
+        engine.db.exec(createTableSql(name));
+        coll = new SqliteCollection<T>(name, engine, writer);
+        collections.set(name, coll as unknown as SqliteCollection<Doc>);
       }
-      await coll.ensureIndexes(indexes);
+      for (const index of indexes) engine.db.exec(createIndexSql(name, index));
       return coll;
     },
     async ping() {
       if (closed) throw new StoreUnavailableError(new Error('embedded store closed'));
-      if (journal.failed) throw new StoreUnavailableError(journal.failed);
+      // After a failed write, only a write tells whether the cause is gone.
+      if (writer.failed) {
+        await writer.submit({ kind: 'probe' });
+        return;
+      }
+      try {
+        engine.get(`SELECT count(*) FROM ${META_TABLE}`, []);
+      } catch (err) {
+        if (!isUnavailable(err)) throw err;
+        throw new StoreUnavailableError(err);
+      }
     },
     async close() {
       if (closed) return;
       closed = true;
-      clearInterval(timer);
-      // Leave a compact file behind so the next start loads quickly.
-      await compact().catch(() => {});
-      await journal.close();
+      await writer.close();
+      await writerThread.close();
+      // Closing the last connection checkpoints the WAL into the database file.
+      engine.db.close();
       await unlink(lockFile).catch(() => {});
     },
   };
-}
-
-/** One process per data folder: a second one would interleave journal writes. */
-async function takeLock(lockFile: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(await readFile(lockFile, 'utf8').catch(() => ''));
-      if (pid && pid !== process.pid && alive(pid)) {
-        throw new Error(`data folder ${path.dirname(lockFile)} is in use by process ${pid}`);
-      }
-      // Left by a process that is gone (or by this one, in tests): take it over.
-      await unlink(lockFile).catch(() => {});
-    }
-  }
-  throw new Error(`could not lock ${lockFile}`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

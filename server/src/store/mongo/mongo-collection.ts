@@ -17,18 +17,36 @@ export function translateError(collection: string, err: unknown): unknown {
   return err;
 }
 
+/** Where a collection gets its driver collection (the client may be replaced) and reports outcomes. */
+export interface CollectionSource {
+  collection<T extends Doc>(name: string): Collection<T>;
+  succeeded(): void;
+  unavailable(): void;
+}
+
 export class MongoDocCollection<T extends Doc> implements DocCollection<T> {
   constructor(
     readonly name: string,
-    private readonly coll: Collection<T>,
+    private readonly source: CollectionSource,
   ) {}
 
+  private get coll(): Collection<T> {
+    return this.source.collection<T>(this.name);
+  }
+
   private async run<R>(op: () => Promise<R>): Promise<R> {
+    let result: R;
     try {
-      return await op();
+      result = await op();
     } catch (err) {
-      throw translateError(this.name, err);
+      const translated = translateError(this.name, err);
+      // Only a failure that says nothing about the data counts towards a stuck client.
+      if (translated instanceof StoreUnavailableError) this.source.unavailable();
+      else this.source.succeeded();
+      throw translated;
     }
+    this.source.succeeded();
+    return result;
   }
 
   insertOne(doc: T): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AgentId } from '@counter/shared';
 import type { Database } from '../collection.js';
 import type { AgentSocketDoc, NodeDoc } from '../documents.js';
+import { DuplicateKeyError } from '../errors.js';
 
 export interface PresenceRepository {
   socketOpened(socket: AgentSocketDoc): Promise<void>;
@@ -38,7 +39,10 @@ export async function presenceRepository(db: Database): Promise<PresenceReposito
     },
     async heartbeat(nodeId, at) {
       if ((await nodes.updateOne({ _id: nodeId }, { $set: { seenAt: at } })) === 0) {
-        await nodes.insertOne({ _id: nodeId, seenAt: at }).catch(() => {});
+        await nodes.insertOne({ _id: nodeId, seenAt: at }).catch((err: unknown) => {
+          // Another heartbeat of this node inserted it first; any other failure is the caller's.
+          if (!(err instanceof DuplicateKeyError)) throw err;
+        });
       }
     },
     async sweepDeadNodes(cutoff, liveNodeId) {

@@ -36,7 +36,11 @@ export interface ThrottleRepository {
 }
 
 export async function throttleRepository(db: Database): Promise<ThrottleRepository> {
-  const failures = await db.collection<FailureDoc>('failures', [{ name: 'key_at', keys: { key: 1, at: 1 } }]);
+  const failures = await db.collection<FailureDoc>('failures', [
+    { name: 'key_at', keys: { key: 1, at: 1 } },
+    // prune() deletes by age alone.
+    { name: 'at', keys: { at: 1 } },
+  ]);
   const count = (key: string, at: number, windowMs: number) => failures.count({ key, at: { $gt: at - windowMs } });
   return {
     async fail(key, at, windowMs) {
