@@ -3,34 +3,26 @@ import type { createAgentBody, updateAgentBody, z } from '@counter/shared/schema
 import type { AgentDoc } from '../store/documents.js';
 import type { AgentPatch } from '../store/repositories/agents.js';
 import { DuplicateKeyError } from '../store/errors.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
 import { hashPassword, newId } from './crypto.js';
 import { AppError, notFound } from './errors.js';
-import type { EventSink } from './events.js';
-import { agentKey, type KeyedLock } from './keyed-lock.js';
-import type { Router } from './routing.js';
+import { agentKey } from './keyed-lock.js';
 import { agentView } from './views.js';
+import type { DomainDeps } from './deps.js';
 
 export class AgentService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-    private readonly router: Router,
-    private readonly nodeId: string,
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'router' | 'lock'> & {
+    nodeId: string;
     /** Revokes every session of an agent (password change, deactivation). */
-    private readonly revokeAll: (agentId: AgentId) => Promise<void>,
-    private readonly lock: KeyedLock,
-  ) {}
+    revokeAll: (agentId: AgentId) => Promise<void>;
+  }) {}
 
   /** Writes to an agent's document one at a time on this node (see agentKey). */
   private write(id: AgentId, patch: AgentPatch): Promise<AgentDoc | null> {
-    return this.lock.run(agentKey(id), () => this.store.agents.update(id, patch, this.clock.now()));
+    return this.deps.lock.run(agentKey(id), () => this.deps.store.agents.update(id, patch, this.deps.clock.now()));
   }
 
   async get(id: AgentId): Promise<AgentDoc> {
-    const agent = await this.store.agents.byId(id);
+    const agent = await this.deps.store.agents.byId(id);
     if (!agent) throw notFound();
     return agent;
   }
@@ -38,16 +30,16 @@ export class AgentService {
   /** The wire view, with live load and connection. */
   async view(agent: AgentDoc): Promise<Agent> {
     const [loads, connected] = await Promise.all([
-      this.store.assignments.loads([agent._id]),
-      this.store.presence.connected([agent._id]),
+      this.deps.store.assignments.loads([agent._id]),
+      this.deps.store.presence.connected([agent._id]),
     ]);
     return agentView(agent, loads.get(agent._id) ?? 0, connected.has(agent._id));
   }
 
   async list(): Promise<Agent[]> {
-    const agents = await this.store.agents.list();
+    const agents = await this.deps.store.agents.list();
     const ids = agents.map((a) => a._id);
-    const [loads, connected] = await Promise.all([this.store.assignments.loads(ids), this.store.presence.connected(ids)]);
+    const [loads, connected] = await Promise.all([this.deps.store.assignments.loads(ids), this.deps.store.presence.connected(ids)]);
     return agents.map((a) => agentView(a, loads.get(a._id) ?? 0, connected.has(a._id)));
   }
 
@@ -59,7 +51,7 @@ export class AgentService {
   }
 
   async create(input: z.output<typeof createAgentBody>): Promise<Agent> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const doc: AgentDoc = {
       _id: newId<AgentId>(),
       email: input.email.toLowerCase(),
@@ -75,7 +67,7 @@ export class AgentService {
       updatedAt: now,
     };
     try {
-      await this.store.agents.create(doc);
+      await this.deps.store.agents.create(doc);
     } catch (err) {
       if (err instanceof DuplicateKeyError) throw new AppError('conflict', { message: 'That email is taken.' });
       throw err;
@@ -89,36 +81,36 @@ export class AgentService {
     if (password) patch.passwordHash = await hashPassword(password);
     const updated = await this.write(id, patch);
     if (!updated) throw notFound();
-    if (password || input.active === false) await this.revokeAll(id);
+    if (password || input.active === false) await this.deps.revokeAll(id);
     const view = await this.view(updated);
-    this.events.publish({ type: 'agent.updated', agent: view });
-    this.events.publish({ type: 'availability.changed' });
+    this.deps.events.publish({ type: 'agent.updated', agent: view });
+    this.deps.events.publish({ type: 'availability.changed' });
     // More capacity, or an agent back: the queue may move.
-    this.router.kick();
+    this.deps.router.kick();
     return view;
   }
 
   async setStatus(agent: AgentDoc, status: AgentStatus): Promise<Agent> {
     const updated = (await this.write(agent._id, { status })) ?? agent;
     const view = await this.view(updated);
-    this.events.publish({ type: 'agent.updated', agent: view });
-    this.events.publish({ type: 'availability.changed' });
-    if (status === 'online') await this.router.drain();
+    this.deps.events.publish({ type: 'agent.updated', agent: view });
+    this.deps.events.publish({ type: 'availability.changed' });
+    if (status === 'online') await this.deps.router.drain();
     return view;
   }
 
   async socketOpened(agentId: AgentId, socketId: string): Promise<void> {
-    const now = this.clock.now();
-    await this.store.presence.socketOpened({ _id: socketId, agentId, nodeId: this.nodeId, at: now });
+    const now = this.deps.clock.now();
+    await this.deps.store.presence.socketOpened({ _id: socketId, agentId, nodeId: this.deps.nodeId, at: now });
     await this.write(agentId, { disconnectedAt: null });
-    this.events.publish({ type: 'availability.changed' });
-    this.router.kick();
+    this.deps.events.publish({ type: 'availability.changed' });
+    this.deps.router.kick();
   }
 
   async socketClosed(agentId: AgentId, socketId: string): Promise<void> {
-    const remaining = await this.store.presence.socketClosed(socketId, agentId);
+    const remaining = await this.deps.store.presence.socketClosed(socketId, agentId);
     if (remaining > 0) return;
-    await this.write(agentId, { disconnectedAt: this.clock.now() });
-    this.events.publish({ type: 'availability.changed' });
+    await this.write(agentId, { disconnectedAt: this.deps.clock.now() });
+    this.deps.events.publish({ type: 'availability.changed' });
   }
 }

@@ -1,50 +1,83 @@
-import type { AgentId, CannedReplyId, SiteId } from '@counter/shared';
 import {
+  agentIdParams,
+  agentResponse,
+  agentsResponse,
+  cannedRepliesResponse,
   cannedReplyBody,
+  cannedReplyIdParams,
+  cannedReplyResponse,
   createAgentBody,
   createSiteBody,
-  idParams,
+  errorResponses,
+  noContent,
+  siteIdParams,
+  siteResponse,
+  sitesResponse,
   updateAgentBody,
   updateSiteBody,
 } from '@counter/shared/schemas';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireAdmin, requireAgent, session } from './auth-hooks.js';
-import { parse } from './validate.js';
 
 /** Agents and sites (admins), canned replies (every agent). */
-export const adminRoutes: FastifyPluginAsync = async (app) => {
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { agents, sites, cannedReplies } = app.services;
-  const id = <T extends string>(params: unknown) => parse(idParams, params).id as T;
+  const admin = { onRequest: requireAdmin } as const;
+  const agent = { onRequest: requireAgent } as const;
 
-  app.get('/api/v1/agents', { preHandler: requireAdmin }, async () => ({ agents: await agents.list() }));
-  app.post('/api/v1/agents', { preHandler: requireAdmin }, async (request, reply) =>
-    reply.code(201).send({ agent: await agents.create(parse(createAgentBody, request.body)) }),
-  );
-  app.patch('/api/v1/agents/:id', { preHandler: requireAdmin }, async (request) => ({
-    agent: await agents.update(id<AgentId>(request.params), parse(updateAgentBody, request.body)),
+  app.get('/api/v1/agents', { ...admin, schema: { response: { 200: agentsResponse, ...errorResponses } } }, async () => ({
+    agents: await agents.list(),
   }));
+  app.post(
+    '/api/v1/agents',
+    { ...admin, schema: { body: createAgentBody, response: { 201: agentResponse, ...errorResponses } } },
+    async (request, reply) => reply.code(201).send({ agent: await agents.create(request.body) }),
+  );
+  app.patch(
+    '/api/v1/agents/:id',
+    { ...admin, schema: { params: agentIdParams, body: updateAgentBody, response: { 200: agentResponse, ...errorResponses } } },
+    async (request) => ({ agent: await agents.update(request.params.id, request.body) }),
+  );
 
-  app.get('/api/v1/sites', { preHandler: requireAdmin }, async () => ({ sites: await sites.list() }));
-  app.post('/api/v1/sites', { preHandler: requireAdmin }, async (request, reply) =>
-    reply.code(201).send({ site: await sites.create(parse(createSiteBody, request.body)) }),
-  );
-  app.patch('/api/v1/sites/:id', { preHandler: requireAdmin }, async (request) => ({
-    site: await sites.update(id<SiteId>(request.params), parse(updateSiteBody, request.body)),
+  app.get('/api/v1/sites', { ...admin, schema: { response: { 200: sitesResponse, ...errorResponses } } }, async () => ({
+    sites: await sites.list(),
   }));
+  app.post(
+    '/api/v1/sites',
+    { ...admin, schema: { body: createSiteBody, response: { 201: siteResponse, ...errorResponses } } },
+    async (request, reply) => reply.code(201).send({ site: await sites.create(request.body) }),
+  );
+  app.patch(
+    '/api/v1/sites/:id',
+    { ...admin, schema: { params: siteIdParams, body: updateSiteBody, response: { 200: siteResponse, ...errorResponses } } },
+    async (request) => ({ site: await sites.update(request.params.id, request.body) }),
+  );
 
-  app.get('/api/v1/canned-replies', { preHandler: requireAgent }, async () => ({
-    cannedReplies: await cannedReplies.list(),
-  }));
-  app.post('/api/v1/canned-replies', { preHandler: requireAgent }, async (request, reply) =>
-    reply.code(201).send({
-      cannedReply: await cannedReplies.create(session(request).agent._id, parse(cannedReplyBody, request.body)),
-    }),
+  app.get(
+    '/api/v1/canned-replies',
+    { ...agent, schema: { response: { 200: cannedRepliesResponse, ...errorResponses } } },
+    async () => ({ cannedReplies: await cannedReplies.list() }),
   );
-  app.patch('/api/v1/canned-replies/:id', { preHandler: requireAgent }, async (request) => ({
-    cannedReply: await cannedReplies.update(id<CannedReplyId>(request.params), parse(cannedReplyBody, request.body)),
-  }));
-  app.delete('/api/v1/canned-replies/:id', { preHandler: requireAgent }, async (request, reply) => {
-    await cannedReplies.remove(id<CannedReplyId>(request.params));
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/canned-replies',
+    { ...agent, schema: { body: cannedReplyBody, response: { 201: cannedReplyResponse, ...errorResponses } } },
+    async (request, reply) =>
+      reply.code(201).send({ cannedReply: await cannedReplies.create(session(request).agent._id, request.body) }),
+  );
+  app.patch(
+    '/api/v1/canned-replies/:id',
+    {
+      ...agent,
+      schema: { params: cannedReplyIdParams, body: cannedReplyBody, response: { 200: cannedReplyResponse, ...errorResponses } },
+    },
+    async (request) => ({ cannedReply: await cannedReplies.update(request.params.id, request.body) }),
+  );
+  app.delete(
+    '/api/v1/canned-replies/:id',
+    { ...agent, schema: { params: cannedReplyIdParams, response: { 204: noContent, ...errorResponses } } },
+    async (request, reply) => {
+      await cannedReplies.remove(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 };
