@@ -46,7 +46,7 @@ export async function bootstrap(store: Store, services: Services, config: Config
 
   let demoSiteId: SiteId | null = null;
   if (config.demo) {
-    demoSiteId = DEMO_SITE_ID as SiteId;
+    demoSiteId = DEMO_SITE_ID;
     if (!(await store.sites.byId(demoSiteId))) {
       await store.sites
         .create({

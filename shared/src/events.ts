@@ -154,11 +154,12 @@ export interface AgentSocketData {
   expiresAt: number;
 }
 
-/** Between server nodes (through the Redis adapter when scaled out). */
-export interface InterServerEvents {
-  /** Some node changed a site's queue: recompute positions (coalesced). */
-  'queue:changed': (siteId: SiteId) => void;
-}
+/**
+ * Between server nodes: none. The node where the queue changed computes the snapshot and
+ * broadcasts it to the rooms through the Redis adapter, which reaches every node's sockets;
+ * shared state lives in the store. Kept as Socket.IO's fourth type parameter.
+ */
+export type InterServerEvents = Record<never, never>;
 
 // ---- REST ---------------------------------------------------------------------------
 

@@ -1,9 +1,13 @@
 /**
  * Branded ids: a ConversationId cannot be passed where a VisitorId is expected, although
- * both are strings on the wire. Brands exist only at compile time.
+ * both are strings on the wire. Brands exist only at compile time. They are zod's brands, so
+ * a schema such as `z.string().brand<'SiteId'>()` (schemas/common.ts) parses straight to a
+ * SiteId and no cast is needed between the boundary and the domain. A type-only import:
+ * nothing of zod reaches the clients' bundles.
  */
-declare const brand: unique symbol;
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
+import type { $brand } from 'zod';
+
+export type Brand<T, B extends string> = T & $brand<B>;
 
 export type SiteId = Brand<string, 'SiteId'>;
 export type VisitorId = Brand<string, 'VisitorId'>;

@@ -3,35 +3,27 @@ import type { createAgentBody, updateAgentBody, z } from '@counter/shared/schema
 import type { AgentDoc } from '../store/documents.js';
 import type { AgentPatch } from '../store/repositories/agents.js';
 import { DuplicateKeyError } from '../store/errors.js';
-import type { Store } from '../store/store.js';
 import { actorOf, manages, mayGrant, siteScope, type Actor } from './access.js';
-import type { Clock } from './clock.js';
 import { hashPassword, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
-import type { EventSink } from './events.js';
-import { agentKey, type KeyedLock } from './keyed-lock.js';
-import type { Router } from './routing.js';
+import { agentKey } from './keyed-lock.js';
 import { agentView } from './views.js';
+import type { DomainDeps } from './deps.js';
 
 export class AgentService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-    private readonly router: Router,
-    private readonly nodeId: string,
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'router' | 'lock'> & {
+    nodeId: string;
     /** Revokes every session of an agent (password change, deactivation). */
-    private readonly revokeAll: (agentId: AgentId) => Promise<void>,
-    private readonly lock: KeyedLock,
-  ) {}
+    revokeAll: (agentId: AgentId) => Promise<void>;
+  }) {}
 
   /** Writes to an agent's document one at a time on this node (see agentKey). */
   private write(id: AgentId, patch: AgentPatch): Promise<AgentDoc | null> {
-    return this.lock.run(agentKey(id), () => this.store.agents.update(id, patch, this.clock.now()));
+    return this.deps.lock.run(agentKey(id), () => this.deps.store.agents.update(id, patch, this.deps.clock.now()));
   }
 
   async get(id: AgentId): Promise<AgentDoc> {
-    const agent = await this.store.agents.byId(id);
+    const agent = await this.deps.store.agents.byId(id);
     if (!agent) throw notFound();
     return agent;
   }
@@ -39,8 +31,8 @@ export class AgentService {
   /** The wire view, with live load and connection. */
   async view(agent: AgentDoc): Promise<Agent> {
     const [loads, connected] = await Promise.all([
-      this.store.assignments.loads([agent._id]),
-      this.store.presence.connected([agent._id]),
+      this.deps.store.assignments.loads([agent._id]),
+      this.deps.store.presence.connected([agent._id]),
     ]);
     return agentView(agent, loads.get(agent._id) ?? 0, connected.has(agent._id));
   }
@@ -51,11 +43,11 @@ export class AgentService {
    */
   async list(actor: Actor): Promise<Agent[]> {
     const scope = siteScope(actor);
-    const agents = (await this.store.agents.list()).filter(
+    const agents = (await this.deps.store.agents.list()).filter(
       (a) => scope === null || a.siteIds.some((id) => scope.includes(id)) || (actor.role === 'admin' && manages(actor, a)),
     );
     const ids = agents.map((a) => a._id);
-    const [loads, connected] = await Promise.all([this.store.assignments.loads(ids), this.store.presence.connected(ids)]);
+    const [loads, connected] = await Promise.all([this.deps.store.assignments.loads(ids), this.deps.store.presence.connected(ids)]);
     return agents.map((a) => agentView(a, loads.get(a._id) ?? 0, connected.has(a._id)));
   }
 
@@ -70,7 +62,7 @@ export class AgentService {
   /** Active staff grouped by the sites they see: broadcasts that differ per site (the queue) go once per group. */
   async audiences(): Promise<{ agentIds: AgentId[]; scope: readonly SiteId[] | null }[]> {
     const groups = new Map<string, { agentIds: AgentId[]; scope: readonly SiteId[] | null }>();
-    for (const agent of await this.store.agents.list()) {
+    for (const agent of await this.deps.store.agents.list()) {
       if (!agent.active) continue;
       const scope = siteScope(actorOf(agent));
       const key = scope === null ? '*' : [...scope].sort().join(',');
@@ -90,7 +82,7 @@ export class AgentService {
 
   /** An admin (or the owner) edits someone they manage; nobody changes their own role or sites. */
   async updateAs(actor: Actor, id: AgentId, input: z.output<typeof updateAgentBody>): Promise<Agent> {
-    const target = await this.store.agents.byId(id);
+    const target = await this.deps.store.agents.byId(id);
     const visible = target && (await this.list(actor)).some((a) => a.id === id);
     if (!target || !visible) throw notFound();
     if (!manages(actor, target)) throw forbidden();
@@ -105,7 +97,7 @@ export class AgentService {
   }
 
   private async checkSites(siteIds: readonly SiteId[]): Promise<void> {
-    const known = new Set((await this.store.sites.list()).map((s) => s._id));
+    const known = new Set((await this.deps.store.sites.list()).map((s) => s._id));
     const unknown = siteIds.filter((id) => !known.has(id));
     if (unknown.length) throw new AppError('validation_failed', { message: `Unknown site: ${unknown.join(', ')}` });
   }
@@ -116,9 +108,9 @@ export class AgentService {
    * they could see before). Idempotent: only documents without `siteIds` are touched.
    */
   async migrateMemberships(): Promise<number> {
-    const legacy = (await this.store.agents.list()).filter((a) => !Array.isArray((a as Partial<AgentDoc>).siteIds));
+    const legacy = (await this.deps.store.agents.list()).filter((a) => !Array.isArray((a as Partial<AgentDoc>).siteIds));
     if (!legacy.length) return 0;
-    const allSites = (await this.store.sites.list()).map((s) => s._id);
+    const allSites = (await this.deps.store.sites.list()).map((s) => s._id);
     for (const agent of legacy) {
       const wasAdmin = (agent.role as string) === 'admin';
       await this.write(agent._id, wasAdmin ? { role: 'owner', siteIds: [] } : { siteIds: allSites });
@@ -127,7 +119,7 @@ export class AgentService {
   }
 
   async create(input: z.output<typeof createAgentBody>): Promise<Agent> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const doc: AgentDoc = {
       _id: newId<AgentId>(),
       email: input.email.toLowerCase(),
@@ -144,7 +136,7 @@ export class AgentService {
       updatedAt: now,
     };
     try {
-      await this.store.agents.create(doc);
+      await this.deps.store.agents.create(doc);
     } catch (err) {
       if (err instanceof DuplicateKeyError) throw new AppError('conflict', { message: 'That email is taken.' });
       throw err;
@@ -158,42 +150,42 @@ export class AgentService {
     if (password) patch.passwordHash = await hashPassword(password);
     const updated = await this.write(id, patch);
     if (!updated) throw notFound();
-    if (password || input.active === false) await this.revokeAll(id);
+    if (password || input.active === false) await this.deps.revokeAll(id);
     if (input.role !== undefined || input.siteIds !== undefined) {
       // What they held outside their sites goes back to the queue; open consoles stop
       // following conversations they may no longer see.
-      await this.router.releaseOutsideSites(actorOf(updated));
-      this.events.publish({ type: 'access.changed', agentId: id });
+      await this.deps.router.releaseOutsideSites(actorOf(updated));
+      this.deps.events.publish({ type: 'access.changed', agentId: id });
     }
     const view = await this.view(updated);
-    this.events.publish({ type: 'agent.updated', agent: view });
-    this.events.publish({ type: 'availability.changed' });
+    this.deps.events.publish({ type: 'agent.updated', agent: view });
+    this.deps.events.publish({ type: 'availability.changed' });
     // More capacity, or an agent back: the queue may move.
-    this.router.kick();
+    this.deps.router.kick();
     return view;
   }
 
   async setStatus(agent: AgentDoc, status: AgentStatus): Promise<Agent> {
     const updated = (await this.write(agent._id, { status })) ?? agent;
     const view = await this.view(updated);
-    this.events.publish({ type: 'agent.updated', agent: view });
-    this.events.publish({ type: 'availability.changed' });
-    if (status === 'online') await this.router.drain();
+    this.deps.events.publish({ type: 'agent.updated', agent: view });
+    this.deps.events.publish({ type: 'availability.changed' });
+    if (status === 'online') await this.deps.router.drain();
     return view;
   }
 
   async socketOpened(agentId: AgentId, socketId: string): Promise<void> {
-    const now = this.clock.now();
-    await this.store.presence.socketOpened({ _id: socketId, agentId, nodeId: this.nodeId, at: now });
+    const now = this.deps.clock.now();
+    await this.deps.store.presence.socketOpened({ _id: socketId, agentId, nodeId: this.deps.nodeId, at: now });
     await this.write(agentId, { disconnectedAt: null });
-    this.events.publish({ type: 'availability.changed' });
-    this.router.kick();
+    this.deps.events.publish({ type: 'availability.changed' });
+    this.deps.router.kick();
   }
 
   async socketClosed(agentId: AgentId, socketId: string): Promise<void> {
-    const remaining = await this.store.presence.socketClosed(socketId, agentId);
+    const remaining = await this.deps.store.presence.socketClosed(socketId, agentId);
     if (remaining > 0) return;
-    await this.write(agentId, { disconnectedAt: this.clock.now() });
-    this.events.publish({ type: 'availability.changed' });
+    await this.write(agentId, { disconnectedAt: this.deps.clock.now() });
+    this.deps.events.publish({ type: 'availability.changed' });
   }
 }

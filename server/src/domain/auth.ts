@@ -1,10 +1,8 @@
 import type { AgentId } from '@counter/shared';
 import type { AgentDoc } from '../store/documents.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, newSecret, sha256, verifyPassword } from './crypto.js';
 import { AppError } from './errors.js';
-import type { EventSink } from './events.js';
+import type { DomainDeps } from './deps.js';
 
 export interface AuthConfig {
   sessionTtlMs: number;
@@ -23,12 +21,7 @@ export interface AgentSession {
 }
 
 export class AuthService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-    private readonly config: AuthConfig,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events'> & { config: AuthConfig }) {}
 
   /**
    * Email + password -> a new session secret (for an httpOnly cookie). Failures are counted
@@ -36,66 +29,66 @@ export class AuthService {
    * has passed, right password or not, so guessing gets nowhere.
    */
   async login(email: string, password: string, address: string): Promise<{ agent: AgentDoc; secret: string }> {
-    const now = this.clock.now();
-    const { failureWindowMs: windowMs } = this.config;
+    const now = this.deps.clock.now();
+    const { failureWindowMs: windowMs } = this.deps.config;
     const accountKey = `login:account:${email.toLowerCase()}`;
     const addressKey = `login:address:${address}`;
     const [byAccount, byAddress] = await Promise.all([
-      this.store.throttles.failures(accountKey, now, windowMs),
-      this.store.throttles.failures(addressKey, now, windowMs),
+      this.deps.store.throttles.failures(accountKey, now, windowMs),
+      this.deps.store.throttles.failures(addressKey, now, windowMs),
     ]);
-    if (byAccount >= this.config.maxFailuresPerAccount || byAddress >= this.config.maxFailuresPerAddress) {
+    if (byAccount >= this.deps.config.maxFailuresPerAccount || byAddress >= this.deps.config.maxFailuresPerAddress) {
       throw new AppError('too_many_attempts', { retryAfter: Math.ceil(windowMs / 1000) });
     }
-    const agent = await this.store.agents.byEmail(email.toLowerCase());
+    const agent = await this.deps.store.agents.byEmail(email.toLowerCase());
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
     if (!agent || !ok || !agent.active) {
       await Promise.all([
-        this.store.throttles.fail(accountKey, now, windowMs),
-        this.store.throttles.fail(addressKey, now, windowMs),
+        this.deps.store.throttles.fail(accountKey, now, windowMs),
+        this.deps.store.throttles.fail(addressKey, now, windowMs),
       ]);
       throw new AppError('invalid_credentials');
     }
-    await this.store.throttles.clear(accountKey);
+    await this.deps.store.throttles.clear(accountKey);
     return { agent, secret: await this.createSession(agent._id) };
   }
 
   private async createSession(agentId: AgentId): Promise<string> {
     const secret = newSecret();
-    const now = this.clock.now();
-    await this.store.sessions.create({ _id: sha256(secret), agentId, createdAt: now, expiresAt: now + this.config.sessionTtlMs });
+    const now = this.deps.clock.now();
+    await this.deps.store.sessions.create({ _id: sha256(secret), agentId, createdAt: now, expiresAt: now + this.deps.config.sessionTtlMs });
     return secret;
   }
 
   async authenticate(secret: string | undefined): Promise<AgentSession> {
     if (!secret) throw new AppError('unauthorized');
     const sessionId = sha256(secret);
-    const session = await this.store.sessions.byHash(sessionId);
+    const session = await this.deps.store.sessions.byHash(sessionId);
     if (!session) throw new AppError('unauthorized');
-    if (session.expiresAt <= this.clock.now()) {
-      await this.store.sessions.delete(sessionId);
+    if (session.expiresAt <= this.deps.clock.now()) {
+      await this.deps.store.sessions.delete(sessionId);
       throw new AppError('session_revoked');
     }
-    const agent = await this.store.agents.byId(session.agentId);
+    const agent = await this.deps.store.agents.byId(session.agentId);
     if (!agent || !agent.active) throw new AppError('unauthorized');
     return { agent, sessionId, expiresAt: session.expiresAt };
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.store.sessions.delete(sessionId);
-    this.events.publish({ type: 'sessions.revoked', sessionIds: [sessionId] });
+    await this.deps.store.sessions.delete(sessionId);
+    this.deps.events.publish({ type: 'sessions.revoked', sessionIds: [sessionId] });
   }
 
   /** Every session of the agent ends, open consoles included; returns a fresh one. */
   async changePassword(session: AgentSession, current: string, next: string): Promise<string> {
     if (!(await verifyPassword(current, session.agent.passwordHash))) throw new AppError('invalid_credentials');
-    await this.store.agents.update(session.agent._id, { passwordHash: await hashPassword(next) }, this.clock.now());
+    await this.deps.store.agents.update(session.agent._id, { passwordHash: await hashPassword(next) }, this.deps.clock.now());
     await this.revokeAll(session.agent._id);
     return this.createSession(session.agent._id);
   }
 
   async revokeAll(agentId: AgentId): Promise<void> {
-    const sessionIds = await this.store.sessions.deleteForAgent(agentId);
-    if (sessionIds.length) this.events.publish({ type: 'sessions.revoked', sessionIds });
+    const sessionIds = await this.deps.store.sessions.deleteForAgent(agentId);
+    if (sessionIds.length) this.deps.events.publish({ type: 'sessions.revoked', sessionIds });
   }
 }

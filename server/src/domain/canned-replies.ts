@@ -2,12 +2,11 @@ import type { CannedReply, CannedReplyId, SiteId } from '@counter/shared';
 import type { cannedReplyBody, z } from '@counter/shared/schemas';
 import type { CannedReplyDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
-import type { Store } from '../store/store.js';
 import { inScope, inSite, siteScope, supervises, type Actor } from './access.js';
-import type { Clock } from './clock.js';
 import { newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { cannedReplyView } from './views.js';
+import type { DomainDeps } from './deps.js';
 
 const taken = () => new AppError('conflict', { message: 'That shortcut is taken.' });
 
@@ -20,14 +19,11 @@ const siteOf = (doc: CannedReplyDoc): SiteId | null => doc.siteId ?? null;
  * owner's, read by everyone). Nobody sees or edits another site's replies.
  */
 export class CannedReplyService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock'>) {}
 
   private async visible(actor: Actor): Promise<CannedReplyDoc[]> {
     const scope = siteScope(actor);
-    return (await this.store.cannedReplies.list()).filter((doc) => {
+    return (await this.deps.store.cannedReplies.list()).filter((doc) => {
       const site = siteOf(doc);
       return site === null || inScope(scope, site);
     });
@@ -40,9 +36,9 @@ export class CannedReplyService {
   async create(actor: Actor, input: z.output<typeof cannedReplyBody>): Promise<CannedReply> {
     const siteId = this.siteFor(actor, input.siteId as SiteId | null | undefined);
     const { siteId: _ignored, ...fields } = input;
-    const doc: CannedReplyDoc = { _id: newId<CannedReplyId>(), ...fields, siteId, updatedAt: this.clock.now(), createdBy: actor.agentId };
+    const doc: CannedReplyDoc = { _id: newId<CannedReplyId>(), ...fields, siteId, updatedAt: this.deps.clock.now(), createdBy: actor.agentId };
     try {
-      await this.store.cannedReplies.create(doc);
+      await this.deps.store.cannedReplies.create(doc);
     } catch (err) {
       throw err instanceof DuplicateKeyError ? taken() : err;
     }
@@ -64,7 +60,7 @@ export class CannedReplyService {
     await this.editable(actor, id);
     const { shortcut, title, text } = input;
     try {
-      const updated = await this.store.cannedReplies.update(id, { shortcut, title, text, updatedAt: this.clock.now() });
+      const updated = await this.deps.store.cannedReplies.update(id, { shortcut, title, text, updatedAt: this.deps.clock.now() });
       if (!updated) throw notFound();
       return cannedReplyView(updated);
     } catch (err) {
@@ -74,7 +70,7 @@ export class CannedReplyService {
 
   async remove(actor: Actor, id: CannedReplyId): Promise<void> {
     await this.editable(actor, id);
-    if (!(await this.store.cannedReplies.delete(id))) throw notFound();
+    if (!(await this.deps.store.cannedReplies.delete(id))) throw notFound();
   }
 
   private async editable(actor: Actor, id: CannedReplyId): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AgentId, ClientMessageId, ConversationId, Locale, VisitorId } from '@counter/shared';
+import type { AgentId, ConversationId, Locale, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -9,16 +9,11 @@ import type {
 } from '@counter/shared/schemas';
 import type { AgentDoc, ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 import type { MessagePage } from '../store/repositories/messages.js';
-import type { Store } from '../store/store.js';
-import { actorOf, inSite, supervises, type Actor } from './access.js';
-import type { Clock } from './clock.js';
-import { newId, sha256 } from './crypto.js';
+import { derivedId, newClientMessageId, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
-import type { EventSink } from './events.js';
-import type { KeyedLock } from './keyed-lock.js';
-import type { MessageLog } from './message-log.js';
 import { newConversationDoc } from './new-documents.js';
-import type { Router } from './routing.js';
+import { actorOf, inSite, supervises, type Actor } from './access.js';
+import type { DomainDeps } from './deps.js';
 
 /** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
 export const priorityOf = (visitor: VisitorDoc): number => (visitor.verified && visitor.tier === 'vip' ? 1 : 0);
@@ -31,23 +26,15 @@ export interface Sent {
 }
 
 export class ConversationService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-    private readonly log: MessageLog,
-    private readonly lock: KeyedLock,
-    private readonly router: Router,
-    private readonly onError: (err: unknown) => void,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'log' | 'lock' | 'router' | 'onError'>) {}
 
   // ---- shopper side ------------------------------------------------------------------
 
   /** The shopper's open conversation, or a new one (not queued until they write). */
   async start(visitor: VisitorDoc, locale?: Locale, id?: ConversationId): Promise<ConversationDoc> {
-    const open = await this.store.conversations.openForVisitor(visitor._id);
+    const open = await this.deps.store.conversations.openForVisitor(visitor._id);
     if (open) return open;
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const conversation = newConversationDoc({
       _id: id ?? newId<ConversationId>(),
       siteId: visitor.siteId,
@@ -55,40 +42,40 @@ export class ConversationService {
       priority: priorityOf(visitor),
       now,
     });
-    if (locale && !visitor.locale) await this.store.visitors.update(visitor._id, { locale });
-    await this.store.conversations.create(conversation);
+    if (locale && !visitor.locale) await this.deps.store.visitors.update(visitor._id, { locale });
+    await this.deps.store.conversations.create(conversation);
     return conversation;
   }
 
   byId(id: ConversationId): Promise<ConversationDoc | null> {
-    return this.store.conversations.byId(id);
+    return this.deps.store.conversations.byId(id);
   }
 
   openFor(visitorId: VisitorId): Promise<ConversationDoc | null> {
-    return this.store.conversations.openForVisitor(visitorId);
+    return this.deps.store.conversations.openForVisitor(visitorId);
   }
 
   async listForVisitor(visitor: VisitorDoc): Promise<ConversationDoc[]> {
-    return this.store.conversations.listForVisitor(visitor._id, 20);
+    return this.deps.store.conversations.listForVisitor(visitor._id, 20);
   }
 
   /** A shopper's own conversation; anyone else's is "not found", never "forbidden". */
   async forVisitor(visitor: VisitorDoc, id: ConversationId): Promise<ConversationDoc> {
-    const conversation = await this.store.conversations.byId(id);
+    const conversation = await this.deps.store.conversations.byId(id);
     if (!conversation || conversation.visitorId !== visitor._id) throw notFound();
     return conversation;
   }
 
   async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>): Promise<Sent> {
-    const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
+    const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status === 'resolved') {
       // A retry of a send that landed before the conversation was resolved still gets its ack.
-      const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+      const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId);
       if (retried) return { message: retried, conversation };
       throw new AppError('conversation_resolved');
     }
-    const sent = await this.log.append(conversation, {
-      clientId: input.clientId as ClientMessageId,
+    const sent = await this.deps.log.append(conversation, {
+      clientId: input.clientId,
       author: 'visitor',
       agentId: null,
       authorName: visitor.name,
@@ -99,8 +86,8 @@ export class ConversationService {
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);
       // Routing continues after the ack: the message is stored, the shopper need not wait.
-      const routing = this.router.request(sent.conversation, priorityOf(visitor));
-      routing.catch(this.onError);
+      const routing = this.deps.router.request(sent.conversation, priorityOf(visitor));
+      routing.catch(this.deps.onError);
       return { ...sent, routing };
     }
     return sent;
@@ -108,8 +95,8 @@ export class ConversationService {
 
   private async markRequested(conversation: ConversationDoc): Promise<void> {
     if (conversation.requestedAt !== null) return;
-    await this.lock.run(conversation._id, () =>
-      this.store.conversations.recordRequest(conversation._id, this.clock.now()),
+    await this.deps.lock.run(conversation._id, () =>
+      this.deps.store.conversations.recordRequest(conversation._id, this.deps.clock.now()),
     );
   }
 
@@ -120,27 +107,27 @@ export class ConversationService {
    */
   async leaveMessage(visitor: VisitorDoc, input: z.output<typeof leaveMessage>): Promise<Sent> {
     // The conversation id derives from the client id, so a retry finds the same one.
-    const id = sha256(`${visitor._id}:offline:${input.clientId}`).slice(0, 22) as ConversationId;
-    const conversation = (await this.store.conversations.byId(id)) ?? (await this.start(visitor, undefined, id));
-    await this.store.conversations.setOffline(conversation._id, input.email);
+    const id = derivedId<ConversationId>(`${visitor._id}:offline:${input.clientId}`);
+    const conversation = (await this.deps.store.conversations.byId(id)) ?? (await this.start(visitor, undefined, id));
+    await this.deps.store.conversations.setOffline(conversation._id, input.email);
     if (!visitor.verified) {
-      await this.store.visitors.update(visitor._id, { email: input.email, ...(input.name ? { name: input.name } : {}) });
+      await this.deps.store.visitors.update(visitor._id, { email: input.email, ...(input.name ? { name: input.name } : {}) });
     }
     return this.sendAsVisitor(visitor, { conversationId: conversation._id, clientId: input.clientId, text: input.text });
   }
 
   async rate(visitor: VisitorDoc, input: z.output<typeof rate>): Promise<ConversationDoc> {
-    const conversation = await this.forVisitor(visitor, input.conversationId as ConversationId);
+    const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status !== 'resolved') throw new AppError('conflict', { message: 'Rate once it is resolved.' });
-    const rated = await this.lock.run(conversation._id, () =>
-      this.store.conversations.setRating(conversation._id, {
+    const rated = await this.deps.lock.run(conversation._id, () =>
+      this.deps.store.conversations.setRating(conversation._id, {
         score: input.score,
         comment: input.comment ?? null,
-        at: this.clock.now(),
+        at: this.deps.clock.now(),
       }),
     );
     if (!rated) throw new AppError('conflict', { message: 'This conversation has already been rated.' });
-    const { conversation: latest } = await this.log.event(rated, { type: 'rated', score: input.score });
+    const { conversation: latest } = await this.deps.log.event(rated, { type: 'rated', score: input.score });
     return latest;
   }
 
@@ -155,33 +142,33 @@ export class ConversationService {
     if (!inSite(actor, conversation.siteId)) return false;
     if (supervises(actor, conversation.siteId)) return true;
     if (conversation.status === 'waiting' || conversation.agentId === actor.agentId) return true;
-    const mine = await this.store.assignments.forAgent(actor.agentId);
-    const serving = await this.store.conversations.byIds(mine.map((a) => a._id));
+    const mine = await this.deps.store.assignments.forAgent(actor.agentId);
+    const serving = await this.deps.store.conversations.byIds(mine.map((a) => a._id));
     return serving.some((c) => c.visitorId === conversation.visitorId);
   }
 
   async forAgent(actor: Actor, id: ConversationId): Promise<ConversationDoc> {
-    const conversation = await this.store.conversations.byId(id);
+    const conversation = await this.deps.store.conversations.byId(id);
     if (!conversation || !(await this.canSee(actor, conversation))) throw notFound();
     return conversation;
   }
 
   async sendAsAgent(agent: AgentDoc, input: z.output<typeof agentMessageSend>): Promise<Sent> {
     const actor = actorOf(agent);
-    const conversation = await this.forAgent(actor, input.conversationId as ConversationId);
+    const conversation = await this.forAgent(actor, input.conversationId);
     if (!input.internal) {
       const allowed =
         conversation.status !== 'resolved' && (conversation.agentId === agent._id || supervises(actor, conversation.siteId));
       if (!allowed) {
-        const retried = await this.store.messages.byClientId(conversation._id, input.clientId as ClientMessageId);
+        const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId);
         if (retried) return { message: retried, conversation };
         if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
         // Only the agent holding the conversation (or a supervisor stepping in) talks to the shopper.
         throw forbidden();
       }
     }
-    return this.log.append(conversation, {
-      clientId: input.clientId as ClientMessageId,
+    return this.deps.log.append(conversation, {
+      clientId: input.clientId,
       author: 'agent',
       agentId: agent._id,
       authorName: agent.name,
@@ -192,8 +179,8 @@ export class ConversationService {
   }
 
   async note(agent: AgentDoc, conversation: ConversationDoc, text: string): Promise<Sent> {
-    return this.log.append(conversation, {
-      clientId: crypto.randomUUID() as ClientMessageId,
+    return this.deps.log.append(conversation, {
+      clientId: newClientMessageId(),
       author: 'agent',
       agentId: agent._id,
       authorName: agent.name,
@@ -205,11 +192,11 @@ export class ConversationService {
 
   async setTags(actor: Actor, id: ConversationId, tags: string[]): Promise<ConversationDoc> {
     const conversation = await this.forAgent(actor, id);
-    const updated = await this.lock.run(conversation._id, () =>
-      this.store.conversations.setTags(conversation._id, [...new Set(tags)], this.clock.now()),
+    const updated = await this.deps.lock.run(conversation._id, () =>
+      this.deps.store.conversations.setTags(conversation._id, [...new Set(tags)], this.deps.clock.now()),
     );
     if (!updated) throw notFound();
-    this.events.publish({ type: 'conversation.updated', conversation: updated });
+    this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
     return updated;
   }
 
@@ -217,30 +204,30 @@ export class ConversationService {
 
   history(conversation: ConversationDoc, query: z.output<typeof common.historyQuery>, withNotes: boolean): Promise<MessagePage> {
     if (query.afterSeq !== undefined) {
-      return this.store.messages.after(conversation._id, query.afterSeq, query.limit, withNotes);
+      return this.deps.store.messages.after(conversation._id, query.afterSeq, query.limit, withNotes);
     }
-    return this.store.messages.before(conversation._id, query.beforeSeq ?? null, query.limit, withNotes);
+    return this.deps.store.messages.before(conversation._id, query.beforeSeq ?? null, query.limit, withNotes);
   }
 
   async markRead(conversation: ConversationDoc, side: 'agent' | 'visitor', seq: number): Promise<number> {
-    const updated = await this.lock.run(conversation._id, () =>
-      this.store.conversations.markRead(conversation._id, side, Math.min(seq, conversation.lastSeq)),
+    const updated = await this.deps.lock.run(conversation._id, () =>
+      this.deps.store.conversations.markRead(conversation._id, side, Math.min(seq, conversation.lastSeq)),
     );
     if (!updated) throw notFound();
-    this.events.publish({ type: 'conversation.updated', conversation: updated });
+    this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
     return side === 'agent' ? updated.agentReadSeq : updated.visitorReadSeq;
   }
 
   /** Earlier conversations of the same shopper, newest first. */
   previous(conversation: ConversationDoc): Promise<ConversationDoc[]> {
-    return this.store.conversations
+    return this.deps.store.conversations
       .listForVisitor(conversation.visitorId, 21)
       .then((list) => list.filter((c) => c._id !== conversation._id).slice(0, 20));
   }
 
   /** Conversations the agent holds, per the ledger. */
   async inbox(agentId: AgentId): Promise<ConversationDoc[]> {
-    const held = await this.store.assignments.forAgent(agentId);
-    return this.store.conversations.byIds(held.map((a) => a._id));
+    const held = await this.deps.store.assignments.forAgent(agentId);
+    return this.deps.store.conversations.byIds(held.map((a) => a._id));
   }
 }

@@ -1,10 +1,19 @@
-import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { ClientMessageId } from '@counter/shared';
 
 const ID_BYTES = 16;
 /** Random bytes fetched 256 ids at a time: one call into the CSPRNG per id was ~2% of the CPU per message. */
 const ID_POOL_BYTES = ID_BYTES * 256;
 let idPool = Buffer.alloc(0);
 let idOffset = 0;
+
+/** The client id of a message the server writes itself (events, notes): a UUID, as clients send. */
+export const newClientMessageId = (): ClientMessageId => randomUUID() as ClientMessageId;
+
+/** An id that the same seed always gives (so a retry finds what the first attempt made). */
+export function derivedId<T extends string>(seed: string): T {
+  return sha256(seed).slice(0, 22) as T;
+}
 
 /** Server-generated ids: 16 random bytes, base64url. */
 export function newId<T extends string = string>(): T {

@@ -1,11 +1,8 @@
-import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
+import type { ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
-import { newId } from './crypto.js';
-import type { EventSink } from './events.js';
-import type { KeyedLock } from './keyed-lock.js';
+import { newClientMessageId, newId } from './crypto.js';
+import type { DomainDeps } from './deps.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'>;
@@ -37,19 +34,14 @@ export class MessageLog {
   /** Sends whose write may have landed without an answer: finished when their retry finds them. */
   private readonly unsettled = new BoundedSet(UNSETTLED_SIZE);
 
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-    private readonly lock: KeyedLock,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'lock'>) {}
 
   append(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    return this.lock.run(conversation._id, () => this.appendLocked(conversation, input));
+    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input));
   }
 
   private async appendLocked(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    const { messages } = this.store;
+    const { messages } = this.deps.store;
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       // Another node may have written since: a stale guess fails on the unique index and
       // the next attempt reads the truth.
@@ -59,7 +51,7 @@ export class MessageLog {
         _id: newId(),
         conversationId: conversation._id,
         seq,
-        createdAt: this.clock.now(),
+        createdAt: this.deps.clock.now(),
         ...input,
       };
       try {
@@ -87,13 +79,13 @@ export class MessageLog {
   private async written(conversation: ConversationDoc, message: MessageDoc): Promise<Appended> {
     this.remember(conversation._id, message.seq);
     // Durable now: deliver it at once; the conversation's counters follow in their own event.
-    this.events.publish({ type: 'message.created', conversation, message });
+    this.deps.events.publish({ type: 'message.created', conversation, message });
     const by = message.kind === 'note' ? 'note' : message.author;
     const preview = message.kind === 'text' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
     const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
-    const updated = (await this.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
-    this.events.publish({ type: 'conversation.updated', conversation: updated });
+    const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
+    this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
     return { message, conversation: updated, duplicate: false };
   }
 
@@ -106,7 +98,7 @@ export class MessageLog {
    */
   private async wasLeftUnfinished(conversation: ConversationDoc, stored: MessageDoc): Promise<boolean> {
     if (this.unsettled.delete(settleKey(conversation._id, stored.clientId))) return true;
-    const fresh = await this.store.conversations.byId(conversation._id);
+    const fresh = await this.deps.store.conversations.byId(conversation._id);
     return stored.seq > (fresh?.lastSeq ?? 0);
   }
 
@@ -121,7 +113,7 @@ export class MessageLog {
   /** A system event in the conversation ("Ann joined", "resolved"), shown to both sides. */
   event(conversation: ConversationDoc, event: ConversationEvent): Promise<Appended> {
     return this.append(conversation, {
-      clientId: crypto.randomUUID() as ClientMessageId,
+      clientId: newClientMessageId(),
       author: 'system',
       agentId: null,
       authorName: null,

@@ -1,5 +1,4 @@
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
+import type { DomainDeps } from './deps.js';
 
 const CACHE_MS = 30_000;
 /** Until there is history, assume five minutes per conversation. */
@@ -18,24 +17,21 @@ export class ServiceStats {
   /** One refresh at a time: a burst of shopper connections must not each run the queries. */
   private refreshing: Promise<{ handleSeconds: number; replySeconds: number | null }> | null = null;
 
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock'>) {}
 
   private refresh() {
-    if (this.cached && this.clock.now() - this.cached.at < CACHE_MS) return Promise.resolve(this.cached);
+    if (this.cached && this.deps.clock.now() - this.cached.at < CACHE_MS) return Promise.resolve(this.cached);
     this.refreshing ??= this.compute().finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
   private async compute() {
-    const now = this.clock.now();
-    const resolved = await this.store.conversations.recentlyResolved(30);
+    const now = this.deps.clock.now();
+    const resolved = await this.deps.store.conversations.recentlyResolved(30);
     const handled = resolved
       .filter((c) => c.assignedAt !== null && c.resolvedAt !== null)
       .map((c) => (c.resolvedAt! - c.assignedAt!) / 1000);
-    const answered = await this.store.conversations.recentlyAnswered(50);
+    const answered = await this.deps.store.conversations.recentlyAnswered(50);
     const replies = answered.map((c) => Math.max(0, (c.firstResponseAt! - c.requestedAt!) / 1000));
     const mean = handled.length ? handled.reduce((a, b) => a + b, 0) / handled.length : DEFAULT_HANDLE_SECONDS;
     const reply = median(replies);

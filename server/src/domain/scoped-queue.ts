@@ -1,6 +1,6 @@
 import type { QueueItem, SiteId } from '@counter/shared';
 import { inScope } from './access.js';
-import type { QueueSnapshot } from './routing.js';
+import type { QueueSnapshot } from './routing/router.js';
 
 /** The queue as staff of `scope` see it (null: every site): their sites only, numbered from 1. */
 export function scopedQueue(snapshot: QueueSnapshot, scope: readonly SiteId[] | null): { queue: QueueItem[]; total: number } {

@@ -8,7 +8,7 @@ import type { EventSink } from './events.js';
 import { KeyedLock } from './keyed-lock.js';
 import { MessageLog } from './message-log.js';
 import { ServiceStats } from './metrics.js';
-import { Router, type RoutingConfig } from './routing.js';
+import { Router, type RoutingConfig } from './routing/router.js';
 import { SiteService } from './sites.js';
 import { VisitorService } from './visitors.js';
 
@@ -34,16 +34,17 @@ export function createServices(deps: {
 }): Services {
   const { store, clock, events, config, onError } = deps;
   const lock = new KeyedLock();
-  const log = new MessageLog(store, clock, events, lock);
-  const router = new Router(store, clock, events, log, lock, new ServiceStats(store, clock), config, onError);
-  const auth = new AuthService(store, clock, events, config);
+  const log = new MessageLog({ store, clock, events, lock });
+  const router = new Router({ store, clock, events, log, lock, stats: new ServiceStats({ store, clock }), config, onError });
+  const auth = new AuthService({ store, clock, events, config });
+  const common = { store, clock, events, lock, log, router, onError };
   return {
-    sites: new SiteService(store, clock),
-    visitors: new VisitorService(store, clock, events),
-    conversations: new ConversationService(store, clock, events, log, lock, router, onError),
+    sites: new SiteService(common),
+    visitors: new VisitorService(common),
+    conversations: new ConversationService(common),
     router,
-    agents: new AgentService(store, clock, events, router, config.nodeId, (id) => auth.revokeAll(id), lock),
+    agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
     auth,
-    cannedReplies: new CannedReplyService(store, clock),
+    cannedReplies: new CannedReplyService(common),
   };
 }

@@ -1,12 +1,11 @@
 import type { Site, SiteId } from '@counter/shared';
 import type { createSiteBody, updateSiteBody, z } from '@counter/shared/schemas';
 import type { SiteDoc } from '../store/documents.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
 import { newId, newSecret } from './crypto.js';
 import { administers, siteScope, type Actor } from './access.js';
 import { AppError, forbidden } from './errors.js';
 import { siteView } from './views.js';
+import type { DomainDeps } from './deps.js';
 
 /** Browsers send origins lowercase, without a default port; admins may type them otherwise. */
 export function normalizeOrigin(origin: string): string {
@@ -19,29 +18,26 @@ export function originAllowed(site: Pick<SiteDoc, 'allowedOrigins'>, origin: str
 }
 
 export class SiteService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock'>) {}
 
   async get(id: SiteId): Promise<SiteDoc> {
-    const site = await this.store.sites.byId(id);
+    const site = await this.deps.store.sites.byId(id);
     if (!site) throw new AppError('site_not_found');
     return site;
   }
 
   listDocs(): Promise<SiteDoc[]> {
-    return this.store.sites.list();
+    return this.deps.store.sites.list();
   }
 
   async list(): Promise<Site[]> {
-    return (await this.store.sites.list()).map(siteView);
+    return (await this.deps.store.sites.list()).map(siteView);
   }
 
   /** The sites an admin administers (the owner: all). */
   async listFor(actor: Actor): Promise<Site[]> {
     const scope = siteScope(actor);
-    return (await this.store.sites.list()).filter((s) => scope === null || administers(actor, s._id)).map(siteView);
+    return (await this.deps.store.sites.list()).filter((s) => scope === null || administers(actor, s._id)).map(siteView);
   }
 
   /** Only the owner adds sites; an admin runs the sites they were given. */
@@ -68,9 +64,9 @@ export class SiteService {
       greeting: input.greeting,
       businessHours: input.businessHours,
       defaultLocale: input.defaultLocale,
-      createdAt: this.clock.now(),
+      createdAt: this.deps.clock.now(),
     };
-    await this.store.sites.create(doc);
+    await this.deps.store.sites.create(doc);
     return siteView(doc);
   }
 
@@ -79,7 +75,7 @@ export class SiteService {
     const patch: Partial<SiteDoc> = { ...rest };
     if (allowedOrigins) patch.allowedOrigins = [...new Set(allowedOrigins.map(normalizeOrigin))];
     if (rotateIdentitySecret) patch.identitySecret = newSecret();
-    const updated = await this.store.sites.update(id, patch);
+    const updated = await this.deps.store.sites.update(id, patch);
     if (!updated) throw new AppError('site_not_found');
     return siteView(updated);
   }

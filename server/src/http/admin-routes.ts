@@ -1,50 +1,83 @@
-import type { AgentId, CannedReplyId, SiteId } from '@counter/shared';
 import {
+  agentIdParams,
+  agentResponse,
+  agentsResponse,
+  cannedRepliesResponse,
   cannedReplyBody,
+  cannedReplyIdParams,
+  cannedReplyResponse,
   createAgentBody,
   createSiteBody,
-  idParams,
+  errorResponses,
+  noContent,
+  siteIdParams,
+  siteResponse,
+  sitesResponse,
   updateAgentBody,
   updateSiteBody,
 } from '@counter/shared/schemas';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAdmin, requireAgent } from './auth-hooks.js';
-import { parse } from './validate.js';
 
 /** Agents and sites (admins, scoped to their sites in the domain), canned replies (every agent, per site). */
-export const adminRoutes: FastifyPluginAsync = async (app) => {
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { agents, sites, cannedReplies } = app.services;
-  const id = <T extends string>(params: unknown) => parse(idParams, params).id as T;
+  const admin = { onRequest: requireAdmin } as const;
+  const agent = { onRequest: requireAgent } as const;
 
-  app.get('/api/v1/agents', { preHandler: requireAdmin }, async (request) => ({ agents: await agents.list(actor(request)) }));
-  app.post('/api/v1/agents', { preHandler: requireAdmin }, async (request, reply) =>
-    reply.code(201).send({ agent: await agents.createAs(actor(request), parse(createAgentBody, request.body)) }),
-  );
-  app.patch('/api/v1/agents/:id', { preHandler: requireAdmin }, async (request) => ({
-    agent: await agents.updateAs(actor(request), id<AgentId>(request.params), parse(updateAgentBody, request.body)),
+  app.get('/api/v1/agents', { ...admin, schema: { response: { 200: agentsResponse, ...errorResponses } } }, async (request) => ({
+    agents: await agents.list(actor(request)),
   }));
+  app.post(
+    '/api/v1/agents',
+    { ...admin, schema: { body: createAgentBody, response: { 201: agentResponse, ...errorResponses } } },
+    async (request, reply) => reply.code(201).send({ agent: await agents.createAs(actor(request), request.body) }),
+  );
+  app.patch(
+    '/api/v1/agents/:id',
+    { ...admin, schema: { params: agentIdParams, body: updateAgentBody, response: { 200: agentResponse, ...errorResponses } } },
+    async (request) => ({ agent: await agents.updateAs(actor(request), request.params.id, request.body) }),
+  );
 
-  app.get('/api/v1/sites', { preHandler: requireAdmin }, async (request) => ({ sites: await sites.listFor(actor(request)) }));
-  app.post('/api/v1/sites', { preHandler: requireAdmin }, async (request, reply) =>
-    reply.code(201).send({ site: await sites.createAs(actor(request), parse(createSiteBody, request.body)) }),
-  );
-  app.patch('/api/v1/sites/:id', { preHandler: requireAdmin }, async (request) => ({
-    site: await sites.updateAs(actor(request), id<SiteId>(request.params), parse(updateSiteBody, request.body)),
+  app.get('/api/v1/sites', { ...admin, schema: { response: { 200: sitesResponse, ...errorResponses } } }, async (request) => ({
+    sites: await sites.listFor(actor(request)),
   }));
+  app.post(
+    '/api/v1/sites',
+    { ...admin, schema: { body: createSiteBody, response: { 201: siteResponse, ...errorResponses } } },
+    async (request, reply) => reply.code(201).send({ site: await sites.createAs(actor(request), request.body) }),
+  );
+  app.patch(
+    '/api/v1/sites/:id',
+    { ...admin, schema: { params: siteIdParams, body: updateSiteBody, response: { 200: siteResponse, ...errorResponses } } },
+    async (request) => ({ site: await sites.updateAs(actor(request), request.params.id, request.body) }),
+  );
 
-  app.get('/api/v1/canned-replies', { preHandler: requireAgent }, async (request) => ({
-    cannedReplies: await cannedReplies.list(actor(request)),
-  }));
-  app.post('/api/v1/canned-replies', { preHandler: requireAgent }, async (request, reply) =>
-    reply.code(201).send({
-      cannedReply: await cannedReplies.create(actor(request), parse(cannedReplyBody, request.body)),
-    }),
+  app.get(
+    '/api/v1/canned-replies',
+    { ...agent, schema: { response: { 200: cannedRepliesResponse, ...errorResponses } } },
+    async (request) => ({ cannedReplies: await cannedReplies.list(actor(request)) }),
   );
-  app.patch('/api/v1/canned-replies/:id', { preHandler: requireAgent }, async (request) => ({
-    cannedReply: await cannedReplies.update(actor(request), id<CannedReplyId>(request.params), parse(cannedReplyBody, request.body)),
-  }));
-  app.delete('/api/v1/canned-replies/:id', { preHandler: requireAgent }, async (request, reply) => {
-    await cannedReplies.remove(actor(request), id<CannedReplyId>(request.params));
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/canned-replies',
+    { ...agent, schema: { body: cannedReplyBody, response: { 201: cannedReplyResponse, ...errorResponses } } },
+    async (request, reply) =>
+      reply.code(201).send({ cannedReply: await cannedReplies.create(actor(request), request.body) }),
+  );
+  app.patch(
+    '/api/v1/canned-replies/:id',
+    {
+      ...agent,
+      schema: { params: cannedReplyIdParams, body: cannedReplyBody, response: { 200: cannedReplyResponse, ...errorResponses } },
+    },
+    async (request) => ({ cannedReply: await cannedReplies.update(actor(request), request.params.id, request.body) }),
+  );
+  app.delete(
+    '/api/v1/canned-replies/:id',
+    { ...agent, schema: { params: cannedReplyIdParams, response: { 204: noContent, ...errorResponses } } },
+    async (request, reply) => {
+      await cannedReplies.remove(actor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 };

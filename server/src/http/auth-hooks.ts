@@ -10,12 +10,12 @@ declare module 'fastify' {
   }
 }
 
-/** preHandler: a signed-in agent (any role). */
+/** onRequest (before the body is parsed or validated, so strangers learn nothing of the schema): a signed-in agent (any role). */
 export async function requireAgent(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   request.session = await request.server.services.auth.authenticate(request.cookies[SESSION_COOKIE]);
 }
 
-/** preHandler: a signed-in admin (of some site) or the owner; which sites is the domain's business. */
+/** onRequest: a signed-in admin (of some site) or the owner; which sites is the domain's business. */
 export async function requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   await requireAgent(request, reply);
   const role = request.session?.agent.role;

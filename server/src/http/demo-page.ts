@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { embedSnippet } from '@counter/shared';
+import { common } from '@counter/shared/schemas';
 
 /** The demo site created on first start; a fixed id so the demo page needs no lookup. */
-export const DEMO_SITE_ID = 'demo-store';
+export const DEMO_SITE_ID = common.siteId.parse('demo-store');
 
 const products = [
   { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89.0, color: '#1d6fa5' },

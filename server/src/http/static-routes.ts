@@ -2,21 +2,22 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { SiteId } from '@counter/shared';
-import { z } from '@counter/shared/schemas';
-import type { FastifyPluginAsync } from 'fastify';
+import { common, z } from '@counter/shared/schemas';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import { paths } from '../paths.js';
 import { loadCompressed, sendCompressed } from './compressed-file.js';
 import { demoPage } from './demo-page.js';
 import { htmlHeaders, pageCsp } from './security-headers.js';
-import { parse } from './validate.js';
+
+/** The chat window's URL names its site (the loader builds it). HTML, so no response schema. */
+const frameQuery = z.object({ site: common.siteId });
 
 const notBuilt = (what: string) =>
   new AppError('not_found', { message: `The ${what} is not built: run "pnpm build" first.` });
 
 /** The built widget, console and demo storefront. */
-export const staticRoutes: FastifyPluginAsync = async (app) => {
+export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
   const loader = await loadCompressed(paths.loader);
   const frameHtml = await readFile(path.join(paths.frame, 'frame.html'), 'utf8').catch(() => null);
 
@@ -28,10 +29,9 @@ export const staticRoutes: FastifyPluginAsync = async (app) => {
   });
 
   /** The chat window. Only the site's own origins may frame it (enforced by the browser). */
-  app.get('/widget/frame.html', async (request, reply) => {
+  app.get('/widget/frame.html', { schema: { querystring: frameQuery } }, async (request, reply) => {
     if (!frameHtml) throw notBuilt('widget');
-    const { site: siteId } = parse(z.object({ site: z.string().max(64) }), request.query);
-    const site = await app.services.sites.get(siteId as SiteId);
+    const site = await app.services.sites.get(request.query.site);
     const ancestors = site.allowedOrigins.length ? ["'self'", ...site.allowedOrigins].join(' ') : '*';
     return htmlHeaders(reply, ancestors).send(frameHtml);
   });

@@ -1,27 +1,28 @@
 import { LIMITS } from '@counter/shared';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import type { Config } from '../config.js';
-import type { EventBus } from '../domain/events.js';
-import type { Services } from '../domain/services.js';
 import { setupAgentNamespace } from '../realtime/agent-namespace.js';
 import { createFanout } from '../realtime/fanout.js';
 import type { AgentNamespace, VisitorNamespace } from '../realtime/types.js';
 import { setupVisitorNamespace } from '../realtime/visitor-namespace.js';
 
-export interface Realtime {
-  io: Server;
-  close(): Promise<void>;
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server;
+  }
 }
 
 /**
  * Socket.IO on the Fastify server: /visitor and /agent, domain events fanned out to rooms,
  * the Redis adapter when REDIS_URL is set (several nodes), and a close() that disconnects
- * everyone and waits for their handlers before the store goes away.
+ * everyone and waits for their handlers before the store goes away (preClose: before the
+ * HTTP server stops, whose close would otherwise wait on the open WebSockets).
  */
-export async function startRealtime(app: FastifyInstance, config: Config, services: Services, bus: EventBus): Promise<Realtime> {
+const plugin: FastifyPluginAsync = async (app) => {
+  const { config, services, events: bus } = app;
   const io = new Server(app.server, {
     path: '/socket.io/',
     maxHttpBufferSize: LIMITS.payloadBytes,
@@ -59,17 +60,17 @@ export async function startRealtime(app: FastifyInstance, config: Config, servic
   setupVisitorNamespace(visitors, agents, { ...common, eventsPerSecond: config.visitorEventsPerSecond });
   setupAgentNamespace(agents, visitors, { ...common, eventsPerSecond: config.agentEventsPerSecond, track });
 
-  return {
-    io,
-    async close() {
-      unsubscribe();
-      await fanout.stop();
-      io.of('/visitor').disconnectSockets(true);
-      io.of('/agent').disconnectSockets(true);
-      // Closes the engine (and its WebSockets) without closing Fastify's HTTP server.
-      io.engine.close();
-      await Promise.allSettled([...pending]);
-      await Promise.allSettled([redis?.quit(), redisSub?.quit()]);
-    },
-  };
-}
+  app.decorate('io', io);
+  app.addHook('preClose', async () => {
+    unsubscribe();
+    await fanout.stop();
+    io.of('/visitor').disconnectSockets(true);
+    io.of('/agent').disconnectSockets(true);
+    // Closes the engine (and its WebSockets) without closing Fastify's HTTP server.
+    io.engine.close();
+    await Promise.allSettled([...pending]);
+    await Promise.allSettled([redis?.quit(), redisSub?.quit()]);
+  });
+};
+
+export const realtimePlugin = fp(plugin, { name: 'counter-realtime', fastify: '5.x', dependencies: ['counter-services'] });

@@ -1,6 +1,5 @@
-import type { AgentId, AgentResults, ConversationId } from '@counter/shared';
+import type { AgentResults } from '@counter/shared';
 import { agentSchemas, z } from '@counter/shared/schemas';
-import type { FastifyBaseLogger } from 'fastify';
 import { SESSION_COOKIE } from '../http/session-cookie.js';
 import { actorOf, siteScope, supervises, type Actor } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
@@ -79,7 +78,7 @@ function agentHandlers(
   const { conversations, router, agents } = services;
   /** Read per command: role, capacity and activation may change at any time. */
   const me = async (): Promise<AgentDoc> => {
-    const agent = await agents.get(socket.data.agentId as AgentId).catch(() => null);
+    const agent = await agents.get(socket.data.agentId).catch(() => null);
     if (!agent?.active) throw new AppError('unauthorized');
     return agent;
   };
@@ -110,7 +109,7 @@ function agentHandlers(
     'agents:list': async () => ({ agents: await agents.summaries(await actor()) }),
     'conversation:open': async ({ conversationId }) => {
       const a = await actor();
-      const conversation = await conversations.forAgent(a, conversationId as ConversationId);
+      const conversation = await conversations.forAgent(a, conversationId);
       const visitor = await services.visitors.byId(conversation.visitorId);
       if (!visitor) throw new AppError('not_found');
       void socket.join(rooms.conversation(conversation._id));
@@ -118,23 +117,23 @@ function agentHandlers(
       return { conversation: view(conversation), visitor: visitorProfileView(visitor), previous: previous.map(view) };
     },
     'conversation:take': async ({ conversationId }) => {
-      return { conversation: view(await router.take(await actor(), conversationId as ConversationId)) };
+      return { conversation: view(await router.take(await actor(), conversationId)) };
     },
     'conversation:resolve': async ({ conversationId }) => ({
-      conversation: view(await router.resolve(await actor(), conversationId as ConversationId)),
+      conversation: view(await router.resolve(await actor(), conversationId)),
     }),
     'conversation:reopen': async ({ conversationId }) => ({
-      conversation: view(await router.reopen(await actor(), conversationId as ConversationId)),
+      conversation: view(await router.reopen(await actor(), conversationId)),
     }),
     'conversation:transfer': async ({ conversationId, toAgentId, note }) => {
       const a = await actor();
-      const moved = await router.transfer(a, conversationId as ConversationId, toAgentId as AgentId | null, async (c) => {
+      const moved = await router.transfer(a, conversationId, toAgentId, async (c) => {
         if (note) await conversations.note(a.agent, c, note);
       });
       return { conversation: view(moved) };
     },
     'conversation:tags': async ({ conversationId, tags }) => ({
-      conversation: view(await conversations.setTags(await actor(), conversationId as ConversationId, tags)),
+      conversation: view(await conversations.setTags(await actor(), conversationId, tags)),
     }),
     'message:send': async (input) => {
       const a = await actor();
@@ -142,17 +141,17 @@ function agentHandlers(
       return { message: messageView(message) };
     },
     'message:history': async (query) => {
-      const conversation = await conversations.forAgent(await actor(), query.conversationId as ConversationId);
+      const conversation = await conversations.forAgent(await actor(), query.conversationId);
       const page = await conversations.history(conversation, query, true);
       return { messages: page.messages.map(messageView), hasMore: page.hasMore };
     },
     'message:read': async ({ conversationId, seq }) => {
-      const conversation = await conversations.forAgent(await actor(), conversationId as ConversationId);
+      const conversation = await conversations.forAgent(await actor(), conversationId);
       return { seq: await conversations.markRead(conversation, 'agent', seq) };
     },
     'typing:set': async ({ conversationId, typing }) => {
       const a = await actor();
-      const conversation = await conversations.forAgent(a, conversationId as ConversationId);
+      const conversation = await conversations.forAgent(a, conversationId);
       if (conversation.agentId === a.agentId || supervises(a, conversation.siteId)) {
         visitors
           .to(rooms.visitor(conversation.visitorId))

@@ -1,5 +1,5 @@
-import type { ConversationId, SiteId, VisitorResults } from '@counter/shared';
-import { visitorSchemas, z } from '@counter/shared/schemas';
+import type { ConversationId, VisitorResults } from '@counter/shared';
+import { common, visitorSchemas, z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
@@ -14,7 +14,7 @@ import { rooms, type AgentNamespace, type VisitorNamespace, type VisitorSocket }
 
 const handshakeAuth = z.object({
   v: z.number(),
-  siteId: z.string().max(64),
+  siteId: common.siteId,
   token: z.string().min(1).max(128),
   pageOrigin: z.string().max(255),
 });
@@ -34,7 +34,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
 
   nsp.use(
     handshake(handshakeAuth, { trustProxy: options.trustProxy, log, namespace: 'visitor' }, async (socket: VisitorSocket, auth) => {
-      const siteId = auth.siteId as SiteId;
+      const siteId = auth.siteId;
       const site = await services.sites.get(siteId);
       if (!originAllowed(site, auth.pageOrigin)) return 'origin_not_allowed';
       const session = await services.visitors.authenticate(siteId, auth.token);
@@ -70,7 +70,7 @@ function visitorHandlers(
     if (!visitor) throw new AppError('unauthorized');
     return visitor;
   };
-  const mine = async (id: string) => conversations.forVisitor(await me(), id as ConversationId);
+  const mine = async (id: ConversationId) => conversations.forVisitor(await me(), id);
 
   return {
     'conversation:start': async ({ locale }) => {

@@ -5,7 +5,7 @@
  */
 import type { AgentId, ConversationId } from '@counter/shared';
 import { describe, expect, it } from 'vitest';
-import { planBatch } from '../../src/domain/routing.js';
+import { planBatch } from '../../src/domain/routing/plan.js';
 import { agentDoc, conversationDoc } from '../support/fixtures.js';
 
 const agent = (id: string, capacity: number, lastAssignedAt = 0) =>

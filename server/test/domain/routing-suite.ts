@@ -1,7 +1,7 @@
 /**
  * Routing behaviour, run against every storage adapter. Each test gets an empty store.
  */
-import type { AgentId, ConversationId, SiteId } from '@counter/shared';
+import type { AgentId, ClientMessageId, ConversationId, SiteId } from '@counter/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/store.js';
@@ -149,7 +149,7 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       await d.agent();
       await d.services.conversations.sendAsAgent(agent, {
         conversationId: c._id,
-        clientId: crypto.randomUUID(),
+        clientId: crypto.randomUUID() as ClientMessageId,
         text: 'Hi, let me check.',
         internal: false,
       });

@@ -200,7 +200,7 @@ export async function startTestServer(
     },
     async agent({ name, capacity = 3, role = 'agent', siteIds: only, online = true } = {}) {
       const n = ++agentCount;
-      const siteIds = only ?? (await app.store.sites.list()).map((s) => s._id);
+      const siteIds = (only as SiteId[] | undefined) ?? (await app.store.sites.list()).map((s) => s._id);
       const email = `agent${n}-${Date.now()}@example.com`;
       const password = `password-${n}-long`;
       const created = await app.services.agents.create({ email, name: name ?? `Agent ${n}`, role, siteIds, capacity, password });

@@ -10,11 +10,15 @@ import { ID_PATTERN } from '../ids.js';
 import { LIMITS } from '../limits.js';
 import { LOCALES } from '../domain.js';
 
-export const id = z.string().regex(ID_PATTERN, 'must be an id');
-export const siteId = id;
-export const conversationId = id;
-export const agentId = id;
-export const clientMessageId = z.uuid();
+/** Each id kind is its own schema (zod's brand() returns the same instance, so no base is shared). */
+const idOf = <B extends string>() => z.string().regex(ID_PATTERN, 'must be an id').brand<B>();
+export const siteId = idOf<'SiteId'>();
+export const conversationId = idOf<'ConversationId'>();
+export const agentId = idOf<'AgentId'>();
+export const visitorId = idOf<'VisitorId'>();
+export const messageId = idOf<'MessageId'>();
+export const cannedReplyId = idOf<'CannedReplyId'>();
+export const clientMessageId = z.uuid().brand<'ClientMessageId'>();
 
 /** Counts, prices: finite numbers only (no NaN or Infinity, which JSON cannot carry anyway). */
 const finite = z.number().finite();
@@ -33,7 +37,7 @@ export const origin = z
   .string()
   .max(255)
   .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin such as https://shop.example.com');
-export const locale = z.enum(LOCALES as [string, ...string[]]).transform((v) => v as (typeof LOCALES)[number]);
+export const locale = z.enum(LOCALES);
 export const seq = z.int().min(0);
 
 export const messageText = text(LIMITS.messageLength);

@@ -2,4 +2,5 @@ export * as common from './common.js';
 export * from './visitor.js';
 export * from './agent.js';
 export * from './rest.js';
+export * from './responses.js';
 export { z } from 'zod';

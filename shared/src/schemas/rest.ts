@@ -89,4 +89,8 @@ export const cannedReplyBody = z.object({
   siteId: c.siteId.nullable().optional(),
 });
 
-export const idParams = z.object({ id: c.id });
+/** `:id` in a route's path, one schema per id kind so the handler receives the branded id. */
+export const agentIdParams = z.object({ id: c.agentId });
+export const siteIdParams = z.object({ id: c.siteId });
+export const cannedReplyIdParams = z.object({ id: c.cannedReplyId });
+export const siteQuery = z.object({ siteId: c.siteId });

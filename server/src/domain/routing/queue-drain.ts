@@ -1,0 +1,109 @@
+/** Assigns the queue while anyone has room: one run at a time per node, in batches. */
+import type { ConversationDoc } from '../../store/documents.js';
+import type { AgentPool } from './agent-pool.js';
+import { QUEUE_BATCH, QUEUE_POSITIONS, STALE_CLAIM_MS, type RoutingContext } from './context.js';
+import { planBatch, poolSites, type Candidate } from './plan.js';
+import type { Transitions } from './transitions.js';
+
+export class QueueDrain {
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private lastRepairAt = -Infinity;
+
+  constructor(private readonly deps: RoutingContext & { pool: AgentPool; transitions: Transitions }) {}
+
+  /** The shopper asked for help: join the queue, then route the queue. */
+  async request(conversation: ConversationDoc, priority: number): Promise<void> {
+    const { store, clock, lock, events } = this.deps;
+    const queued = await lock.run(conversation._id, () => store.conversations.enqueue(conversation._id, clock.now(), priority));
+    if (queued) events.publish({ type: 'queue.changed' });
+    await this.drain();
+  }
+
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          await this.drainOnce();
+        } while (this.drainAgain);
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  /** Runs drain in the background (after a release): failures are logged, not thrown. */
+  kick(): void {
+    this.drain().catch(this.deps.onError);
+  }
+
+  private async drainOnce(): Promise<void> {
+    // Conversations this pass found claimed by another node whose document still says
+    // "waiting" (that node is still recording it): left out of the next batches, so the
+    // agent planned for one of them gets the next conversation instead.
+    const takenElsewhere = new Set<string>();
+    for (;;) {
+      const pool = await this.deps.pool.withLoads();
+      if (!pool.length) return;
+      // Only the queues of sites someone with room works for: a site nobody serves right now
+      // must not hold up the others behind its head of the queue.
+      const sites = poolSites(pool.filter((c) => c.load < c.agent.capacity));
+      const batch = await this.deps.store.conversations.queue(QUEUE_BATCH, sites ?? undefined);
+      const queue = batch.filter((c) => !takenElsewhere.has(c._id));
+      if (!queue.length) return;
+      const plan = planBatch(queue, pool);
+      if (!plan.size) return;
+      // The plan says who should get what, in queue order and least load first; the ledger
+      // decides. Each agent's claims go one by one (they compete for that agent's slots),
+      // different agents' claims side by side. Before the next batch is read all of it has
+      // finished, so that batch sees these conversations as assigned.
+      const outcomes = await Promise.all(
+        [...plan].map(([candidate, conversations]) => this.claimFor(candidate, conversations, takenElsewhere)),
+      );
+      // Each pass either assigns or sets aside at least one conversation, or stops: it ends.
+      if (!outcomes.includes(true)) return;
+    }
+  }
+
+  /** One agent's share of a batch, claimed in order; true when anything moved. */
+  private async claimFor(
+    { agent }: Candidate,
+    conversations: ConversationDoc[],
+    takenElsewhere: Set<string>,
+  ): Promise<boolean> {
+    const { store, clock, transitions } = this.deps;
+    // What follows a claim (recording it, telling everyone) runs alongside the next claim.
+    const finalizing: Promise<unknown>[] = [];
+    let progressed = false;
+    for (const conversation of conversations) {
+      const result = await store.assignments.claim(conversation._id, agent._id, agent.capacity, clock.now());
+      if (result === 'agent_full') break; // filled from elsewhere: the next batch re-reads loads
+      progressed = true;
+      if (result === 'conversation_taken') {
+        takenElsewhere.add(conversation._id);
+        finalizing.push(transitions.repairStaleClaim(conversation));
+        continue;
+      }
+      finalizing.push(transitions.finalize(conversation, agent, 'routed', null));
+    }
+    await Promise.all(finalizing);
+    return progressed;
+  }
+
+  /** Finishes claims a crashed node left half-done (at most once per STALE_CLAIM_MS). */
+  async repair(): Promise<void> {
+    const { store, clock, transitions } = this.deps;
+    if (clock.now() - this.lastRepairAt < STALE_CLAIM_MS) return;
+    this.lastRepairAt = clock.now();
+    const queue = await store.conversations.queue(QUEUE_POSITIONS);
+    const claimed = await store.assignments.byConversations(queue.map((c) => c._id));
+    const stale = new Set(claimed.filter((c) => clock.now() - c.at >= STALE_CLAIM_MS).map((c) => c._id));
+    for (const conversation of queue) if (stale.has(conversation._id)) await transitions.repairStaleClaim(conversation);
+  }
+}

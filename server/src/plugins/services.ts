@@ -1,0 +1,54 @@
+/**
+ * The domain services over the store, and the event bus they publish to (the realtime
+ * plugin subscribes). Nothing to tear down: the services hold no resource of their own.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { EventBus } from '../domain/events.js';
+import { createServices, type Services } from '../domain/services.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    events: EventBus;
+    clock: Clock;
+  }
+}
+
+export interface ServicesPluginOptions {
+  clock?: Clock;
+  /** A bus the caller also listens to (tests). */
+  events?: EventBus;
+}
+
+/** Fixed policy, not configuration: nobody has needed to tune these. */
+const NODE_TIMEOUT_MS = 30_000;
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+
+const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) => {
+  const { config, store } = app;
+  const clock = options.clock ?? systemClock;
+  const events = options.events ?? new EventBus();
+  const services = createServices({
+    store,
+    clock,
+    events,
+    config: {
+      reassignAfterMs: config.reassignAfterMs,
+      agentGraceMs: config.agentGraceMs,
+      nodeId: config.nodeId,
+      nodeTimeoutMs: NODE_TIMEOUT_MS,
+      sessionTtlMs: config.sessionTtlMs,
+      maxFailuresPerAccount: config.loginMaxFailures,
+      maxFailuresPerAddress: config.loginMaxFailures * 10,
+      failureWindowMs: LOGIN_FAILURE_WINDOW_MS,
+    },
+    onError: (err) => app.log.error({ err }, 'background task failed'),
+  });
+  app.decorate('clock', clock);
+  app.decorate('events', events);
+  app.decorate('services', services);
+};
+
+export const servicesPlugin = fp(plugin, { name: 'counter-services', fastify: '5.x', dependencies: ['counter-store'] });
