@@ -7,7 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Message, VisitorCommandInput, VisitorConversation } from '@counter/shared';
+import type { Role, VisitorCommandInput, VisitorConversation, VisitorMessage } from '@counter/shared';
 import {
   next,
   ok,
@@ -68,11 +68,13 @@ let agentSeq = 0;
 /** An agent account (not signed in anywhere yet). */
 export async function createAgent(
   server: TestServer,
-  { name, capacity = 3, role = 'agent' }: { name: string; capacity?: number; role?: 'agent' | 'admin' },
+  { name, capacity = 3, role = 'agent' }: { name: string; capacity?: number; role?: Role },
 ): Promise<Credentials> {
   const email = `e2e-${++agentSeq}-${Date.now()}@example.com`;
   const password = `pass-${randomUUID()}`;
-  const agent = await server.app.services.agents.create({ email, name, role, capacity, password });
+  // Staff of every site the test made (the test shop, and any shop world's site).
+  const siteIds = (await server.app.store.sites.list()).map((s) => s._id);
+  const agent = await server.app.services.agents.create({ email, name, role, siteIds, capacity, password });
   return { id: agent.id, email, password, name };
 }
 
@@ -104,7 +106,7 @@ export async function goOnline(page: Page): Promise<void> {
 export interface Shopper {
   socket: VisitorSocket;
   conversation: VisitorConversation;
-  say(text: string): Promise<Message>;
+  say(text: string): Promise<VisitorMessage>;
 }
 
 export interface ShopperOptions {

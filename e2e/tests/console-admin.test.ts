@@ -4,7 +4,7 @@
  * the identity secret; canned replies created here are used from the composer.
  */
 import { randomUUID } from 'node:crypto';
-import type { Message } from '@counter/shared';
+import type { VisitorMessage } from '@counter/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifact, goOnline, next, shopper, signIn, useConsoleWorld } from '../support/console.js';
@@ -31,7 +31,7 @@ describe('console: admin pages', () => {
 
     await row.getByLabel(`Capacity of ${newAgent.name}`).fill('6');
     await row.getByLabel(`Capacity of ${newAgent.name}`).press('Enter');
-    await expect.poll(async () => (await world.server.app.services.agents.list()).find((a) => a.email === newAgent.email)?.capacity).toBe(6);
+    await expect.poll(async () => (await world.server.app.services.agents.list({ agentId: 'e2e-owner' as never, role: 'owner', siteIds: [] })).find((a) => a.email === newAgent.email)?.capacity).toBe(6);
 
     // The new agent can sign in (in another browser context).
     const nora = await signIn(world.browser, world.server, newAgent);
@@ -106,7 +106,7 @@ describe('console: admin pages', () => {
     await page.getByRole('listbox', { name: 'Canned replies' }).getByText('/thanks').waitFor();
     await composer.press('Enter');
     await expect(composer.inputValue()).resolves.toBe('Thanks Olga! Admin here, happy to help.');
-    const delivered = next<{ message: Message }>(s.socket as never, 'message:created', (e) => e.message.author === 'agent');
+    const delivered = next<{ message: VisitorMessage }>(s.socket as never, 'message:created', (e) => e.message.author === 'agent');
     await composer.press('Enter');
     expect((await delivered).message.text).toBe('Thanks Olga! Admin here, happy to help.');
   });

@@ -3,7 +3,7 @@
  * conversation appears, reply (the shopper's socket receives it), typing both ways, the
  * shopper's context in the panel, resolve, the rating shows up.
  */
-import type { Message, VisitorConversation } from '@counter/shared';
+import type { VisitorConversation, VisitorMessage } from '@counter/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -82,7 +82,7 @@ describe('console: a conversation from first message to rating', () => {
     ok(await visitorCommand(shop.socket, 'typing:set', { conversationId: shop.conversation.id, typing: true }));
     await page.getByText('Shopper is typing…').waitFor();
 
-    const delivered = next<{ message: Message }>(shop.socket as never, 'message:created', (e) => e.message.author === 'agent');
+    const delivered = next<{ message: VisitorMessage }>(shop.socket as never, 'message:created', (e) => e.message.author === 'agent');
     await composer.press('Enter');
     const { message } = await delivered;
     expect(message.text).toBe('Yes, true to size');
@@ -94,7 +94,7 @@ describe('console: a conversation from first message to rating', () => {
 
   it('keeps internal notes from the shopper', async () => {
     let leaked = false;
-    const listener = (e: { message: Message }) => {
+    const listener = (e: { message: VisitorMessage }) => {
       if (e.message.kind === 'note') leaked = true;
     };
     shop.socket.on('message:created', listener);
@@ -105,7 +105,7 @@ describe('console: a conversation from first message to rating', () => {
     await page.locator('.msg-note').filter({ hasText: 'offer free express shipping' }).waitFor();
     // A later reply reaches the shopper; the note before it never did.
     await page.getByRole('tab', { name: 'Reply' }).click();
-    const delivered = next<{ message: Message }>(shop.socket as never, 'message:created', (e) => e.message.text === 'Anything else?');
+    const delivered = next<{ message: VisitorMessage }>(shop.socket as never, 'message:created', (e) => e.message.text === 'Anything else?');
     await page.getByLabel('Reply to the shopper').fill('Anything else?');
     await page.getByLabel('Reply to the shopper').press('Enter');
     await delivered;

@@ -4,7 +4,7 @@
  * each test asserts is what the server stored and what the client ends up showing.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConversationId, Message } from '@counter/shared';
+import type { ConversationId, VisitorMessage } from '@counter/shared';
 import { createDelivery, memoryStorage, merge, Outbox, readAfter, type KeyValue, type Sent } from '@counter/shared/delivery';
 import {
   agentCommand,
@@ -25,18 +25,18 @@ type Role = { name: string; socket: () => Socket; internal?: boolean };
 /** One client: its outbox over a storage, the engine, and the list it shows (merged). */
 function client(socket: () => Socket, storage: KeyValue, options: { loseFirstAck?: boolean; internal?: boolean } = {}) {
   const outbox = new Outbox(storage);
-  let shown: Message[] = [];
+  let shown: VisitorMessage[] = [];
   const statuses: string[] = [];
   let lost = !options.loseFirstAck;
   const stored = new Set<string>();
   let onStored: (() => void) | null = null;
-  const delivery = createDelivery<Message>({
+  const delivery = createDelivery<VisitorMessage>({
     outbox,
-    async send(entry): Promise<Sent<Message>> {
+    async send(entry): Promise<Sent<VisitorMessage>> {
       const s = socket();
       if (!s.connected) return { ok: false, error: { code: 'offline' } };
       const payload = { conversationId: entry.conversationId, clientId: entry.clientId, text: entry.text, ...(options.internal !== undefined && { internal: options.internal }) };
-      const ack = (await command(s, 'message:send' as never, payload as never)) as Sent<Message>;
+      const ack = (await command(s, 'message:send' as never, payload as never)) as Sent<VisitorMessage>;
       // The server stored it, but its answer never arrived (a dropped connection, a proxy).
       if (!lost) {
         lost = true;
@@ -58,7 +58,7 @@ function client(socket: () => Socket, storage: KeyValue, options: { loseFirstAck
     delivery,
     statuses,
     shown: () => shown,
-    show(messages: Message[]) {
+    show(messages: VisitorMessage[]) {
       shown = merge(shown, messages);
     },
     write(conversationId: string, text: string) {

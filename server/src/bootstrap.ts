@@ -1,5 +1,5 @@
 /**
- * First start: a demo site for the demo storefront and an admin account with a generated
+ * First start: a demo site for the demo storefront and the owner's account with a generated
  * password. The password is written to the data folder (mode 600) so later starts can print
  * it again; it is stored nowhere else, and only hashed in the store.
  */
@@ -32,7 +32,8 @@ export async function bootstrap(store: Store, services: Services, config: Config
     await services.agents.create({
       email: config.adminEmail,
       name: 'Admin',
-      role: 'admin',
+      role: 'owner',
+      siteIds: [],
       capacity: 5,
       password: adminPassword,
     });
@@ -63,5 +64,7 @@ export async function bootstrap(store: Store, services: Services, config: Config
         });
     }
   }
+  // After the demo site exists, so that staff from before memberships keep seeing it too.
+  await services.agents.migrateMemberships();
   return { adminEmail: config.adminEmail, adminPassword, demoSiteId };
 }

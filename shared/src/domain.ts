@@ -18,7 +18,14 @@ export type Millis = number;
 export type Locale = 'en' | 'zh';
 export const LOCALES: readonly Locale[] = ['en', 'zh'];
 
-export type Role = 'admin' | 'agent';
+/**
+ * owner: the whole server (every site, creates sites, names admins). admin: the sites listed
+ * in the agent's `siteIds` (their settings, their staff). supervisor: acts on any conversation
+ * of their sites (steps in, resolves, transfers, reopens). agent: their own conversations and
+ * the queue of their sites.
+ */
+export type Role = 'owner' | 'admin' | 'supervisor' | 'agent';
+export const ROLES: readonly Role[] = ['owner', 'admin', 'supervisor', 'agent'];
 export type AgentStatus = 'online' | 'away' | 'offline';
 export type ConversationStatus = 'waiting' | 'assigned' | 'resolved';
 
@@ -198,6 +205,9 @@ export type ConversationEvent =
   | { type: 'reopened' }
   | { type: 'rated'; score: number };
 
+/** What a shopper receives of a message: no internal agent id. */
+export type VisitorMessage = Omit<Message, 'agentId'>;
+
 export interface Message {
   id: MessageId;
   conversationId: ConversationId;
@@ -220,6 +230,8 @@ export interface Agent {
   email: string;
   name: string;
   role: Role;
+  /** Sites this person works for (ignored for the owner, who has them all). */
+  siteIds: SiteId[];
   capacity: number;
   status: AgentStatus;
   active: boolean;
@@ -240,10 +252,13 @@ export interface CannedReply {
   title: string;
   text: string;
   updatedAt: Millis;
+  /** null: a server-wide reply (the owner's); else the site it belongs to. */
+  siteId: SiteId | null;
 }
 
 export interface QueueItem {
   conversationId: ConversationId;
+  siteId: SiteId;
   visitorId: VisitorId;
   visitorName: string | null;
   priority: number;

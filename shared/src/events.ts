@@ -15,8 +15,10 @@ import type {
   Conversation,
   Message,
   QueueItem,
+  Role,
   QueuePosition,
   VisitorConversation,
+  VisitorMessage,
   VisitorProfile,
   WidgetConfig,
 } from './domain.js';
@@ -35,8 +37,8 @@ export type AgentCommandInput<K extends keyof AgentSchemas> = z.input<AgentSchem
 export type VisitorCommandPayload<K extends keyof VisitorSchemas> = z.output<VisitorSchemas[K]>;
 export type AgentCommandPayload<K extends keyof AgentSchemas> = z.output<AgentSchemas[K]>;
 
-export interface HistoryPage {
-  messages: Message[];
+export interface HistoryPage<M = Message> {
+  messages: M[];
   /** More messages exist in the direction asked (older for beforeSeq, newer for afterSeq). */
   hasMore: boolean;
 }
@@ -47,12 +49,12 @@ export interface VisitorResults {
   /** Returns the shopper's open conversation, or starts one. */
   'conversation:start': { conversation: VisitorConversation };
   'conversation:list': { conversations: VisitorConversation[] };
-  'message:send': { message: Message };
-  'message:history': HistoryPage;
+  'message:send': { message: VisitorMessage };
+  'message:history': HistoryPage<VisitorMessage>;
   'message:read': { seq: number };
   'typing:set': null;
   'conversation:rate': { conversation: VisitorConversation };
-  'conversation:leave-message': { conversation: VisitorConversation; message: Message };
+  'conversation:leave-message': { conversation: VisitorConversation; message: VisitorMessage };
   /** verified false: the signature did not match; the shopper stays anonymous. */
   'visitor:identify': { verified: boolean; visitorId: VisitorId; token: string | null };
   'visitor:context': null;
@@ -67,7 +69,7 @@ export interface TypingChanged {
 }
 
 export interface VisitorServerToClientEvents {
-  'message:created': (e: { message: Message }) => void;
+  'message:created': (e: { message: VisitorMessage }) => void;
   'conversation:updated': (e: { conversation: VisitorConversation }) => void;
   'queue:position': (e: QueuePosition) => void;
   'typing:changed': (e: TypingChanged & { name: string | null }) => void;
@@ -113,7 +115,8 @@ export type AgentClientToServerEvents = CommandMap<AgentSchemas, AgentResults>;
 export type AgentCommand = keyof AgentClientToServerEvents;
 
 export type AssignReason = 'routed' | 'taken' | 'transferred' | 'reassigned' | 'reopened';
-export type RemoveReason = 'transferred' | 'reassigned' | 'resolved';
+/** access: this socket may no longer see the conversation (taken by another agent, sites changed). */
+export type RemoveReason = 'transferred' | 'reassigned' | 'resolved' | 'access';
 
 export interface AgentServerToClientEvents {
   'conversation:assigned': (e: { item: InboxItem; reason: AssignReason }) => void;
@@ -145,8 +148,10 @@ export interface VisitorSocketData {
 export interface AgentSocketData {
   agentId: AgentId;
   sessionId: string;
-  role: 'admin' | 'agent';
+  role: Role;
   name: string;
+  /** When the session ends: the socket is closed then (session:revoked). */
+  expiresAt: number;
 }
 
 /**

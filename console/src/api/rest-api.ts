@@ -6,6 +6,7 @@ export interface NewAgent {
   email: string;
   name: string;
   role: Role;
+  siteIds: SiteId[];
   capacity: number;
   password: string;
 }
@@ -13,6 +14,7 @@ export interface NewAgent {
 export interface AgentPatch {
   name?: string;
   role?: Role;
+  siteIds?: SiteId[];
   capacity?: number;
   active?: boolean;
   password?: string;

@@ -5,15 +5,16 @@
  */
 import type { Agent } from '@counter/shared';
 import type { Thread } from '../stores/threads-store.js';
+import { supervises } from './roles.js';
 
 export function holds(thread: Thread | undefined, me: Pick<Agent, 'id'> | null): boolean {
   const c = thread?.conversation;
   return Boolean(c && me && c.status === 'assigned' && c.agentId === me.id && !thread!.removed);
 }
 
-/** Reply to the shopper, resolve, transfer: the holder, or an admin stepping in. */
+/** Reply to the shopper, resolve, transfer: the holder, or a supervisor (or admin) stepping in. */
 export function canAct(thread: Thread | undefined, me: Pick<Agent, 'id' | 'role'> | null): boolean {
   const c = thread?.conversation;
   if (!c || !me || c.status !== 'assigned') return false;
-  return holds(thread, me) || me.role === 'admin';
+  return holds(thread, me) || supervises(me);
 }

@@ -75,7 +75,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     listCanned: async () => ok({ cannedReplies: state.canned }),
     async createCanned(input) {
       if (state.canned.some((c) => c.shortcut === input.shortcut)) return fail(clientError('conflict', 'That shortcut is taken.'), 409);
-      const reply: CannedReply = { id: `canned${++seq}` as CannedReplyId, ...input, updatedAt: NOW };
+      const reply: CannedReply = { id: `canned${++seq}` as CannedReplyId, ...input, siteId: null, updatedAt: NOW };
       state.canned.push(reply);
       return ok({ cannedReply: reply });
     },

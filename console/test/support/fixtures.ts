@@ -29,6 +29,7 @@ export function agent(over: Partial<Agent> = {}): Agent {
     email: `a${n}@example.com`,
     name: 'Ann',
     role: 'agent',
+    siteIds: [],
     capacity: 3,
     status: 'online',
     active: true,
@@ -117,6 +118,7 @@ export function message(over: Partial<Message> & Pick<Message, 'conversationId' 
 export function queueItem(over: Partial<QueueItem> = {}): QueueItem {
   return {
     conversationId: id<ConversationId>('conv'),
+    siteId: 'site000001' as SiteId,
     visitorId: id<VisitorId>('visitor'),
     visitorName: null,
     priority: 0,
@@ -132,5 +134,5 @@ export function summary(over: Partial<AgentSummary> = {}): AgentSummary {
 }
 
 export function canned(over: Partial<CannedReply> = {}): CannedReply {
-  return { id: id<CannedReplyId>('canned'), shortcut: 'hello', title: 'Hello', text: 'Hello!', updatedAt: NOW, ...over };
+  return { id: id<CannedReplyId>('canned'), shortcut: 'hello', title: 'Hello', text: 'Hello!', updatedAt: NOW, siteId: null, ...over };
 }

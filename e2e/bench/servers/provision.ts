@@ -1,6 +1,6 @@
 /**
  * Sets up a fresh product server the way an admin would, over its REST API: sign in with the
- * generated admin credentials, create the bench site (allowing the bench page origin) and the
+ * generated owner credentials, create the bench site (allowing the bench page origin) and its
  * agents.
  */
 import { readFile } from 'node:fs/promises';
@@ -33,7 +33,7 @@ export async function provision(url: string, dataDir: string, agents: number): P
   await forEachLimited(agents, 4, async (j) => {
     await postJson(
       `${url}/api/v1/agents`,
-      { ...accounts[j], name: `Agent ${j}`, role: 'agent', capacity: MAX_CAPACITY },
+      { ...accounts[j], name: `Agent ${j}`, role: 'agent', siteIds: [body.site.id], capacity: MAX_CAPACITY },
       cookie,
     );
   });

@@ -1,10 +1,11 @@
-import type { Agent, AgentId, AgentStatus, AgentSummary } from '@counter/shared';
+import type { Agent, AgentId, AgentStatus, AgentSummary, SiteId } from '@counter/shared';
 import type { createAgentBody, updateAgentBody, z } from '@counter/shared/schemas';
 import type { AgentDoc } from '../store/documents.js';
 import type { AgentPatch } from '../store/repositories/agents.js';
 import { DuplicateKeyError } from '../store/errors.js';
+import { actorOf, manages, mayGrant, siteScope, type Actor } from './access.js';
 import { hashPassword, newId } from './crypto.js';
-import { AppError, notFound } from './errors.js';
+import { AppError, forbidden, notFound } from './errors.js';
 import { agentKey } from './keyed-lock.js';
 import { agentView } from './views.js';
 import type { DomainDeps } from './deps.js';
@@ -36,18 +37,85 @@ export class AgentService {
     return agentView(agent, loads.get(agent._id) ?? 0, connected.has(agent._id));
   }
 
-  async list(): Promise<Agent[]> {
-    const agents = await this.deps.store.agents.list();
+  /**
+   * The staff the actor may see: the owner everyone; others those who share a site with them,
+   * and (admins) those they manage, such as someone not yet given a site.
+   */
+  async list(actor: Actor): Promise<Agent[]> {
+    const scope = siteScope(actor);
+    const agents = (await this.deps.store.agents.list()).filter(
+      (a) => scope === null || a.siteIds.some((id) => scope.includes(id)) || (actor.role === 'admin' && manages(actor, a)),
+    );
     const ids = agents.map((a) => a._id);
     const [loads, connected] = await Promise.all([this.deps.store.assignments.loads(ids), this.deps.store.presence.connected(ids)]);
     return agents.map((a) => agentView(a, loads.get(a._id) ?? 0, connected.has(a._id)));
   }
 
-  /** Who a conversation can be transferred to, and how busy they are. */
-  async summaries(): Promise<AgentSummary[]> {
-    return (await this.list())
-      .filter((a) => a.active)
+  /** Who a conversation can be transferred to (colleagues of the actor's sites), and how busy they are. */
+  async summaries(actor: Actor): Promise<AgentSummary[]> {
+    const scope = siteScope(actor);
+    return (await this.list(actor))
+      .filter((a) => a.active && (scope === null || a.siteIds.some((id) => scope.includes(id))))
       .map(({ id, name, status, capacity, load, connected }) => ({ id, name, status, capacity, load, connected }));
+  }
+
+  /** Active staff grouped by the sites they see: broadcasts that differ per site (the queue) go once per group. */
+  async audiences(): Promise<{ agentIds: AgentId[]; scope: readonly SiteId[] | null }[]> {
+    const groups = new Map<string, { agentIds: AgentId[]; scope: readonly SiteId[] | null }>();
+    for (const agent of await this.deps.store.agents.list()) {
+      if (!agent.active) continue;
+      const scope = siteScope(actorOf(agent));
+      const key = scope === null ? '*' : [...scope].sort().join(',');
+      const group = groups.get(key) ?? { agentIds: [], scope };
+      group.agentIds.push(agent._id);
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  /** An admin (or the owner) adds staff: never with more rights or sites than they have. */
+  async createAs(actor: Actor, input: z.output<typeof createAgentBody>): Promise<Agent> {
+    if (!mayGrant(actor, input.role, input.siteIds as SiteId[])) throw forbidden();
+    await this.checkSites(input.siteIds as SiteId[]);
+    return this.create(input);
+  }
+
+  /** An admin (or the owner) edits someone they manage; nobody changes their own role or sites. */
+  async updateAs(actor: Actor, id: AgentId, input: z.output<typeof updateAgentBody>): Promise<Agent> {
+    const target = await this.deps.store.agents.byId(id);
+    const visible = target && (await this.list(actor)).some((a) => a.id === id);
+    if (!target || !visible) throw notFound();
+    if (!manages(actor, target)) throw forbidden();
+    const changesAccess = input.role !== undefined || input.siteIds !== undefined || input.active === false;
+    if (id === actor.agentId && changesAccess) {
+      throw new AppError('forbidden', { message: 'Ask another admin to change your own role, sites or activation.' });
+    }
+    const siteIds = (input.siteIds as SiteId[] | undefined) ?? target.siteIds;
+    if (!mayGrant(actor, input.role ?? target.role, siteIds)) throw forbidden();
+    if (input.siteIds) await this.checkSites(siteIds);
+    return this.update(id, input);
+  }
+
+  private async checkSites(siteIds: readonly SiteId[]): Promise<void> {
+    const known = new Set((await this.deps.store.sites.list()).map((s) => s._id));
+    const unknown = siteIds.filter((id) => !known.has(id));
+    if (unknown.length) throw new AppError('validation_failed', { message: `Unknown site: ${unknown.join(', ')}` });
+  }
+
+  /**
+   * Staff stored before sites had members get memberships once, at start-up: an admin becomes
+   * the owner (they ran the whole server), anyone else works for every existing site (what
+   * they could see before). Idempotent: only documents without `siteIds` are touched.
+   */
+  async migrateMemberships(): Promise<number> {
+    const legacy = (await this.deps.store.agents.list()).filter((a) => !Array.isArray((a as Partial<AgentDoc>).siteIds));
+    if (!legacy.length) return 0;
+    const allSites = (await this.deps.store.sites.list()).map((s) => s._id);
+    for (const agent of legacy) {
+      const wasAdmin = (agent.role as string) === 'admin';
+      await this.write(agent._id, wasAdmin ? { role: 'owner', siteIds: [] } : { siteIds: allSites });
+    }
+    return legacy.length;
   }
 
   async create(input: z.output<typeof createAgentBody>): Promise<Agent> {
@@ -57,6 +125,7 @@ export class AgentService {
       email: input.email.toLowerCase(),
       name: input.name,
       role: input.role,
+      siteIds: input.siteIds as SiteId[],
       capacity: input.capacity,
       status: 'offline',
       active: true,
@@ -76,12 +145,18 @@ export class AgentService {
   }
 
   async update(id: AgentId, input: z.output<typeof updateAgentBody>): Promise<Agent> {
-    const { password, ...rest } = input;
-    const patch: Partial<AgentDoc> = { ...rest };
+    const { password, siteIds, ...rest } = input;
+    const patch: Partial<AgentDoc> = { ...rest, ...(siteIds ? { siteIds: siteIds as SiteId[] } : {}) };
     if (password) patch.passwordHash = await hashPassword(password);
     const updated = await this.write(id, patch);
     if (!updated) throw notFound();
     if (password || input.active === false) await this.deps.revokeAll(id);
+    if (input.role !== undefined || input.siteIds !== undefined) {
+      // What they held outside their sites goes back to the queue; open consoles stop
+      // following conversations they may no longer see.
+      await this.deps.router.releaseOutsideSites(actorOf(updated));
+      this.deps.events.publish({ type: 'access.changed', agentId: id });
+    }
     const view = await this.view(updated);
     this.deps.events.publish({ type: 'agent.updated', agent: view });
     this.deps.events.publish({ type: 'availability.changed' });

@@ -16,6 +16,8 @@ export interface AgentSession {
   agent: AgentDoc;
   /** SHA-256 of the cookie secret: the session's id in the store and in socket rooms. */
   sessionId: string;
+  /** When it ends; open sockets are closed then. */
+  expiresAt: number;
 }
 
 export class AuthService {
@@ -69,7 +71,7 @@ export class AuthService {
     }
     const agent = await this.deps.store.agents.byId(session.agentId);
     if (!agent || !agent.active) throw new AppError('unauthorized');
-    return { agent, sessionId };
+    return { agent, sessionId, expiresAt: session.expiresAt };
   }
 
   async logout(sessionId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AgentId, ConversationId, Locale, Role, VisitorId } from '@counter/shared';
+import type { AgentId, ConversationId, Locale, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -12,7 +12,7 @@ import type { MessagePage } from '../store/repositories/messages.js';
 import { derivedId, newClientMessageId, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { newConversationDoc } from './new-documents.js';
-import type { Actor } from './routing/router.js';
+import { actorOf, inSite, supervises, type Actor } from './access.js';
 import type { DomainDeps } from './deps.js';
 
 /** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
@@ -45,6 +45,10 @@ export class ConversationService {
     if (locale && !visitor.locale) await this.deps.store.visitors.update(visitor._id, { locale });
     await this.deps.store.conversations.create(conversation);
     return conversation;
+  }
+
+  byId(id: ConversationId): Promise<ConversationDoc | null> {
+    return this.deps.store.conversations.byId(id);
   }
 
   openFor(visitorId: VisitorId): Promise<ConversationDoc | null> {
@@ -122,7 +126,7 @@ export class ConversationService {
         at: this.deps.clock.now(),
       }),
     );
-    if (!rated) throw new AppError('conflict');
+    if (!rated) throw new AppError('conflict', { message: 'This conversation has already been rated.' });
     const { conversation: latest } = await this.deps.log.event(rated, { type: 'rated', score: input.score });
     return latest;
   }
@@ -130,31 +134,36 @@ export class ConversationService {
   // ---- agent side ---------------------------------------------------------------------
 
   /**
-   * Agents see conversations assigned to them, waiting ones (the queue), and those of any
-   * shopper they currently serve (earlier history). Admins see everything.
+   * What an agent may see (see access.ts): nothing outside their sites; within them, the
+   * queue, what they hold (or held), and earlier conversations of a shopper they serve now;
+   * supervisors and admins everything of their sites. Anything else is "not found".
    */
-  async forAgent(actor: Actor, id: ConversationId): Promise<ConversationDoc> {
-    const conversation = await this.deps.store.conversations.byId(id);
-    if (!conversation) throw notFound();
-    if (actor.role === 'admin' || conversation.status === 'waiting' || conversation.agentId === actor.agentId) {
-      return conversation;
-    }
+  async canSee(actor: Actor, conversation: ConversationDoc): Promise<boolean> {
+    if (!inSite(actor, conversation.siteId)) return false;
+    if (supervises(actor, conversation.siteId)) return true;
+    if (conversation.status === 'waiting' || conversation.agentId === actor.agentId) return true;
     const mine = await this.deps.store.assignments.forAgent(actor.agentId);
     const serving = await this.deps.store.conversations.byIds(mine.map((a) => a._id));
-    if (serving.some((c) => c.visitorId === conversation.visitorId)) return conversation;
-    throw notFound();
+    return serving.some((c) => c.visitorId === conversation.visitorId);
   }
 
-  async sendAsAgent(agent: AgentDoc, role: Role, input: z.output<typeof agentMessageSend>): Promise<Sent> {
-    const actor = { agentId: agent._id, role };
+  async forAgent(actor: Actor, id: ConversationId): Promise<ConversationDoc> {
+    const conversation = await this.deps.store.conversations.byId(id);
+    if (!conversation || !(await this.canSee(actor, conversation))) throw notFound();
+    return conversation;
+  }
+
+  async sendAsAgent(agent: AgentDoc, input: z.output<typeof agentMessageSend>): Promise<Sent> {
+    const actor = actorOf(agent);
     const conversation = await this.forAgent(actor, input.conversationId);
     if (!input.internal) {
-      const allowed = conversation.status !== 'resolved' && (conversation.agentId === agent._id || role === 'admin');
+      const allowed =
+        conversation.status !== 'resolved' && (conversation.agentId === agent._id || supervises(actor, conversation.siteId));
       if (!allowed) {
         const retried = await this.deps.store.messages.byClientId(conversation._id, input.clientId);
         if (retried) return { message: retried, conversation };
         if (conversation.status === 'resolved') throw new AppError('conversation_resolved');
-        // Only the agent holding the conversation (or an admin stepping in) talks to the shopper.
+        // Only the agent holding the conversation (or a supervisor stepping in) talks to the shopper.
         throw forbidden();
       }
     }

@@ -21,7 +21,11 @@ export type DomainEvent =
   | { type: 'visitor.updated'; visitor: VisitorDoc }
   | { type: 'agent.updated'; agent: Agent }
   | { type: 'availability.changed' }
-  | { type: 'sessions.revoked'; sessionIds: string[] };
+  | { type: 'sessions.revoked'; sessionIds: string[] }
+  /** An agent's role or sites changed: their open consoles must stop following what they lost. */
+  | { type: 'access.changed'; agentId: AgentId }
+  /** A shopper's token was revoked (shop logout): its open sockets close. */
+  | { type: 'visitor.session.revoked'; tokenHash: string };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

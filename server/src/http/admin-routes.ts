@@ -17,52 +17,52 @@ import {
   updateSiteBody,
 } from '@counter/shared/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireAdmin, requireAgent, session } from './auth-hooks.js';
+import { actor, requireAdmin, requireAgent } from './auth-hooks.js';
 
-/** Agents and sites (admins), canned replies (every agent). */
+/** Agents and sites (admins, scoped to their sites in the domain), canned replies (every agent, per site). */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { agents, sites, cannedReplies } = app.services;
   const admin = { onRequest: requireAdmin } as const;
   const agent = { onRequest: requireAgent } as const;
 
-  app.get('/api/v1/agents', { ...admin, schema: { response: { 200: agentsResponse, ...errorResponses } } }, async () => ({
-    agents: await agents.list(),
+  app.get('/api/v1/agents', { ...admin, schema: { response: { 200: agentsResponse, ...errorResponses } } }, async (request) => ({
+    agents: await agents.list(actor(request)),
   }));
   app.post(
     '/api/v1/agents',
     { ...admin, schema: { body: createAgentBody, response: { 201: agentResponse, ...errorResponses } } },
-    async (request, reply) => reply.code(201).send({ agent: await agents.create(request.body) }),
+    async (request, reply) => reply.code(201).send({ agent: await agents.createAs(actor(request), request.body) }),
   );
   app.patch(
     '/api/v1/agents/:id',
     { ...admin, schema: { params: agentIdParams, body: updateAgentBody, response: { 200: agentResponse, ...errorResponses } } },
-    async (request) => ({ agent: await agents.update(request.params.id, request.body) }),
+    async (request) => ({ agent: await agents.updateAs(actor(request), request.params.id, request.body) }),
   );
 
-  app.get('/api/v1/sites', { ...admin, schema: { response: { 200: sitesResponse, ...errorResponses } } }, async () => ({
-    sites: await sites.list(),
+  app.get('/api/v1/sites', { ...admin, schema: { response: { 200: sitesResponse, ...errorResponses } } }, async (request) => ({
+    sites: await sites.listFor(actor(request)),
   }));
   app.post(
     '/api/v1/sites',
     { ...admin, schema: { body: createSiteBody, response: { 201: siteResponse, ...errorResponses } } },
-    async (request, reply) => reply.code(201).send({ site: await sites.create(request.body) }),
+    async (request, reply) => reply.code(201).send({ site: await sites.createAs(actor(request), request.body) }),
   );
   app.patch(
     '/api/v1/sites/:id',
     { ...admin, schema: { params: siteIdParams, body: updateSiteBody, response: { 200: siteResponse, ...errorResponses } } },
-    async (request) => ({ site: await sites.update(request.params.id, request.body) }),
+    async (request) => ({ site: await sites.updateAs(actor(request), request.params.id, request.body) }),
   );
 
   app.get(
     '/api/v1/canned-replies',
     { ...agent, schema: { response: { 200: cannedRepliesResponse, ...errorResponses } } },
-    async () => ({ cannedReplies: await cannedReplies.list() }),
+    async (request) => ({ cannedReplies: await cannedReplies.list(actor(request)) }),
   );
   app.post(
     '/api/v1/canned-replies',
     { ...agent, schema: { body: cannedReplyBody, response: { 201: cannedReplyResponse, ...errorResponses } } },
     async (request, reply) =>
-      reply.code(201).send({ cannedReply: await cannedReplies.create(session(request).agent._id, request.body) }),
+      reply.code(201).send({ cannedReply: await cannedReplies.create(actor(request), request.body) }),
   );
   app.patch(
     '/api/v1/canned-replies/:id',
@@ -70,13 +70,13 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       ...agent,
       schema: { params: cannedReplyIdParams, body: cannedReplyBody, response: { 200: cannedReplyResponse, ...errorResponses } },
     },
-    async (request) => ({ cannedReply: await cannedReplies.update(request.params.id, request.body) }),
+    async (request) => ({ cannedReply: await cannedReplies.update(actor(request), request.params.id, request.body) }),
   );
   app.delete(
     '/api/v1/canned-replies/:id',
     { ...agent, schema: { params: cannedReplyIdParams, response: { 204: noContent, ...errorResponses } } },
     async (request, reply) => {
-      await cannedReplies.remove(request.params.id);
+      await cannedReplies.remove(actor(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

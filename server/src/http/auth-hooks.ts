@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf, type Actor } from '../domain/access.js';
 import type { AgentSession } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
 import { SESSION_COOKIE } from './session-cookie.js';
@@ -14,13 +15,19 @@ export async function requireAgent(request: FastifyRequest, _reply: FastifyReply
   request.session = await request.server.services.auth.authenticate(request.cookies[SESSION_COOKIE]);
 }
 
-/** onRequest: a signed-in admin. */
+/** onRequest: a signed-in admin (of some site) or the owner; which sites is the domain's business. */
 export async function requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   await requireAgent(request, reply);
-  if (request.session?.agent.role !== 'admin') throw new AppError('forbidden');
+  const role = request.session?.agent.role;
+  if (role !== 'admin' && role !== 'owner') throw new AppError('forbidden');
 }
 
 export function session(request: FastifyRequest): AgentSession {
   if (!request.session) throw new AppError('unauthorized');
   return request.session;
+}
+
+/** The signed-in person as the domain's access rules see them. */
+export function actor(request: FastifyRequest): Actor {
+  return actorOf(session(request).agent);
 }

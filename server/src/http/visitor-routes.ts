@@ -62,7 +62,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const token = request.headers.authorization.slice('Bearer '.length);
       const { tokenHash } = await visitors.authenticate(request.query.siteId, token);
-      await visitors.revoke(tokenHash);
+      await visitors.logout(tokenHash);
       return reply.code(204).send(null);
     },
   );

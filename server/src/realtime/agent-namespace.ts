@@ -1,8 +1,9 @@
 import type { AgentResults } from '@counter/shared';
 import { agentSchemas, z } from '@counter/shared/schemas';
 import { SESSION_COOKIE } from '../http/session-cookie.js';
+import { actorOf, siteScope, supervises, type Actor } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
-import type { Actor } from '../domain/routing/router.js';
+import { scopedQueue } from '../domain/scoped-queue.js';
 import { conversationView, messageView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
 import type { AgentDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
@@ -24,26 +25,49 @@ export function setupAgentNamespace(nsp: AgentNamespace, visitors: VisitorNamesp
 
   nsp.use(
     handshake(handshakeAuth, { trustProxy: options.trustProxy, log, namespace: 'agent' }, async (socket: AgentSocket) => {
-      const { agent, sessionId } = await services.auth.authenticate(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
-      socket.data = { agentId: agent._id, sessionId, role: agent.role, name: agent.name };
+      const { agent, sessionId, expiresAt } = await services.auth.authenticate(
+        readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
+      );
+      socket.data = { agentId: agent._id, sessionId, role: agent.role, name: agent.name, expiresAt };
     }),
   );
 
   nsp.on('connection', (socket: AgentSocket) => {
     const { agentId, sessionId } = socket.data;
-    void socket.join([rooms.agent(agentId), rooms.session(sessionId), rooms.allAgents]);
+    void socket.join([rooms.agent(agentId), rooms.session(sessionId)]);
     options.track(
       services.agents
         .socketOpened(agentId, socket.id)
         .then(async () => socket.emit('agent:updated', { agent: await services.agents.view(await services.agents.get(agentId)) }))
         .catch((err: unknown) => log.error({ err }, 'agent socket open failed')),
     );
+    const expiry = closeWhenSessionEnds(socket);
     socket.on('disconnect', () => {
+      clearTimeout(expiry);
       options.track(services.agents.socketClosed(agentId, socket.id).catch((err: unknown) => log.error({ err }, 'agent socket close failed')));
     });
     const limiter = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond * 3);
     registerCommands(socket, agentSchemas, agentHandlers(socket, visitors, options), limiter, log);
   });
+}
+
+/** setTimeout's limit (about 24.8 days); a longer session is re-armed on the next connection anyway. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A session that expires while its console is open ends there too, as a revoked one does:
+ * `session:revoked`, then the socket closes (the console shows the sign-in page).
+ */
+function closeWhenSessionEnds(socket: AgentSocket): NodeJS.Timeout {
+  const timer = setTimeout(
+    () => {
+      socket.emit('session:revoked');
+      socket.disconnect(true);
+    },
+    Math.min(Math.max(0, socket.data.expiresAt - Date.now()), MAX_TIMER_MS),
+  );
+  timer.unref();
+  return timer;
 }
 
 function agentHandlers(
@@ -60,7 +84,7 @@ function agentHandlers(
   };
   const actor = async (): Promise<Actor & { agent: AgentDoc }> => {
     const agent = await me();
-    return { agent, agentId: agent._id, role: agent.role };
+    return { agent, ...actorOf(agent) };
   };
   const view = conversationView;
 
@@ -79,14 +103,10 @@ function agentHandlers(
       };
     },
     'queue:list': async () => {
-      await me();
-      const snapshot = await router.queueSnapshot();
-      return { queue: snapshot.items, total: snapshot.total };
+      const a = await actor();
+      return scopedQueue(await router.queueSnapshot(), siteScope(a));
     },
-    'agents:list': async () => {
-      await me();
-      return { agents: await agents.summaries() };
-    },
+    'agents:list': async () => ({ agents: await agents.summaries(await actor()) }),
     'conversation:open': async ({ conversationId }) => {
       const a = await actor();
       const conversation = await conversations.forAgent(a, conversationId);
@@ -97,8 +117,7 @@ function agentHandlers(
       return { conversation: view(conversation), visitor: visitorProfileView(visitor), previous: previous.map(view) };
     },
     'conversation:take': async ({ conversationId }) => {
-      const { agentId } = await actor();
-      return { conversation: view(await router.take(agentId, conversationId)) };
+      return { conversation: view(await router.take(await actor(), conversationId)) };
     },
     'conversation:resolve': async ({ conversationId }) => ({
       conversation: view(await router.resolve(await actor(), conversationId)),
@@ -118,7 +137,7 @@ function agentHandlers(
     }),
     'message:send': async (input) => {
       const a = await actor();
-      const { message } = await conversations.sendAsAgent(a.agent, a.role, input);
+      const { message } = await conversations.sendAsAgent(a.agent, input);
       return { message: messageView(message) };
     },
     'message:history': async (query) => {
@@ -133,7 +152,7 @@ function agentHandlers(
     'typing:set': async ({ conversationId, typing }) => {
       const a = await actor();
       const conversation = await conversations.forAgent(a, conversationId);
-      if (conversation.agentId === a.agentId || a.role === 'admin') {
+      if (conversation.agentId === a.agentId || supervises(a, conversation.siteId)) {
         visitors
           .to(rooms.visitor(conversation.visitorId))
           .emit('typing:changed', { conversationId: conversation._id, typing, name: a.agent.name });

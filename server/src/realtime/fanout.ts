@@ -4,9 +4,19 @@
  * Rooms span nodes through the adapter, so a fact published on one node reaches all.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import type { ConversationId } from '@counter/shared';
+import { actorOf } from '../domain/access.js';
 import type { DomainEvent } from '../domain/events.js';
+import { scopedQueue } from '../domain/scoped-queue.js';
 import type { Services } from '../domain/services.js';
-import { conversationView, messageView, visitorConversationView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
+import {
+  conversationView,
+  messageView,
+  visitorConversationView,
+  visitorMessageView,
+  visitorProfileView,
+  visitorSummaryView,
+} from '../domain/views.js';
 import type { ConversationDoc } from '../store/documents.js';
 import { coalesce } from './coalesce.js';
 import { rooms, type AgentNamespace, type VisitorNamespace } from './types.js';
@@ -20,7 +30,10 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
   const queue = coalesce(
     async () => {
       const snapshot = await services.router.queueSnapshot();
-      agents.to(rooms.allAgents).emit('queue:updated', { queue: snapshot.items, total: snapshot.total });
+      // Each group of staff sees its own sites' queue: one emit per group, to its agents' rooms.
+      for (const { agentIds, scope } of await services.agents.audiences()) {
+        agents.to(agentIds.map(rooms.agent)).emit('queue:updated', scopedQueue(snapshot, scope));
+      }
       for (const { visitorId, conversationId, position, etaSeconds } of snapshot.positions) {
         visitors.to(rooms.visitor(visitorId)).emit('queue:position', { conversationId, position, etaSeconds });
       }
@@ -42,6 +55,52 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
   const agentRooms = (c: ConversationDoc) =>
     c.agentId ? [rooms.agent(c.agentId), rooms.conversation(c._id)] : [rooms.conversation(c._id)];
 
+  /**
+   * Who follows a conversation live must still be allowed to see it: after it changed hands
+   * (take, transfer, reassign) or someone's role or sites changed, every socket in its room
+   * is checked against the domain's rules, and those that lost access leave and are told.
+   * fetchSockets and leave go through the adapter, so this holds across nodes.
+   */
+  async function revalidateWatchers(conversationIds: readonly ConversationId[]): Promise<void> {
+    const access = new Map<string, Promise<ReturnType<typeof actorOf> | null>>();
+    const actorFor = (agentId: string) => {
+      if (!access.has(agentId)) {
+        access.set(
+          agentId,
+          services.agents.get(agentId as never).then(
+            (agent) => (agent.active ? actorOf(agent) : null),
+            () => null,
+          ),
+        );
+      }
+      return access.get(agentId)!;
+    };
+    for (const conversationId of conversationIds) {
+      const room = rooms.conversation(conversationId);
+      const watchers = await agents.in(room).fetchSockets();
+      if (!watchers.length) continue;
+      const conversation = await services.conversations.byId(conversationId);
+      for (const socket of watchers) {
+        const actor = await actorFor(socket.data.agentId);
+        if (conversation && actor && (await services.conversations.canSee(actor, conversation))) continue;
+        socket.leave(room);
+        socket.emit('conversation:removed', { conversationId, reason: 'access' });
+      }
+    }
+  }
+
+  /** Every conversation room the agent's open consoles follow. */
+  async function followedBy(agentId: string): Promise<ConversationId[]> {
+    const followed = new Set<ConversationId>();
+    for (const socket of await agents.in(rooms.agent(agentId)).fetchSockets()) {
+      for (const room of socket.rooms) {
+        const id = rooms.conversationIdOf(room);
+        if (id) followed.add(id as ConversationId);
+      }
+    }
+    return [...followed];
+  }
+
   function conversationUpdated(c: ConversationDoc) {
     agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
     visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
@@ -51,9 +110,10 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
     switch (event.type) {
       case 'message.created': {
         const { conversation: c, message } = event;
-        const wire = messageView(message);
-        agents.to(agentRooms(c)).emit('message:created', { message: wire });
-        if (message.kind !== 'note') visitors.to(rooms.visitor(c.visitorId)).emit('message:created', { message: wire });
+        agents.to(agentRooms(c)).emit('message:created', { message: messageView(message) });
+        if (message.kind !== 'note') {
+          visitors.to(rooms.visitor(c.visitorId)).emit('message:created', { message: visitorMessageView(message) });
+        }
         return;
       }
       case 'conversation.updated':
@@ -66,15 +126,22 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
         });
         agents.to(rooms.conversation(c._id)).emit('conversation:updated', { conversation: conversationView(c) });
         visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
-        return;
+        // Watchers who opened it while it waited lose it now that someone holds it.
+        return revalidateWatchers([c._id]);
       }
       case 'conversation.unassigned': {
         const { conversation: c, agentId, reason } = event;
         agents.to(rooms.agent(agentId)).emit('conversation:removed', { conversationId: c._id, reason });
-        // They no longer follow it live (an admin can open it again).
+        // They no longer follow it live (a supervisor can open it again).
         agents.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(c._id));
-        return;
+        return revalidateWatchers([c._id]);
       }
+      case 'access.changed':
+        queue.trigger();
+        return revalidateWatchers(await followedBy(event.agentId));
+      case 'visitor.session.revoked':
+        visitors.in(rooms.visitorToken(event.tokenHash)).disconnectSockets(true);
+        return;
       case 'queue.changed':
         return queue.trigger();
       case 'availability.changed':

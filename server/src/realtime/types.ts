@@ -30,6 +30,9 @@ export const rooms = {
   site: (id: string) => `site:${id}`,
   agent: (id: string) => `a:${id}`,
   session: (id: string) => `s:${id}`,
+  /** A shopper's token, by its hash: shop logout closes exactly its sockets. */
+  visitorToken: (tokenHash: string) => `t:${tokenHash}`,
   conversation: (id: string) => `c:${id}`,
-  allAgents: 'agents',
+  /** The conversation id of a conversation room, else null. */
+  conversationIdOf: (room: string) => (room.startsWith('c:') ? room.slice(2) : null),
 } as const;

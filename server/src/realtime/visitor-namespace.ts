@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import { originAllowed } from '../domain/sites.js';
 import { sha256 } from '../domain/crypto.js';
-import { messageView, visitorConversationView } from '../domain/views.js';
+import { visitorConversationView, visitorMessageView } from '../domain/views.js';
 import type { VisitorDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
 import { handshake } from './handshake.js';
@@ -43,7 +43,11 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
   );
 
   nsp.on('connection', (socket: VisitorSocket) => {
-    void socket.join([rooms.visitor(socket.data.visitorId), rooms.site(socket.data.siteId)]);
+    void socket.join([
+      rooms.visitor(socket.data.visitorId),
+      rooms.site(socket.data.siteId),
+      rooms.visitorToken(socket.data.tokenHash),
+    ]);
     const limiter = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond * 4);
     registerCommands(socket, visitorSchemas, visitorHandlers(socket, agents, options), limiter, log);
     services.sites
@@ -79,11 +83,11 @@ function visitorHandlers(
     }),
     'message:send': async (input) => {
       const { message } = await conversations.sendAsVisitor(await me(), input);
-      return { message: messageView(message) };
+      return { message: visitorMessageView(message) };
     },
     'message:history': async (query) => {
       const page = await conversations.history(await mine(query.conversationId), query, false);
-      return { messages: page.messages.map(messageView), hasMore: page.hasMore };
+      return { messages: page.messages.map(visitorMessageView), hasMore: page.hasMore };
     },
     'message:read': async ({ conversationId, seq }) => ({
       seq: await conversations.markRead(await mine(conversationId), 'visitor', seq),
@@ -102,7 +106,7 @@ function visitorHandlers(
     }),
     'conversation:leave-message': async (input) => {
       const { message, conversation } = await conversations.leaveMessage(await me(), input);
-      return { conversation: visitorConversationView(conversation), message: messageView(message) };
+      return { conversation: visitorConversationView(conversation), message: visitorMessageView(message) };
     },
     'visitor:identify': async (input) => {
       const visitor = await me();
@@ -113,7 +117,12 @@ function visitorHandlers(
         void socket.join(rooms.visitor(result.visitor._id));
         socket.data.visitorId = result.visitor._id;
       }
-      if (result.token) socket.data.tokenHash = sha256(result.token);
+      if (result.token) {
+        // Shop logout of the new token must reach this socket; the old token is gone.
+        void socket.leave(rooms.visitorToken(socket.data.tokenHash));
+        socket.data.tokenHash = sha256(result.token);
+        void socket.join(rooms.visitorToken(socket.data.tokenHash));
+      }
       return { verified: result.verified, visitorId: result.visitor._id, token: result.token };
     },
     'visitor:context': async (input) => {

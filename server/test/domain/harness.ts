@@ -1,6 +1,7 @@
 /** The domain over a real store, a clock the test moves, and a log of every event. */
 import { randomUUID } from 'node:crypto';
 import type { AgentId, ClientMessageId, SiteId } from '@counter/shared';
+import type { Actor } from '../../src/domain/access.js';
 import type { Clock } from '../../src/domain/clock.js';
 import { EventLog } from '../../src/domain/events.js';
 import { createServices, type DomainConfig, type Services } from '../../src/domain/services.js';
@@ -26,11 +27,14 @@ export interface Domain {
   store: Store;
   siteId: SiteId;
   errors: unknown[];
-  agent(options?: { name?: string; capacity?: number; status?: 'online' | 'away' | 'offline'; connected?: boolean }): Promise<AgentDoc>;
-  shopper(options?: { vip?: boolean }): Promise<VisitorDoc>;
+  /** Staff of this domain's site unless `siteIds` says otherwise. */
+  agent(options?: { name?: string; capacity?: number; status?: 'online' | 'away' | 'offline'; connected?: boolean; siteIds?: SiteId[] }): Promise<AgentDoc>;
+  shopper(options?: { vip?: boolean; siteId?: SiteId }): Promise<VisitorDoc>;
   /** The shopper writes (opening a conversation if needed); resolves once routing settled. */
   ask(visitor: VisitorDoc, text?: string): Promise<ConversationDoc>;
   conversation(id: string): Promise<ConversationDoc>;
+  /** A plain agent of this domain's site, as the access rules see them. */
+  actor(agentId: AgentId): Actor;
   /** Closes every console socket the agent has (the tab went away). */
   disconnect(agentId: AgentId): Promise<void>;
 }
@@ -82,12 +86,13 @@ export async function createDomain(
     store,
     siteId,
     errors,
-    async agent({ name, capacity = 3, status = 'online', connected = true } = {}) {
+    async agent({ name, capacity = 3, status = 'online', connected = true, siteIds = [siteId] } = {}) {
       const n = ++agents;
       const created = await services.agents.create({
         email: `${randomUUID()}@example.com`,
         name: name ?? `Agent ${n}`,
         role: 'agent',
+        siteIds,
         capacity,
         password: 'a-long-password',
       });
@@ -100,8 +105,8 @@ export async function createDomain(
       await services.agents.setStatus(doc, status);
       return services.agents.get(doc._id);
     },
-    async shopper({ vip = false } = {}) {
-      const { visitor } = await services.visitors.session({ siteId, pageOrigin: SHOP });
+    async shopper({ vip = false, siteId: site = siteId } = {}) {
+      const { visitor } = await services.visitors.session({ siteId: site, pageOrigin: SHOP });
       if (!vip) return visitor;
       return (await store.visitors.update(visitor._id, { verified: true, tier: 'vip', externalId: randomUUID() }))!;
     },
@@ -118,6 +123,7 @@ export async function createDomain(
     async conversation(id) {
       return (await store.conversations.byId(id as never))!;
     },
+    actor: (agentId) => ({ agentId, role: 'agent', siteIds: [siteId] }),
     async disconnect(agentId) {
       for (const id of sockets.get(agentId) ?? []) await services.agents.socketClosed(agentId, id);
       sockets.delete(agentId);

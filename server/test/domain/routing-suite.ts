@@ -1,12 +1,12 @@
 /**
  * Routing behaviour, run against every storage adapter. Each test gets an empty store.
  */
-import type { AgentId, ClientMessageId, ConversationId } from '@counter/shared';
+import type { AgentId, ClientMessageId, ConversationId, SiteId } from '@counter/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/store.js';
 import type { DomainConfig } from '../../src/domain/services.js';
-import { createDomain, ManualClock, type Domain } from './harness.js';
+import { createDomain, ManualClock, SHOP, type Domain } from './harness.js';
 
 export function routingSuite(label: string, freshStore: () => Promise<Store>) {
   describe(`routing on ${label}`, () => {
@@ -46,8 +46,8 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       const b = await d.ask(await d.shopper());
       // Both start at load 0: whoever got the first one is at load 1, so the second goes to the other.
       expect(new Set([a.agentId, b.agentId])).toEqual(new Set([first._id, second._id]));
-      await d.services.router.resolve({ agentId: a.agentId!, role: 'agent' }, a._id);
-      await d.services.router.resolve({ agentId: b.agentId!, role: 'agent' }, b._id);
+      await d.services.router.resolve(d.actor(a.agentId!), a._id);
+      await d.services.router.resolve(d.actor(b.agentId!), b._id);
       d.clock.advance(1000);
       // Both at load 0 again: the one assigned earlier (a's agent) has waited longer.
       const c = await d.ask(await d.shopper());
@@ -101,7 +101,7 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       const later = await d.ask(await d.shopper());
       expect(waiting.status).toBe('waiting');
 
-      await d.services.router.resolve({ agentId: ann._id, role: 'agent' }, held._id);
+      await d.services.router.resolve(d.actor(ann._id), held._id);
       await d.services.router.drain();
       expect((await d.conversation(waiting._id)).agentId).toBe(ann._id);
       expect((await d.conversation(later._id)).status).toBe('waiting');
@@ -147,7 +147,7 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       const agent = await d.agent();
       const c = await d.ask(await d.shopper());
       await d.agent();
-      await d.services.conversations.sendAsAgent(agent, 'agent', {
+      await d.services.conversations.sendAsAgent(agent, {
         conversationId: c._id,
         clientId: crypto.randomUUID() as ClientMessageId,
         text: 'Hi, let me check.',
@@ -180,15 +180,32 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       expect(d.events.ofType('conversation.unassigned').map((e) => e.agentId)).toEqual([leaving._id, leaving._id]);
     });
 
+    it("routes a conversation only to staff of its site, and a site nobody serves does not hold up another's queue", async () => {
+      const d = await setup();
+      const other = (await d.services.sites.create({ name: 'Other', allowedOrigins: [SHOP], greeting: {}, businessHours: null, defaultLocale: 'en' })).id as SiteId;
+      const otherAgent = await d.agent({ name: 'Olga', siteIds: [other] });
+      // More than a routing batch of this site's shoppers wait first; nobody serves this site.
+      const unserved = [];
+      for (let i = 0; i < 55; i++) unserved.push(await d.ask(await d.shopper()));
+      const served = await d.ask(await d.shopper({ siteId: other }));
+      expect(served.agentId).toBe(otherAgent._id);
+      for (const c of unserved) expect((await d.conversation(c._id)).status).toBe('waiting');
+      // Only staff of that site see its queue.
+      const snapshot = await d.services.router.queueSnapshot();
+      expect(snapshot.items.every((item) => item.siteId === d.siteId)).toBe(true);
+      expect((await d.services.router.availability(await d.services.sites.get(other))).agentsOnline).toBe(1);
+      expect((await d.services.router.availability(await d.services.sites.get(d.siteId))).agentsOnline).toBe(0);
+    });
+
     it('lets an agent take from the queue within capacity only', async () => {
       const d = await setup();
       const agent = await d.agent({ capacity: 1, status: 'away' });
       const a = await d.ask(await d.shopper());
       const b = await d.ask(await d.shopper());
-      expect((await d.services.router.take(agent._id, a._id)).agentId).toBe(agent._id);
-      await expect(d.services.router.take(agent._id, b._id)).rejects.toMatchObject({ code: 'capacity_reached' });
+      expect((await d.services.router.take(d.actor(agent._id), a._id)).agentId).toBe(agent._id);
+      await expect(d.services.router.take(d.actor(agent._id), b._id)).rejects.toMatchObject({ code: 'capacity_reached' });
       const other = await d.agent({ status: 'away' });
-      await expect(d.services.router.take(other._id, a._id)).rejects.toBeInstanceOf(AppError);
+      await expect(d.services.router.take(d.actor(other._id), a._id)).rejects.toBeInstanceOf(AppError);
       expect((await d.conversation(a._id)).agentId).toBe(agent._id);
     });
 
@@ -199,19 +216,19 @@ export function routingSuite(label: string, freshStore: () => Promise<Store>) {
       expect(c.agentId).toBe(ann._id);
       const full = await d.agent({ name: 'Full', capacity: 0 });
       await expect(
-        d.services.router.transfer({ agentId: ann._id, role: 'agent' }, c._id, full._id, async () => {}),
+        d.services.router.transfer(d.actor(ann._id), c._id, full._id, async () => {}),
       ).rejects.toMatchObject({ code: 'agent_unavailable' });
       const bob = await d.agent({ name: 'Bob', capacity: 1 });
-      const moved = await d.services.router.transfer({ agentId: ann._id, role: 'agent' }, c._id, bob._id, async () => {});
+      const moved = await d.services.router.transfer(d.actor(ann._id), c._id, bob._id, async () => {});
       expect(moved.agentId).toBe(bob._id);
       expect(d.events.ofType('conversation.unassigned')).toMatchObject([{ agentId: ann._id, reason: 'transferred' }]);
       expect(assignedTo(d, bob._id)[0]).toMatchObject({ reason: 'transferred', previousAgentId: ann._id });
       // Ann may no longer act on it.
-      await expect(d.services.router.resolve({ agentId: ann._id, role: 'agent' }, c._id)).rejects.toMatchObject({
+      await expect(d.services.router.resolve(d.actor(ann._id), c._id)).rejects.toMatchObject({
         code: 'forbidden',
       });
       // Bob sends it back to the queue: it must not come straight back to him.
-      const back = await d.services.router.transfer({ agentId: bob._id, role: 'agent' }, c._id, null, async () => {});
+      const back = await d.services.router.transfer(d.actor(bob._id), c._id, null, async () => {});
       await d.services.router.drain();
       const now = await d.conversation(back._id);
       expect(now.agentId).toBe(ann._id);

@@ -336,7 +336,7 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
       });
 
       it('keeps canned-reply shortcuts unique', async () => {
-        const base = { title: 'T', text: 'x', updatedAt: 1, createdBy: 'a' as AgentId };
+        const base = { title: 'T', text: 'x', updatedAt: 1, createdBy: 'a' as AgentId, siteId: null };
         await store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base });
         await expect(
           store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base }),

@@ -50,6 +50,7 @@ export function agentDoc(over: Partial<AgentDoc> = {}): AgentDoc {
     email: `${newTestId().toLowerCase()}@example.com`,
     name: 'Agent',
     role: 'agent',
+    siteIds: ['site' as SiteId],
     capacity: 3,
     status: 'online',
     active: true,

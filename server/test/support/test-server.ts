@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   PROTOCOL_VERSION,
   type Ack,
+  type Role,
   type AgentClientToServerEvents,
   type AgentServerToClientEvents,
   type Site,
@@ -86,7 +87,8 @@ export interface TestServer {
     session: VisitorSessionResponse;
   }>;
   /** Creates an agent (if needed), signs in, connects /agent. */
-  agent(options?: { name?: string; capacity?: number; role?: 'admin' | 'agent'; online?: boolean }): Promise<{
+  /** Staff of every site that exists now (tests add their own) unless `siteIds` says otherwise. */
+  agent(options?: { name?: string; capacity?: number; role?: Role; siteIds?: string[]; online?: boolean }): Promise<{
     socket: AgentSocket;
     cookie: string;
     agentId: string;
@@ -196,11 +198,12 @@ export async function startTestServer(
       await connected(socket as unknown as Socket);
       return { socket, token: session.token, session };
     },
-    async agent({ name, capacity = 3, role = 'agent', online = true } = {}) {
+    async agent({ name, capacity = 3, role = 'agent', siteIds: only, online = true } = {}) {
       const n = ++agentCount;
+      const siteIds = (only as SiteId[] | undefined) ?? (await app.store.sites.list()).map((s) => s._id);
       const email = `agent${n}-${Date.now()}@example.com`;
       const password = `password-${n}-long`;
-      const created = await app.services.agents.create({ email, name: name ?? `Agent ${n}`, role, capacity, password });
+      const created = await app.services.agents.create({ email, name: name ?? `Agent ${n}`, role, siteIds, capacity, password });
       const cookie = await login(email, password);
       const socket = await connectAgent(cookie);
       if (online) ok(await agentCommand(socket, 'agent:status', { status: 'online' }));

@@ -65,4 +65,32 @@ describe.skipIf(skip !== null)('two nodes behind a load balancer: shared MongoDB
     expect(res.statusCode).toBe(204);
     await closed;
   });
+
+  it('a console on node B that loses access on node A stops following the conversation (issue 10, item 2)', async () => {
+    const shopper = await nodeA.visitor();
+    const { conversation } = ok(await visitorCommand(shopper.socket, 'conversation:start', {}));
+    const conversationId = conversation.id;
+    const sue = await nodeB.agent({ name: 'Sue', role: 'supervisor', online: false });
+    ok(await visitorCommand(shopper.socket, 'message:send', { conversationId, clientId: randomUUID(), text: 'Hello?' }));
+    ok(await agentCommand(sue.socket, 'conversation:open', { conversationId }));
+
+    const removed = next(sue.socket as never, 'conversation:removed', (e: { conversationId: string }) => e.conversationId === conversationId);
+    const owner = await nodeA.login(nodeA.adminEmail, nodeA.adminPassword);
+    const res = await nodeA.app.inject({ method: 'PATCH', url: `/api/v1/agents/${sue.agentId}`, headers: { cookie: owner }, payload: { siteIds: [] } });
+    expect(res.statusCode).toBe(200);
+    expect(await removed).toEqual({ conversationId, reason: 'access' });
+  });
+
+  it('shop logout on node A closes the same token’s socket on node B (issue 10, item 4)', async () => {
+    const onA = await nodeA.visitor();
+    const onB = await nodeB.visitor({ token: onA.token });
+    const closed = new Promise<string>((resolve) => onB.socket.on('disconnect', (reason) => resolve(reason)));
+    const res = await nodeA.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/visitor/sessions?siteId=${nodeA.site.id}`,
+      headers: { authorization: `Bearer ${onA.token}` },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(await closed).toBe('io server disconnect');
+  });
 });

@@ -24,7 +24,8 @@ export const agentView: z.ZodType<Agent> = z.object({
   id: c.agentId,
   email: z.string(),
   name: z.string(),
-  role: z.enum(['admin', 'agent']),
+  role: z.enum(['owner', 'admin', 'supervisor', 'agent']),
+  siteIds: z.array(c.siteId),
   capacity: z.number().int(),
   status: z.enum(['online', 'away', 'offline']),
   active: z.boolean(),
@@ -56,6 +57,7 @@ export const cannedReplyView: z.ZodType<CannedReply> = z.object({
   title: z.string(),
   text: z.string(),
   updatedAt: millis,
+  siteId: c.siteId.nullable(),
 });
 
 export const availabilityView: z.ZodType<Availability> = z.object({

@@ -14,13 +14,16 @@ export const changePasswordBody = z.object({
   newPassword: password,
 });
 
-const role = z.enum(['admin', 'agent']);
+const role = z.enum(['owner', 'admin', 'supervisor', 'agent']);
 const capacity = z.int().min(0).max(50);
+/** The sites a person works for; the domain checks that they exist and that the caller manages them. */
+const siteIds = z.array(c.siteId).max(200).transform((ids) => [...new Set(ids)]);
 
 export const createAgentBody = z.object({
   email: c.email,
   name: c.label(100),
   role: role.default('agent'),
+  siteIds: siteIds.default([]),
   capacity: capacity.default(3),
   password,
 });
@@ -28,6 +31,7 @@ export const createAgentBody = z.object({
 export const updateAgentBody = z.object({
   name: c.label(100).optional(),
   role: role.optional(),
+  siteIds: siteIds.optional(),
   capacity: capacity.optional(),
   active: z.boolean().optional(),
   password: password.optional(),
@@ -81,6 +85,8 @@ export const cannedReplyBody = z.object({
     .regex(/^[a-z0-9_-]{1,32}$/, 'letters, digits, - and _ only, up to 32'),
   title: c.label(100),
   text: c.messageText,
+  /** Omitted: the caller's only site; null: server-wide (the owner only). */
+  siteId: c.siteId.nullable().optional(),
 });
 
 /** `:id` in a route's path, one schema per id kind so the handler receives the branded id. */

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { selectOpenCount } from '../../stores/inbox-store.js';
+import { ROLE_LABELS } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
 
@@ -43,7 +44,7 @@ export function AccountPage() {
           <dt>Email</dt>
           <dd>{agent.email}</dd>
           <dt>Role</dt>
-          <dd>{agent.role === 'admin' ? 'Admin' : 'Agent'}</dd>
+          <dd>{ROLE_LABELS[agent.role]}</dd>
           <dt>Capacity</dt>
           <dd>
             {agent.capacity} conversations at once (you have {open} open)

@@ -1,11 +1,18 @@
-import type { Role } from '@counter/shared';
+import type { Role, Site, SiteId } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import type { ClientError } from '../../lib/client-error.js';
+import { grantableRoles, ROLE_LABELS } from '../../lib/roles.js';
+import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
+import { SiteChecklist } from './SiteChecklist.js';
 
-export function AgentCreateForm() {
+export function AgentCreateForm({ sites }: { sites: Site[] }) {
   const app = useApp();
+  const me = useStore(app.stores.session, (s) => s.agent);
+  // An admin of exactly one site adds staff to it without having to tick it.
+  const [siteIds, setSiteIds] = useState<SiteId[] | null>(null);
+  const chosen = siteIds ?? (sites.length === 1 ? [sites[0]!.id] : []);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
@@ -22,6 +29,7 @@ export function AgentCreateForm() {
       name: name.trim(),
       email: email.trim(),
       role,
+      siteIds: role === 'owner' ? [] : chosen,
       capacity: Number(capacity),
       password,
     });
@@ -48,8 +56,11 @@ export function AgentCreateForm() {
         <label class="field field-narrow">
           <span>Role</span>
           <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
+            {grantableRoles(me).map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field field-narrow">
@@ -61,6 +72,12 @@ export function AgentCreateForm() {
           <input name="password" type="password" autoComplete="new-password" minLength={10} required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
       </div>
+      {role !== 'owner' && (
+        <div class="field">
+          <span>Sites</span>
+          <SiteChecklist label="Sites of the new agent" sites={sites} value={chosen} onChange={setSiteIds} />
+        </div>
+      )}
       <FormError error={error} />
       {created && !error && (
         <p class="ok" role="status">

@@ -1,12 +1,17 @@
-import type { Agent, Role } from '@counter/shared';
+import type { Agent, Role, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import type { AgentPatch } from '../../api/rest-api.js';
 import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
+import { grantableRoles, ROLE_LABELS } from '../../lib/roles.js';
+import { useStore } from '../../lib/use-store.js';
 import { ConfirmButton } from '../common/ConfirmButton.js';
+import { SiteChecklist } from './SiteChecklist.js';
 
-export function AgentRow({ agent: a, isMe }: { agent: Agent; isMe: boolean }) {
+export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolean; sites: Site[] }) {
   const app = useApp();
+  const me = useStore(app.stores.session, (s) => s.agent);
+  const roles = grantableRoles(me);
   const [error, setError] = useState<string | null>(null);
   /** What is being typed; null shows the stored capacity. */
   const [capacity, setCapacity] = useState<string | null>(null);
@@ -50,9 +55,19 @@ export function AgentRow({ agent: a, isMe }: { agent: Agent; isMe: boolean }) {
           disabled={isMe}
           onChange={(e) => void patch({ role: e.currentTarget.value as Role })}
         >
-          <option value="agent">Agent</option>
-          <option value="admin">Admin</option>
+          {(roles.includes(a.role) ? roles : [...roles, a.role]).map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
         </select>
+      </td>
+      <td>
+        {a.role === 'owner' ? (
+          <span class="muted small">Every site</span>
+        ) : (
+          <SiteChecklist label={`Sites of ${a.name}`} sites={sites} value={a.siteIds} disabled={isMe} onChange={(siteIds) => void patch({ siteIds })} />
+        )}
       </td>
       <td>
         <input

@@ -10,6 +10,8 @@ export function SitesPage() {
   const app = useApp();
   const sites = useStore(app.stores.adminSites, (s) => s.sites);
   const error = useStore(app.stores.adminSites, (s) => s.error);
+  // Only the owner adds sites; an admin runs the sites they were given.
+  const isOwner = useStore(app.stores.session, (s) => s.agent?.role === 'owner');
   const [selected, setSelected] = useState<SiteId | null>(null);
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<ClientError | null>(null);
@@ -47,16 +49,18 @@ export function SitesPage() {
               </li>
             ))}
           </ul>
-          <form class="site-create" onSubmit={create} aria-label="Add a site">
-            <label class="field">
-              <span>New site</span>
-              <input required maxLength={100} placeholder="Shop name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-            </label>
-            <FormError error={createError} />
-            <button type="submit" class="btn btn-primary btn-block">
-              Add site
-            </button>
-          </form>
+          {isOwner && (
+            <form class="site-create" onSubmit={create} aria-label="Add a site">
+              <label class="field">
+                <span>New site</span>
+                <input required maxLength={100} placeholder="Shop name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+              </label>
+              <FormError error={createError} />
+              <button type="submit" class="btn btn-primary btn-block">
+                Add site
+              </button>
+            </form>
+          )}
         </nav>
         {site ? <SiteEditor key={site.id} site={site} /> : <p class="muted">No sites yet.</p>}
       </div>

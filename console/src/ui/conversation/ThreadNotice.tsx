@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
+import { supervises } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import type { Thread } from '../../stores/threads-store.js';
 import { RowError } from '../common/RowError.js';
@@ -10,6 +11,7 @@ const REMOVED: Record<string, string> = {
   transferred: 'This conversation was transferred. You can still read it and add notes.',
   reassigned: 'This conversation was reassigned because it went unanswered or you were away.',
   resolved: 'This conversation was resolved.',
+  access: 'Another agent has this conversation now; it is no longer shown to you live.',
 };
 
 export function ThreadNotice({ thread }: { thread: Thread }) {
@@ -34,7 +36,7 @@ export function ThreadNotice({ thread }: { thread: Thread }) {
   } else if (thread.removed) {
     text = REMOVED[thread.removed] ?? null;
   } else if (c.agentId !== me?.id) {
-    text = `${c.agentName ?? 'Another agent'} has this conversation.${me?.role === 'admin' ? ' As an admin you can still reply.' : ' You can add internal notes.'}`;
+    text = `${c.agentName ?? 'Another agent'} has this conversation.${supervises(me) ? ' As a supervisor you can still reply.' : ' You can add internal notes.'}`;
   }
   if (!text) return null;
   return (

@@ -1,5 +1,6 @@
 /** The signed-in frame: top bar, connection banner, the page for the route, overlays. */
 import { useApp } from '../../app/app-context.js';
+import { isAdmin } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import { AccountPage } from '../account/AccountPage.js';
 import { AgentsPage } from '../admin/AgentsPage.js';
@@ -15,7 +16,7 @@ import { TopBar } from './TopBar.js';
 export function Shell() {
   const app = useApp();
   const route = useStore(app.stores.route, (s) => s.route);
-  const isAdmin = useStore(app.stores.session, (s) => s.agent?.role === 'admin');
+  const admin = useStore(app.stores.session, (s) => isAdmin(s.agent));
   const helpOpen = useStore(app.stores.ui, (s) => s.helpOpen);
   useShortcuts();
   useDocumentTitle();
@@ -31,10 +32,10 @@ export function Shell() {
       page = <CannedRepliesPage />;
       break;
     case 'agents':
-      page = isAdmin ? <AgentsPage /> : <AdminOnly />;
+      page = admin ? <AgentsPage /> : <AdminOnly />;
       break;
     case 'sites':
-      page = isAdmin ? <SitesPage /> : <AdminOnly />;
+      page = admin ? <SitesPage /> : <AdminOnly />;
       break;
     case 'account':
       page = <AccountPage />;

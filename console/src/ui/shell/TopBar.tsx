@@ -2,6 +2,7 @@ import { useApp } from '../../app/app-context.js';
 import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js';
 import type { Route } from '../../stores/route-store.js';
 import { routeHref } from '../../stores/route-store.js';
+import { isAdmin } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { StatusSwitch } from './StatusSwitch.js';
@@ -31,8 +32,8 @@ export function TopBar() {
       <nav class="nav" aria-label="Main">
         {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
         {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
-        {agent?.role === 'admin' && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
-        {agent?.role === 'admin' && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
+        {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
+        {isAdmin(agent) && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
       </nav>
       <div class="topbar-right">
         {queued > 0 && (

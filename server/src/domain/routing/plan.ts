@@ -1,16 +1,34 @@
 /** Who should get what: pure ranking over a snapshot of agents and their loads. */
-import type { AgentId } from '@counter/shared';
+import type { AgentId, SiteId } from '@counter/shared';
 import type { AgentDoc, ConversationDoc } from '../../store/documents.js';
+import { actorOf, inSite, siteScope } from '../access.js';
 
 export interface Candidate {
   agent: AgentDoc;
   load: number;
 }
 
-/** Least load first; ties to whoever has waited longest since their last assignment. */
-export function rank(pool: Candidate[], exclude: readonly AgentId[]): Candidate[] {
+/** Only staff of the conversation's site ever get it. */
+export const worksFor = (agent: AgentDoc, siteId: SiteId) => inSite(actorOf(agent), siteId);
+
+/** The sites a pool serves; null when someone in it (the owner) serves every site. */
+export function poolSites(pool: Candidate[]): SiteId[] | null {
+  const sites = new Set<SiteId>();
+  for (const { agent } of pool) {
+    const scope = siteScope(actorOf(agent));
+    if (scope === null) return null;
+    for (const id of scope) sites.add(id);
+  }
+  return [...sites];
+}
+
+/**
+ * Least load first; ties to whoever has waited longest since their last assignment. Only
+ * staff of `siteId` are candidates.
+ */
+export function rank(pool: Candidate[], exclude: readonly AgentId[], siteId: SiteId): Candidate[] {
   return pool
-    .filter((c) => c.load < c.agent.capacity && !exclude.includes(c.agent._id))
+    .filter((c) => c.load < c.agent.capacity && !exclude.includes(c.agent._id) && worksFor(c.agent, siteId))
     .sort(
       (a, b) =>
         a.load - b.load ||
@@ -29,7 +47,7 @@ export function planBatch(queue: ConversationDoc[], pool: Candidate[]): Map<Cand
   const original = new Map(planned.map((p, i) => [p, pool[i]!]));
   let order = 0;
   for (const conversation of queue) {
-    const best = rank(planned, conversation.excludedAgentIds)[0];
+    const best = rank(planned, conversation.excludedAgentIds, conversation.siteId)[0];
     if (!best) continue;
     best.load += 1;
     // Later picks in this batch count as more recent assignments (the tie-break).

@@ -2,7 +2,7 @@
 import type { ConversationDoc } from '../../store/documents.js';
 import type { AgentPool } from './agent-pool.js';
 import { QUEUE_BATCH, QUEUE_POSITIONS, STALE_CLAIM_MS, type RoutingContext } from './context.js';
-import { planBatch, type Candidate } from './plan.js';
+import { planBatch, poolSites, type Candidate } from './plan.js';
 import type { Transitions } from './transitions.js';
 
 export class QueueDrain {
@@ -49,9 +49,15 @@ export class QueueDrain {
     // agent planned for one of them gets the next conversation instead.
     const takenElsewhere = new Set<string>();
     for (;;) {
-      const queue = (await this.deps.store.conversations.queue(QUEUE_BATCH)).filter((c) => !takenElsewhere.has(c._id));
+      const pool = await this.deps.pool.withLoads();
+      if (!pool.length) return;
+      // Only the queues of sites someone with room works for: a site nobody serves right now
+      // must not hold up the others behind its head of the queue.
+      const sites = poolSites(pool.filter((c) => c.load < c.agent.capacity));
+      const batch = await this.deps.store.conversations.queue(QUEUE_BATCH, sites ?? undefined);
+      const queue = batch.filter((c) => !takenElsewhere.has(c._id));
       if (!queue.length) return;
-      const plan = planBatch(queue, await this.deps.pool.withLoads());
+      const plan = planBatch(queue, pool);
       if (!plan.size) return;
       // The plan says who should get what, in queue order and least load first; the ledger
       // decides. Each agent's claims go one by one (they compete for that agent's slots),

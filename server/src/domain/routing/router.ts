@@ -53,8 +53,8 @@ export class Router {
     this.queue.kick();
   }
 
-  take(agentId: AgentId, conversationId: ConversationId): Promise<ConversationDoc> {
-    return this.actions.take(agentId, conversationId);
+  take(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
+    return this.actions.take(actor, conversationId);
   }
   resolve(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
     return this.actions.resolve(actor, conversationId);
@@ -64,6 +64,11 @@ export class Router {
   }
   transfer(...args: Parameters<AgentActions['transfer']>): Promise<ConversationDoc> {
     return this.actions.transfer(...args);
+  }
+
+  /** After a change of role or sites: what the agent holds outside their sites goes back to the queue. */
+  releaseOutsideSites(actor: Actor): Promise<void> {
+    return this.sweeper.releaseOutsideSites(actor);
   }
 
   /** On a timer, on every node (see sweeper.ts). */

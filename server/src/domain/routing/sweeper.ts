@@ -4,6 +4,7 @@
  */
 import type { AgentId } from '@counter/shared';
 import type { ConversationDoc } from '../../store/documents.js';
+import { inSite, type Actor } from '../access.js';
 import { agentKey } from '../keyed-lock.js';
 import type { AgentPool } from './agent-pool.js';
 import type { RoutingContext } from './context.js';
@@ -63,7 +64,16 @@ export class Sweeper {
     for (const conversation of stale) {
       const from = conversation.agentId;
       // Only move it if someone else could answer; otherwise churn helps nobody.
-      if (from && rank(candidates, [from]).length) await this.reassign(conversation, from, [from]);
+      if (from && rank(candidates, [from], conversation.siteId).length) await this.reassign(conversation, from, [from]);
+    }
+  }
+
+  /** After a change of role or sites: what the agent holds outside their sites goes back to the queue. */
+  async releaseOutsideSites(actor: Actor): Promise<void> {
+    const { assignments, conversations } = this.deps.store;
+    const held = await assignments.forAgent(actor.agentId);
+    for (const conversation of await conversations.byIds(held.map((a) => a._id))) {
+      if (!inSite(actor, conversation.siteId)) await this.reassign(conversation, actor.agentId, [actor.agentId]);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { AgentId, ConversationId, Rating, VisitorId } from '@counter/shared';
+import type { AgentId, ConversationId, Rating, SiteId, VisitorId } from '@counter/shared';
 import type { Database, Update } from '../collection.js';
 import type { ConversationDoc } from '../documents.js';
 
@@ -28,8 +28,8 @@ export interface ConversationRepository {
 
   /** Puts a waiting conversation in the queue; null when it already is or is not waiting. */
   enqueue(id: ConversationId, at: number, priority: number): Promise<ConversationDoc | null>;
-  /** Waiting conversations in queue order: priority first, then arrival. */
-  queue(limit: number): Promise<ConversationDoc[]>;
+  /** Waiting conversations in queue order: priority first, then arrival; of `siteIds` only when given. */
+  queue(limit: number, siteIds?: readonly SiteId[]): Promise<ConversationDoc[]>;
   queueLength(): Promise<number>;
   /** Assigned conversations, oldest assignment first (for repairs after a crash). */
   assigned(limit: number): Promise<ConversationDoc[]>;
@@ -48,6 +48,7 @@ export interface ConversationRepository {
   recordMessage(id: ConversationId, summary: MessageSummary): Promise<ConversationDoc | null>;
   markRead(id: ConversationId, side: 'agent' | 'visitor', seq: number): Promise<ConversationDoc | null>;
   setTags(id: ConversationId, tags: string[], at: number): Promise<ConversationDoc | null>;
+  /** Null when not resolved or already rated (a rating is given once per resolution). */
   setRating(id: ConversationId, rating: Rating): Promise<ConversationDoc | null>;
   setOffline(id: ConversationId, email: string): Promise<ConversationDoc | null>;
   moveToVisitor(from: VisitorId, to: VisitorId): Promise<number>;
@@ -81,7 +82,11 @@ export async function conversationRepository(db: Database): Promise<Conversation
         { _id: id, status: 'waiting', queuedAt: null },
         { $set: { queuedAt: at, priority, updatedAt: at } },
       ),
-    queue: (limit) => conversations.find(inQueue, { sort: { priority: -1, queuedAt: 1, _id: 1 }, limit }),
+    queue: (limit, siteIds) =>
+      conversations.find(siteIds ? { ...inQueue, siteId: { $in: [...siteIds] } } : inQueue, {
+        sort: { priority: -1, queuedAt: 1, _id: 1 },
+        limit,
+      }),
     queueLength: () => conversations.count(inQueue),
     assigned: (limit) => conversations.find({ status: 'assigned' }, { sort: { assignedAt: 1 }, limit }),
 
@@ -173,8 +178,9 @@ export async function conversationRepository(db: Database): Promise<Conversation
           : { $max: { visitorReadSeq: seq }, $set: { unreadByVisitor: 0 } },
       ),
     setTags: (id, tags, at) => conversations.findOneAndUpdate({ _id: id }, { $set: { tags, updatedAt: at } }),
+    // One rating per resolution: the filter refuses a second one in the same write (no read-then-write).
     setRating: (id, rating) =>
-      conversations.findOneAndUpdate({ _id: id, status: 'resolved' }, { $set: { rating, updatedAt: rating.at } }),
+      conversations.findOneAndUpdate({ _id: id, status: 'resolved', rating: null }, { $set: { rating, updatedAt: rating.at } }),
     setOffline: (id, email) => conversations.findOneAndUpdate({ _id: id }, { $set: { offline: true, contactEmail: email } }),
     moveToVisitor: (from, to) => conversations.updateMany({ visitorId: from }, { $set: { visitorId: to } }),
 

@@ -4,7 +4,7 @@
  * shared readAfter) and the store's merge drops what was already seen; then the outbox is
  * flushed. Serialised: one catch-up at a time and at most one more queued behind it.
  */
-import { LIMITS, type Message } from '@counter/shared';
+import { LIMITS, type VisitorMessage } from '@counter/shared';
 import { readAfter } from '@counter/shared/delivery';
 import { lastSeq } from '../store/messages';
 import type { Core } from './core';
@@ -15,7 +15,7 @@ export interface CatchUpDeps {
   /** Sent first on each connection: the catch-up may then be another visitor's (identity). */
   prepare(): Promise<void>;
   dismissed(): string | null;
-  received(messages: Message[]): void;
+  received(messages: VisitorMessage[]): void;
   /** A conversation came on screen. */
   shown(): void;
   /** Runs after the backlog: pending messages, the loader's state, the outbox, read marks. */

@@ -3,7 +3,7 @@
  * deduped by the store's merge; an agent's reply is read out, and counted unread with a
  * badge and a sound unless the shopper is looking.
  */
-import type { Message } from '@counter/shared';
+import type { VisitorMessage } from '@counter/shared';
 import { text } from '../../i18n/text';
 import type { Core } from './core';
 
@@ -15,7 +15,7 @@ export interface IncomingDeps {
 
 export function createIncoming(core: Core, { follow, markRead }: IncomingDeps) {
   const { deps, state } = core;
-  return function received(messages: Message[]): void {
+  return function received(messages: VisitorMessage[]): void {
     const { conversation, messages: shown, open, sound, locale, unread } = state();
     const mine = messages.filter((m) => m.conversationId === conversation?.id);
     if (mine.length < messages.length && conversation?.status !== 'waiting' && conversation?.status !== 'assigned') follow();

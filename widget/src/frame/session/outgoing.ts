@@ -5,7 +5,7 @@
  * module only adapts it: the first message starts the conversation, and a delivery status
  * becomes the message's "failed" mark (retrying or refused: the reason, with a retry link).
  */
-import { LIMITS, type Message } from '@counter/shared';
+import { LIMITS, type VisitorMessage } from '@counter/shared';
 import { createDelivery, type Sent } from '@counter/shared/delivery';
 import type { Core } from './core';
 import { pendingMessage } from './pick';
@@ -13,7 +13,7 @@ import { RefusedError, TransportError } from './transport';
 
 export interface OutgoingDeps {
   startConversation(): Promise<string>;
-  received(messages: Message[]): void;
+  received(messages: VisitorMessage[]): void;
   newConversation(): void;
 }
 
@@ -21,9 +21,9 @@ export function createOutgoing(core: Core, { startConversation, received, newCon
   const { state, live } = core;
   const { outbox } = core.deps;
 
-  const delivery = createDelivery<Message>({
+  const delivery = createDelivery<VisitorMessage>({
     outbox,
-    async send(entry): Promise<Sent<Message>> {
+    async send(entry): Promise<Sent<VisitorMessage>> {
       const t = live();
       const failed = (code: string) => ({ ok: false as const, error: { code } });
       if (!t) return failed('offline');

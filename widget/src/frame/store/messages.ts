@@ -3,14 +3,14 @@
  * ones still on their way (no seq yet) in the order they were written. Pure functions, so
  * the merge rules (no duplicates, server order) are tested without a DOM or a socket.
  */
-import type { Message, VisitorConversation } from '@counter/shared';
+import type { VisitorConversation, VisitorMessage } from '@counter/shared';
 import { lastSeq, merge as mergeSequenced } from '@counter/shared/delivery';
 
 /**
- * A message as shown: a stored Message (the server's, used as is) or one still in the outbox
+ * A message as shown: a stored VisitorMessage (the server's, used as is) or one still in the outbox
  * (no seq yet), keyed by the sender's client id either way.
  */
-export type ChatMessage = Pick<Message, 'clientId' | 'author' | 'authorName' | 'kind' | 'text' | 'event' | 'createdAt'> & {
+export type ChatMessage = Pick<VisitorMessage, 'clientId' | 'author' | 'authorName' | 'kind' | 'text' | 'event' | 'createdAt'> & {
   /** Assigned by the server; null while the message waits in the outbox. */
   seq: number | null;
   /** Why the last attempt failed (an error code, or 'timeout'); unset while sending. */
