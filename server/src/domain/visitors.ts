@@ -29,7 +29,12 @@ export class VisitorService {
     if (!site) throw new AppError('site_not_found');
     if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
     if (input.token) {
-      const known = await this.authenticate(site._id, input.token).catch(() => null);
+      // Only a token that is not valid here starts over; a store that failed to read it is
+      // an error, never a silent new visitor who has lost their conversations.
+      const known = await this.authenticate(site._id, input.token).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'unauthorized') return null;
+        throw err;
+      });
       if (known) return { visitor: known.visitor, token: input.token };
     }
     return this.newVisitor(site._id);
