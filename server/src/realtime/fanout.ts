@@ -4,8 +4,6 @@
  * Rooms span nodes through the adapter, so a fact published on one node reaches all.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { ConversationId } from '@counter/shared';
-import { actorOf } from '../domain/access.js';
 import type { DomainEvent } from '../domain/events.js';
 import { scopedQueue } from '../domain/scoped-queue.js';
 import type { Services } from '../domain/services.js';
@@ -20,6 +18,7 @@ import {
 import type { ConversationDoc } from '../store/documents.js';
 import { coalesce } from './coalesce.js';
 import { rooms, type AgentNamespace, type VisitorNamespace } from './types.js';
+import { createWatcherCheck } from './watchers.js';
 
 const QUEUE_BROADCAST_MS = 100;
 const AVAILABILITY_BROADCAST_MS = 250;
@@ -52,54 +51,10 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
     onError,
   );
 
+  const watchers = createWatcherCheck(agents, services);
+
   const agentRooms = (c: ConversationDoc) =>
     c.agentId ? [rooms.agent(c.agentId), rooms.conversation(c._id)] : [rooms.conversation(c._id)];
-
-  /**
-   * Who follows a conversation live must still be allowed to see it: after it changed hands
-   * (take, transfer, reassign) or someone's role or sites changed, every socket in its room
-   * is checked against the domain's rules, and those that lost access leave and are told.
-   * fetchSockets and leave go through the adapter, so this holds across nodes.
-   */
-  async function revalidateWatchers(conversationIds: readonly ConversationId[]): Promise<void> {
-    const access = new Map<string, Promise<ReturnType<typeof actorOf> | null>>();
-    const actorFor = (agentId: string) => {
-      if (!access.has(agentId)) {
-        access.set(
-          agentId,
-          services.agents.get(agentId as never).then(
-            (agent) => (agent.active ? actorOf(agent) : null),
-            () => null,
-          ),
-        );
-      }
-      return access.get(agentId)!;
-    };
-    for (const conversationId of conversationIds) {
-      const room = rooms.conversation(conversationId);
-      const watchers = await agents.in(room).fetchSockets();
-      if (!watchers.length) continue;
-      const conversation = await services.conversations.byId(conversationId);
-      for (const socket of watchers) {
-        const actor = await actorFor(socket.data.agentId);
-        if (conversation && actor && (await services.conversations.canSee(actor, conversation))) continue;
-        socket.leave(room);
-        socket.emit('conversation:removed', { conversationId, reason: 'access' });
-      }
-    }
-  }
-
-  /** Every conversation room the agent's open consoles follow. */
-  async function followedBy(agentId: string): Promise<ConversationId[]> {
-    const followed = new Set<ConversationId>();
-    for (const socket of await agents.in(rooms.agent(agentId)).fetchSockets()) {
-      for (const room of socket.rooms) {
-        const id = rooms.conversationIdOf(room);
-        if (id) followed.add(id as ConversationId);
-      }
-    }
-    return [...followed];
-  }
 
   function conversationUpdated(c: ConversationDoc) {
     agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
@@ -127,18 +82,18 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
         agents.to(rooms.conversation(c._id)).emit('conversation:updated', { conversation: conversationView(c) });
         visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
         // Watchers who opened it while it waited lose it now that someone holds it.
-        return revalidateWatchers([c._id]);
+        return watchers.revalidate([c._id]);
       }
       case 'conversation.unassigned': {
         const { conversation: c, agentId, reason } = event;
         agents.to(rooms.agent(agentId)).emit('conversation:removed', { conversationId: c._id, reason });
         // They no longer follow it live (a supervisor can open it again).
         agents.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(c._id));
-        return revalidateWatchers([c._id]);
+        return watchers.revalidate([c._id]);
       }
       case 'access.changed':
         queue.trigger();
-        return revalidateWatchers(await followedBy(event.agentId));
+        return watchers.revalidate(await watchers.followedBy(event.agentId));
       case 'visitor.session.revoked':
         visitors.in(rooms.visitorToken(event.tokenHash)).disconnectSockets(true);
         return;
