@@ -16,6 +16,7 @@ import type { Clock } from './domain/clock.js';
 import type { EventBus } from './domain/events.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
+import { avatarRoutes } from './http/avatar-routes.js';
 import { errorHandlerPlugin } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { staticRoutes } from './http/static-routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyCookie);
     await app.register(healthRoutes);
     await app.register(authRoutes);
+    await app.register(avatarRoutes);
     await app.register(adminRoutes);
     await app.register(visitorRoutes);
     await app.register(staticRoutes);

@@ -240,10 +240,21 @@ export interface Agent {
   /** At least one console open. */
   connected: boolean;
   createdAt: Millis;
+  /** The picture beside their name (an uploaded image, resized); null: their initials. */
+  avatarUrl: string | null;
+  prefs: AgentPrefs;
+}
+
+/** How the console gets an agent's attention; theirs to set, kept on the server. */
+export interface AgentPrefs {
+  /** A soft chime for a new conversation or message while the console is in the background. */
+  sound: boolean;
+  /** Desktop notifications (the browser asks for permission once). */
+  desktop: boolean;
 }
 
 /** What the transfer dialog lists. */
-export type AgentSummary = Pick<Agent, 'id' | 'name' | 'status' | 'capacity' | 'load' | 'connected'>;
+export type AgentSummary = Pick<Agent, 'id' | 'name' | 'status' | 'capacity' | 'load' | 'connected' | 'avatarUrl'>;
 
 export interface CannedReply {
   id: CannedReplyId;

@@ -16,4 +16,8 @@ export const LIMITS = {
   cartItems: 50,
   tagsPerConversation: 10,
   tagLength: 32,
+  /** A profile picture: the console resizes to this square before upload. */
+  avatarPixels: 128,
+  /** Bytes of a profile picture as uploaded (a 128 px JPEG is a few KB). */
+  avatarBytes: 40 * 1024,
 } as const;

@@ -36,6 +36,8 @@ export function agent(over: Partial<Agent> = {}): Agent {
     load: 0,
     connected: true,
     createdAt: NOW,
+    avatarUrl: null,
+    prefs: { sound: true, desktop: true },
     ...over,
   };
 }
@@ -130,7 +132,7 @@ export function queueItem(over: Partial<QueueItem> = {}): QueueItem {
 }
 
 export function summary(over: Partial<AgentSummary> = {}): AgentSummary {
-  return { id: id<AgentId>('agent'), name: 'Bob', status: 'online', capacity: 3, load: 0, connected: true, ...over };
+  return { id: id<AgentId>('agent'), name: 'Bob', status: 'online', capacity: 3, load: 0, connected: true, avatarUrl: null, ...over };
 }
 
 export function canned(over: Partial<CannedReply> = {}): CannedReply {

@@ -1,9 +1,10 @@
 import type { Agent, AgentId, AgentStatus, AgentSummary, SiteId } from '@counter/shared';
-import type { createAgentBody, updateAgentBody, z } from '@counter/shared/schemas';
+import type { createAgentBody, profileBody, updateAgentBody, z } from '@counter/shared/schemas';
 import type { AgentDoc } from '../store/documents.js';
 import type { AgentPatch } from '../store/repositories/agents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import { actorOf, manages, mayGrant, siteScope, type Actor } from './access.js';
+import { avatarFromBase64 } from './avatar.js';
 import { hashPassword, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { agentKey } from './keyed-lock.js';
@@ -56,7 +57,44 @@ export class AgentService {
     const scope = siteScope(actor);
     return (await this.list(actor))
       .filter((a) => a.active && (scope === null || a.siteIds.some((id) => scope.includes(id))))
-      .map(({ id, name, status, capacity, load, connected }) => ({ id, name, status, capacity, load, connected }));
+      .map(({ id, name, status, capacity, load, connected, avatarUrl }) => ({ id, name, status, capacity, load, connected, avatarUrl }));
+  }
+
+  /** What anyone changes about themselves: the name shoppers see, how the console calls them. */
+  async updateProfile(agent: AgentDoc, input: z.output<typeof profileBody>): Promise<Agent> {
+    const patch: AgentPatch = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.prefs) patch.prefs = { ...agent.prefs, ...input.prefs };
+    return this.changed(agent, await this.write(agent._id, patch));
+  }
+
+  /** A new profile picture (base64 of the file), or null for initials. */
+  async setAvatar(agent: AgentDoc, base64: string | null): Promise<Agent> {
+    return this.changed(agent, await this.write(agent._id, { avatar: base64 === null ? null : avatarFromBase64(base64) }));
+  }
+
+  /** The picture's file, for the avatar route; null when they have none. */
+  async avatar(id: AgentId): Promise<{ type: string; bytes: Buffer; hash: string } | null> {
+    const avatar = (await this.deps.store.agents.byId(id))?.avatar;
+    return avatar ? { type: avatar.type, bytes: Buffer.from(avatar.data, 'base64'), hash: avatar.hash } : null;
+  }
+
+  /** After a profile write: everyone sees the new view, shoppers the new name ("Mei is helping you"). */
+  private async changed(before: AgentDoc, updated: AgentDoc | null): Promise<Agent> {
+    if (!updated) throw notFound();
+    await this.renamed(before, updated);
+    const view = await this.view(updated);
+    this.deps.events.publish({ type: 'agent.updated', agent: view });
+    return view;
+  }
+
+  /** A new name reaches the conversations the agent holds now; ended ones keep the name they had. */
+  private async renamed(before: AgentDoc, updated: AgentDoc): Promise<void> {
+    if (updated.name === before.name) return;
+    const held = (await this.deps.store.assignments.forAgent(updated._id)).map((a) => a._id);
+    for (const conversation of await this.deps.store.conversations.renameAgent(held, updated._id, updated.name)) {
+      this.deps.events.publish({ type: 'conversation.updated', conversation });
+    }
   }
 
   /** Active staff grouped by the sites they see: broadcasts that differ per site (the queue) go once per group. */
@@ -148,8 +186,10 @@ export class AgentService {
     const { password, siteIds, ...rest } = input;
     const patch: Partial<AgentDoc> = { ...rest, ...(siteIds ? { siteIds: siteIds } : {}) };
     if (password) patch.passwordHash = await hashPassword(password);
+    const before = await this.get(id);
     const updated = await this.write(id, patch);
     if (!updated) throw notFound();
+    await this.renamed(before, updated);
     if (password || input.active === false) await this.deps.revokeAll(id);
     if (input.role !== undefined || input.siteIds !== undefined) {
       // What they held outside their sites goes back to the queue; open consoles stop

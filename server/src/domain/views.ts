@@ -5,6 +5,7 @@
  */
 import type {
   Agent,
+  AgentId,
   CannedReply,
   Conversation,
   Message,
@@ -84,8 +85,13 @@ export function agentView(doc: AgentDoc, load: number, connected: boolean): Agen
     load,
     connected,
     createdAt: doc.createdAt,
+    avatarUrl: doc.avatar ? avatarUrl(doc._id, doc.avatar.hash) : null,
+    prefs: { sound: doc.prefs?.sound ?? true, desktop: doc.prefs?.desktop ?? true },
   };
 }
+
+/** Where a profile picture is served (http/avatar-routes.ts); the hash makes each picture its own URL. */
+export const avatarUrl = (id: AgentId, hash: string): string => `/api/v1/avatars/${id}?v=${hash}`;
 
 export function siteView(doc: SiteDoc): Site {
   const { _id, ...rest } = doc;

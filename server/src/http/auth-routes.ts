@@ -1,4 +1,13 @@
-import { changePasswordBody, errorResponses, loginBody, loginResponse, noContent, sessionResponse } from '@counter/shared/schemas';
+import {
+  avatarBody,
+  changePasswordBody,
+  errorResponses,
+  loginBody,
+  loginResponse,
+  noContent,
+  profileBody,
+  sessionResponse,
+} from '@counter/shared/schemas';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
@@ -48,6 +57,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/auth/me',
     { onRequest: requireAgent, schema: { response: { 200: loginResponse, ...errorResponses } } },
     async (request) => ({ agent: await agents.view(session(request).agent) }),
+  );
+
+  // Their own profile: the name shoppers see, notification preferences, a picture.
+  app.patch(
+    '/api/v1/auth/profile',
+    { onRequest: requireAgent, schema: { body: profileBody, response: { 200: loginResponse, ...errorResponses } } },
+    async (request) => ({ agent: await agents.updateProfile(session(request).agent, request.body) }),
+  );
+  app.put(
+    '/api/v1/auth/avatar',
+    { onRequest: requireAgent, schema: { body: avatarBody, response: { 200: loginResponse, ...errorResponses } } },
+    async (request) => ({ agent: await agents.setAvatar(session(request).agent, request.body.image) }),
+  );
+  app.delete(
+    '/api/v1/auth/avatar',
+    { onRequest: requireAgent, schema: { response: { 200: loginResponse, ...errorResponses } } },
+    async (request) => ({ agent: await agents.setAvatar(session(request).agent, null) }),
   );
 
   app.post(

@@ -6,6 +6,7 @@
 import type {
   Agent,
   AgentId,
+  AgentPrefs,
   CannedReply,
   Conversation,
   ConversationId,
@@ -47,8 +48,20 @@ export interface ConversationDoc extends WithId<Conversation> {
 export type MessageDoc = WithId<Message>;
 
 /** Load and presence are not stored here: they live in `assignments` and `agent_sockets`. */
-export interface AgentDoc extends Omit<WithId<Agent>, 'connected' | 'load'> {
+/** A profile picture, checked by its bytes (see domain/avatar.ts); a few KB, so it lives in the agent's document. */
+export interface AvatarDoc {
+  type: 'image/png' | 'image/jpeg' | 'image/webp';
+  /** Base64 of the file. */
+  data: string;
+  /** Changes with the picture: part of its URL, so browsers may cache it for long. */
+  hash: string;
+}
+
+export interface AgentDoc extends Omit<WithId<Agent>, 'connected' | 'load' | 'avatarUrl' | 'prefs'> {
   passwordHash: string;
+  /** Absent on documents stored before profiles: initials, and the default prefs. */
+  avatar?: AvatarDoc | null;
+  prefs?: Partial<AgentPrefs>;
   /** When the last console socket closed; null while one is open. */
   disconnectedAt: number | null;
   lastAssignedAt: number;

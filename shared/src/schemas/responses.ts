@@ -32,6 +32,8 @@ export const agentView: z.ZodType<Agent> = z.object({
   load: z.number().int(),
   connected: z.boolean(),
   createdAt: millis,
+  avatarUrl: z.string().nullable(),
+  prefs: z.object({ sound: z.boolean(), desktop: z.boolean() }),
 });
 
 const greetingView: z.ZodType<Greeting> = z.object({ en: z.string().optional(), zh: z.string().optional() });

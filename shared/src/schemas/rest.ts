@@ -1,5 +1,6 @@
 /** REST bodies (agents, admins). One schema per route body. */
 import { z } from 'zod';
+import { LIMITS } from '../limits.js';
 import * as c from './common.js';
 
 export const loginBody = z.object({
@@ -36,6 +37,19 @@ export const updateAgentBody = z.object({
   active: z.boolean().optional(),
   password: password.optional(),
 });
+
+/** What anyone may change about themselves (admins change the rest, see updateAgentBody). */
+export const profileBody = z.strictObject({
+  /** The name shoppers see ("Mei is helping you"). */
+  name: c.label(100).optional(),
+  prefs: z.strictObject({ sound: z.boolean().optional(), desktop: z.boolean().optional() }).optional(),
+});
+
+/**
+ * A profile picture, resized by the console (LIMITS.avatarPixels square) before upload: base64 of a
+ * PNG, JPEG or WebP file; the server checks the bytes, not a declared type.
+ */
+export const avatarBody = z.strictObject({ image: z.base64().max(Math.ceil(LIMITS.avatarBytes / 3) * 4) });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 

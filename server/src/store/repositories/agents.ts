@@ -3,7 +3,10 @@ import type { Database } from '../collection.js';
 import type { AgentDoc } from '../documents.js';
 
 export type AgentPatch = Partial<
-  Pick<AgentDoc, 'name' | 'role' | 'siteIds' | 'active' | 'passwordHash' | 'status' | 'capacity' | 'disconnectedAt' | 'lastAssignedAt'>
+  Pick<
+    AgentDoc,
+    'name' | 'role' | 'siteIds' | 'active' | 'passwordHash' | 'status' | 'capacity' | 'disconnectedAt' | 'lastAssignedAt' | 'avatar' | 'prefs'
+  >
 >;
 
 export interface AgentRepository {

@@ -40,6 +40,8 @@ export interface ConversationRepository {
   /** Back to waiting, queued at `queuedAt`, skipping `exclude` when routed again. */
   markWaiting(id: ConversationId, queuedAt: number | null, exclude: AgentId[], at: number): Promise<ConversationDoc | null>;
   markResolved(id: ConversationId, at: number): Promise<ConversationDoc | null>;
+  /** The agent's new name on those of `ids` they still hold; returns the renamed conversations. */
+  renameAgent(ids: ConversationId[], agentId: AgentId, name: string): Promise<ConversationDoc[]>;
   /** Resolved -> waiting (not queued); null if it was not resolved. */
   reopen(id: ConversationId, at: number): Promise<ConversationDoc | null>;
 
@@ -105,6 +107,12 @@ export async function conversationRepository(db: Database): Promise<Conversation
           },
         },
       ),
+    async renameAgent(ids, agentId, agentName) {
+      if (!ids.length) return [];
+      const held = { _id: { $in: ids }, agentId, status: 'assigned' };
+      await conversations.updateMany(held, { $set: { agentName } });
+      return conversations.find(held);
+    },
     markWaiting: (id, queuedAt, exclude, at) =>
       conversations.findOneAndUpdate(
         { _id: id },

@@ -1,0 +1,23 @@
+/**
+ * Profile pictures, public like the names beside them (the widget may show the agent's): a
+ * URL carries the picture's hash, so a browser keeps it until the picture changes. The bytes
+ * were checked at upload (domain/avatar.ts); nosniff and a no-script CSP keep them an image.
+ */
+import { agentIdParams } from '@counter/shared/schemas';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../domain/errors.js';
+
+export const avatarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/avatars/:id', { schema: { params: agentIdParams } }, async (request, reply) => {
+    const avatar = await app.services.agents.avatar(request.params.id);
+    if (!avatar) throw notFound();
+    return reply
+      .header('content-type', avatar.type)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('etag', `"${avatar.hash}"`)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(avatar.bytes);
+  });
+};
