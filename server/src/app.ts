@@ -16,6 +16,7 @@ import type { Clock } from './domain/clock.js';
 import type { EventBus } from './domain/events.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
+import { crossOriginGuardPlugin } from './http/cross-origin-guard.js';
 import { errorHandlerPlugin } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { staticRoutes } from './http/static-routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(firstRunPlugin);
     await app.register(errorHandlerPlugin);
     await app.register(fastifyCookie);
+    await app.register(crossOriginGuardPlugin);
     await app.register(healthRoutes);
     await app.register(authRoutes);
     await app.register(adminRoutes);
