@@ -17,8 +17,9 @@ import type { EventBus } from './domain/events.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { crossOriginGuardPlugin } from './http/cross-origin-guard.js';
-import { errorHandlerPlugin } from './http/error-handler.js';
+import { errorHandlerPlugin, frameworkErrors } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { securityHeadersPlugin } from './http/security-headers.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { firstRunPlugin } from './plugins/first-run.js';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // On close, sockets are shut first (preClose); then no keep-alive connection may hold
     // the process open past the shutdown deadline.
     forceCloseConnections: true,
+    frameworkErrors,
   });
   // Route schemas are zod schemas (from @counter/shared/schemas): they validate requests,
   // shape responses and, later, describe the API.
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(servicesPlugin, { clock: deps.clock, events: deps.events });
     await app.register(firstRunPlugin);
     await app.register(errorHandlerPlugin);
+    await app.register(securityHeadersPlugin);
     await app.register(fastifyCookie);
     await app.register(crossOriginGuardPlugin);
     await app.register(healthRoutes);
