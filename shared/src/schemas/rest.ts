@@ -55,8 +55,8 @@ export const businessHours = z.object({
 });
 
 const greeting = z.object({
-  en: z.string().trim().max(300).optional(),
-  zh: z.string().trim().max(300).optional(),
+  en: c.plainText(300).optional(),
+  zh: c.plainText(300).optional(),
 });
 
 export const createSiteBody = z.object({
