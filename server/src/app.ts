@@ -19,6 +19,7 @@ import { authRoutes } from './http/auth-routes.js';
 import { crossOriginGuardPlugin } from './http/cross-origin-guard.js';
 import { errorHandlerPlugin, frameworkErrors } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { mediaRoutes } from './http/media-routes.js';
 import { securityHeadersPlugin } from './http/security-headers.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
@@ -27,6 +28,7 @@ import { presencePlugin } from './plugins/presence.js';
 import { realtimePlugin } from './plugins/realtime.js';
 import { servicesPlugin } from './plugins/services.js';
 import { storePlugin } from './plugins/store.js';
+import type { RemoteImageOptions } from './media/remote-image.js';
 import type { Store } from './store/store.js';
 
 declare module 'fastify' {
@@ -42,6 +44,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Receives every domain event too (tests). */
   events?: EventBus;
+  /** How shopper-given images are fetched (tests allow loopback and shorten the limits). */
+  remoteImages?: Partial<RemoteImageOptions>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -77,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(authRoutes);
     await app.register(adminRoutes);
     await app.register(visitorRoutes);
+    await app.register(mediaRoutes, { remoteImages: deps.remoteImages });
     await app.register(staticRoutes);
     await app.register(presencePlugin);
     await app.register(realtimePlugin);

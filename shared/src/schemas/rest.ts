@@ -93,4 +93,5 @@ export const cannedReplyBody = z.object({
 export const agentIdParams = z.object({ id: c.agentId });
 export const siteIdParams = z.object({ id: c.siteId });
 export const cannedReplyIdParams = z.object({ id: c.cannedReplyId });
+export const conversationIdParams = z.object({ id: c.conversationId });
 export const siteQuery = z.object({ siteId: c.siteId });
