@@ -17,6 +17,12 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ remoteImages?: Partial<RemoteI
     app.log.debug({ url, reason: err instanceof Error ? err.message : String(err) }, 'product image refused'),
   );
 
+  // Fetched when the shopper names it, so the image host cannot tell when an agent looks.
+  const unsubscribe = app.events.subscribe((event) => {
+    if (event.type === 'visitor.updated' && event.visitor.product?.image) images.warm(event.visitor.product.image);
+  });
+  app.addHook('onClose', async () => unsubscribe());
+
   app.get(
     '/api/v1/conversations/:id/product-image',
     // Image bytes, so no response schema (errors still leave in the catalogue shape).

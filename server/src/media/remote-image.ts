@@ -6,8 +6,11 @@
  * the address actually connected to, at every redirect), a size cap, one deadline for the
  * whole fetch, and only the raster formats image-type.ts recognises by their bytes.
  *
- * A short per-node cache (results and refusals alike) means several agents opening one
- * conversation fetch it once, and a shopper cannot make the server hammer a host.
+ * The fetch is started by the shopper's own action (`warm`, when their context names a new
+ * image), not by an agent opening the conversation, so the image host learns nothing of when
+ * agents look; the agent's request is then answered from the per-node cache (a fetch happens
+ * on the agent's request only when the cache lost the image, or on another node). Refusals
+ * are cached briefly too, so a shopper cannot make the server hammer a host.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -20,6 +23,10 @@ export interface RemoteImageOptions {
   timeoutMs: number;
   maxRedirects: number;
   cacheTtlMs: number;
+  /** How long a refusal (unreachable, too large, not an image) is remembered. */
+  refusalTtlMs: number;
+  /** Fetches `warm` may have running at once; past that it leaves the fetch to the agent's request. */
+  maxWarming: number;
   /** Total bytes of images kept; the oldest go first. */
   cacheBytes: number;
   /** Which resolved addresses may be contacted (tests allow loopback). */
@@ -30,7 +37,9 @@ export const REMOTE_IMAGE_DEFAULTS: RemoteImageOptions = {
   maxBytes: 2 * 1024 * 1024,
   timeoutMs: 5000,
   maxRedirects: 3,
-  cacheTtlMs: 5 * 60_000,
+  cacheTtlMs: 30 * 60_000,
+  refusalTtlMs: 60_000,
+  maxWarming: 8,
   cacheBytes: 16 * 1024 * 1024,
   allowAddress: isPublicAddress,
 };
@@ -43,6 +52,8 @@ export interface RemoteImage {
 export interface RemoteImages {
   /** The image, or null when it cannot be fetched or is refused (the reason goes to `onRefused`). */
   get(url: string): Promise<RemoteImage | null>;
+  /** Fetches into the cache in the background, unless it is there, on its way, or too many are. */
+  warm(url: string): void;
 }
 
 class Refused extends Error {}
@@ -126,7 +137,7 @@ export function createRemoteImages(
 
   function remember(url: string, image: RemoteImage | null): void {
     forget(url);
-    cache.set(url, { image, expires: Date.now() + options.cacheTtlMs });
+    cache.set(url, { image, expires: Date.now() + (image ? options.cacheTtlMs : options.refusalTtlMs) });
     cachedBytes += image?.bytes.length ?? 0;
     // Map keeps insertion order: the first entries are the oldest.
     for (const [key, entry] of cache) {
@@ -135,24 +146,36 @@ export function createRemoteImages(
     }
   }
 
+  const fresh = (url: string) => {
+    const cached = cache.get(url);
+    return cached && cached.expires > Date.now() ? cached : undefined;
+  };
+
+  function get(url: string): Promise<RemoteImage | null> {
+    const cached = fresh(url);
+    if (cached) return Promise.resolve(cached.image);
+    const pending = inFlight.get(url);
+    if (pending) return pending;
+    const work = fetchImage(url, options)
+      .catch((err: unknown) => {
+        onRefused(url, err);
+        return null;
+      })
+      .then((image) => {
+        remember(url, image);
+        return image;
+      })
+      .finally(() => inFlight.delete(url));
+    inFlight.set(url, work);
+    return work;
+  }
+
   return {
-    get(url) {
-      const cached = cache.get(url);
-      if (cached && cached.expires > Date.now()) return Promise.resolve(cached.image);
-      const pending = inFlight.get(url);
-      if (pending) return pending;
-      const work = fetchImage(url, options)
-        .catch((err: unknown) => {
-          onRefused(url, err);
-          return null;
-        })
-        .then((image) => {
-          remember(url, image);
-          return image;
-        })
-        .finally(() => inFlight.delete(url));
-      inFlight.set(url, work);
-      return work;
+    get,
+    warm(url) {
+      if (fresh(url) || inFlight.has(url) || inFlight.size >= options.maxWarming) return;
+      // get() never rejects: a refusal is reported to onRefused and cached.
+      void get(url);
     },
   };
 }

@@ -4,6 +4,7 @@
  * metadata address (also through a name or a redirect), a size cap, a deadline, and only
  * images recognised by their bytes. Only agents who may see the conversation get it.
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,19 +17,26 @@ const PNG = Buffer.from(
 );
 
 /** The shop's image host, counting what it is asked for. */
-async function imageHost(): Promise<{ url: string; hits: Map<string, number>; close(): Promise<void> }> {
+async function imageHost(): Promise<{
+  url: string;
+  hits: Map<string, number>;
+  requested(path: string): Promise<void>;
+  close(): Promise<void>;
+}> {
   const hits = new Map<string, number>();
+  const requests = new EventEmitter();
   const held: import('node:http').ServerResponse[] = [];
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    requests.emit(path);
     const send = (type: string, body: Buffer | string) => res.writeHead(200, { 'content-type': type }).end(body);
     if (path === '/ok.png') return send('image/png', PNG);
     if (path === '/big.png') return send('image/png', Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]));
     if (path === '/page.png') return send('image/png', '<html><script>alert(1)</script></html>');
     if (path === '/logo.svg') return send('image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     if (path === '/to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
-    if (path === '/to-ok') return res.writeHead(302, { location: '/ok.png' }).end();
+    if (path.startsWith('/to-ok')) return res.writeHead(302, { location: '/ok.png' }).end();
     if (path === '/slow.png') return void held.push(res);
     res.writeHead(404).end();
   });
@@ -37,6 +45,7 @@ async function imageHost(): Promise<{ url: string; hits: Map<string, number>; cl
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
+    requested: (path) => new Promise((resolve) => requests.once(path, () => resolve())),
     close: () => {
       for (const res of held) res.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -76,7 +85,7 @@ describe("the shopper's product image goes through the server", () => {
     await host.close();
   });
 
-  it('serves the image to an agent of the conversation, from the server, cached briefly', async () => {
+  it('serves the image to an agent of the conversation, from the server, fetched once', async () => {
     const id = await conversationShowing(open, `${host.url}/ok.png`);
     const res = await productImage(open, id, openCookie);
     expect(res.status).toBe(200);
@@ -88,6 +97,15 @@ describe("the shopper's product image goes through the server", () => {
     const other = await open.agent({ role: 'supervisor' });
     expect((await productImage(open, id, other.cookie)).status).toBe(200);
     expect(host.hits.get('/ok.png')).toBe(1);
+  });
+
+  it('is fetched when the shopper names it, not when an agent looks', async () => {
+    const fetched = host.requested('/to-ok');
+    const id = await conversationShowing(open, `${host.url}/to-ok`);
+    await fetched;
+    const hits = host.hits.get('/to-ok');
+    expect((await productImage(open, id, openCookie)).status).toBe(200);
+    expect(host.hits.get('/to-ok')).toBe(hits);
   });
 
   it('refuses loopback, private and metadata addresses, by IP, by name and through a redirect, without connecting', async () => {
@@ -109,7 +127,7 @@ describe("the shopper's product image goes through the server", () => {
     }
     const id = await conversationShowing(open, `${host.url}/to-metadata`);
     expect((await productImage(open, id, openCookie)).status).toBe(404);
-    expect((await productImage(open, await conversationShowing(open, `${host.url}/to-ok`), openCookie)).status).toBe(200);
+    expect((await productImage(open, await conversationShowing(open, `${host.url}/to-ok?again`), openCookie)).status).toBe(200);
   });
 
   it('refuses what is too large, not an image by its bytes, SVG, or too slow', async () => {
