@@ -16,6 +16,4 @@ export const LIMITS = {
   cartItems: 50,
   tagsPerConversation: 10,
   tagLength: 32,
-  /** Combining marks in a row on one character; more are dropped ("Zalgo" text). */
-  combiningMarksPerBase: 4,
 } as const;

@@ -9,7 +9,7 @@
  *   make "Refund approved \u202Egnp.exe" read as "…exe.png". Implicit marks (LRM, RLM, ALM)
  *   stay: they cannot reorder a run of text, and right-to-left writers need them;
  * - NFC, so one word is stored one way (search, tags, comparisons);
- * - at most LIMITS.combiningMarksPerBase combining marks in a row ("Zalgo" text that spills over
+ * - at most COMBINING_MARKS_PER_BASE combining marks in a row ("Zalgo" text that spills over
  *   the lines around it); real scripts need up to about three (Hebrew with points and
  *   cantillation, Vietnamese, Indic vowel signs and viramas);
  * - and `hasVisibleText`: text made only of spaces, zero-width and other default-ignorable
@@ -19,7 +19,8 @@
  * ZWJ and ZWNJ inside visible text stay: emoji sequences and Persian, Indic scripts need them.
  * Only the server imports this (clients take types), so it costs the widget nothing.
  */
-import { LIMITS } from '../limits.js';
+/** Combining marks in a row on one character; more are dropped. Not in LIMITS: the widget imports those, and only the server needs this. */
+export const COMBINING_MARKS_PER_BASE = 4;
 
 // Without the u flag, so that each half of a surrogate pair is seen on its own.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -27,7 +28,7 @@ const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 const CONTROLS_EXCEPT_TAB_LF = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const TAB_LF = /[\t\n]/g;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const EXCESS_MARKS = new RegExp(`(\\p{M}{${LIMITS.combiningMarksPerBase}})\\p{M}+`, 'gu');
+const EXCESS_MARKS = new RegExp(`(\\p{M}{${COMBINING_MARKS_PER_BASE}})\\p{M}+`, 'gu');
 const VISIBLE = /[^\s\p{Z}\p{M}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 export function cleanText(value: string, multiline: boolean): string {
