@@ -12,7 +12,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build: served, they would publish the source (the server refuses
+    // *.map anyway); the dev server has its own.
+    sourcemap: false,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },

@@ -7,13 +7,13 @@ import { createServer, type Server } from 'node:http';
 export interface StaticSite {
   /** e.g. http://localhost:40123 (the chat server is on 127.0.0.1: a different origin). */
   origin: string;
-  /** Serves `html` at `path`, with optional response headers (a CSP, say). */
-  page(path: string, html: string, headers?: Record<string, string>): void;
+  /** Serves `html` at `path`, with optional response headers (a CSP, say; or an image's type with its bytes). */
+  page(path: string, html: string | Buffer, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 export async function startStaticSite(): Promise<StaticSite> {
-  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const pages = new Map<string, { html: string | Buffer; headers: Record<string, string> }>();
   const server: Server = createServer((req, res) => {
     const page = pages.get((req.url ?? '/').split('?')[0]!);
     if (!page) {

@@ -1,7 +1,8 @@
 /**
  * Both real UIs in one browser: a shopper on a shop page using the embedded widget, an
  * agent in the console. Message, reply, typing both ways, the shopper's product and cart in
- * the console, resolve, and the rating the shopper gives shows up for the agent.
+ * the console, resolve, and the rating the shopper gives shows up for the agent. The product's
+ * picture reaches the console through the chat server: the agent's browser never asks the shop.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,14 +10,24 @@ import { artifact, createAgent, goOnline, requireConsoleBuild, signIn } from '..
 import { useShopWorld } from '../support/shop-world.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
+// A 1x1 PNG, the product's picture on the shop.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 // Called before widget.js arrives: queued by the snippet's stub.
 const CONTEXT = `Counter('setContext', {
-  product: { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89, currency: 'USD' },
+  product: { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89, currency: 'USD', image: location.origin + '/trail.png' },
   cart: { items: [{ id: 'trail-2', title: 'Trail Runner 2 — Ocean', quantity: 1, price: 89 }], total: 89, currency: 'USD' }
 });`;
 
 describe('console and widget together', () => {
-  const world = useShopWorld({ server: { config: { reassignAfterMs: 0 } }, greeting: { en: 'Hello from the trail shop!' } });
+  // The shop (and its image) is on loopback, which the server refuses to fetch as shipped.
+  const world = useShopWorld({
+    server: { config: { reassignAfterMs: 0 }, deps: { remoteImages: { allowAddress: (a) => a === '127.0.0.1' || a === '::1' } } },
+    greeting: { en: 'Hello from the trail shop!' },
+  });
   let agentPage: Page;
   let shopperPage: Page;
   let widget: FrameLocator;
@@ -24,11 +35,14 @@ describe('console and widget together', () => {
   beforeAll(async () => {
     requireConsoleBuild();
     world.shop.page('/', shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: CONTEXT }));
+    world.shop.page('/trail.png', PNG, { 'content-type': 'image/png' });
   });
 
   it('a shopper’s first message appears in the console with their product and cart', async () => {
     const ann = await createAgent(world.server, { name: 'Ann' });
     agentPage = await signIn(world.browser, world.server, ann);
+    const agentAsked: string[] = [];
+    agentPage.on('request', (request) => agentAsked.push(request.url()));
     await goOnline(agentPage);
 
     shopperPage = await (await world.browser.newContext()).newPage();
@@ -43,6 +57,12 @@ describe('console and widget together', () => {
     const panel = agentPage.locator('aside.shopper');
     await panel.locator('.product-title', { hasText: 'Trail Runner 2' }).waitFor();
     await panel.locator('.cart-total', { hasText: '$89.00' }).waitFor();
+    await agentPage.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('aside.shopper img.product-img');
+      return img?.complete && img.naturalWidth === 1;
+    });
+    expect(await panel.locator('img.product-img').getAttribute('src')).toMatch(/^\/api\/v1\/conversations\/[^/]+\/product-image$/);
+    expect(agentAsked.filter((url) => url.startsWith(world.shop.origin))).toEqual([]);
   });
 
   it('typing shows on both sides, and the reply reaches the widget', async () => {

@@ -17,8 +17,11 @@ import type { EventBus } from './domain/events.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { avatarRoutes } from './http/avatar-routes.js';
-import { errorHandlerPlugin } from './http/error-handler.js';
+import { crossOriginGuardPlugin } from './http/cross-origin-guard.js';
+import { errorHandlerPlugin, frameworkErrors } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { mediaRoutes } from './http/media-routes.js';
+import { securityHeadersPlugin } from './http/security-headers.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { firstRunPlugin } from './plugins/first-run.js';
@@ -26,6 +29,7 @@ import { presencePlugin } from './plugins/presence.js';
 import { realtimePlugin } from './plugins/realtime.js';
 import { servicesPlugin } from './plugins/services.js';
 import { storePlugin } from './plugins/store.js';
+import type { RemoteImageOptions } from './media/remote-image.js';
 import type { Store } from './store/store.js';
 
 declare module 'fastify' {
@@ -41,6 +45,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Receives every domain event too (tests). */
   events?: EventBus;
+  /** How shopper-given images are fetched (tests allow loopback and shorten the limits). */
+  remoteImages?: Partial<RemoteImageOptions>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -55,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // On close, sockets are shut first (preClose); then no keep-alive connection may hold
     // the process open past the shutdown deadline.
     forceCloseConnections: true,
+    frameworkErrors,
   });
   // Route schemas are zod schemas (from @counter/shared/schemas): they validate requests,
   // shape responses and, later, describe the API.
@@ -68,12 +75,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(servicesPlugin, { clock: deps.clock, events: deps.events });
     await app.register(firstRunPlugin);
     await app.register(errorHandlerPlugin);
+    await app.register(securityHeadersPlugin);
     await app.register(fastifyCookie);
+    await app.register(crossOriginGuardPlugin);
     await app.register(healthRoutes);
     await app.register(authRoutes);
     await app.register(avatarRoutes);
     await app.register(adminRoutes);
     await app.register(visitorRoutes);
+    await app.register(mediaRoutes, { remoteImages: deps.remoteImages });
     await app.register(staticRoutes);
     await app.register(presencePlugin);
     await app.register(realtimePlugin);

@@ -5,6 +5,7 @@
 export const ERRORS = {
   validation_failed: { status: 400, message: 'The request is not valid.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as JSON (Content-Type: application/json).' },
   protocol_version_mismatch: { status: 400, message: 'Please reload: the chat was updated.' },
   unauthorized: { status: 401, message: 'Sign in to continue.' },
   invalid_credentials: { status: 401, message: 'Wrong email or password.' },

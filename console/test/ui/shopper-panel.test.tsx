@@ -43,10 +43,31 @@ describe('shopper panel', () => {
     expect(within(panel).getByText('$89.00')).toBeTruthy();
     expect(within(panel).getByText('Socks')).toBeTruthy();
     expect(panel.querySelector('.cart-total')!.textContent).toBe('2 items$10.00');
-    // A non-http(s) page URL is shown, not linked; an http (not https) image is not loaded.
+    // A non-http(s) page URL is shown, not linked.
     expect(within(panel).getByText('Sneaky').tagName).toBe('SPAN');
-    expect(panel.querySelector('img')).toBeNull();
     const link = within(panel).getByRole('link', { name: /Resolved · Bob · ★ 5 · sizing/ });
     expect(link.getAttribute('href')).toBe(`#/c/${earlier.id}`);
+  });
+});
+
+describe("the shopper's product image", () => {
+  it('is loaded from our server, never from the URL the shopper gave', async () => {
+    const me = agent();
+    const c = conversation({ agentId: me.id });
+    const shopperUrl = 'https://tracker.shopper.test/pixel.png?who=agent';
+    const visitor = visitorProfile({ id: c.visitorId, product: { title: 'Trail Runner 2', image: shopperUrl } });
+    await renderConsole({
+      me,
+      hash: `#/c/${c.id}`,
+      setup: (t) =>
+        t
+          .answer('conversation:open', { conversation: c, visitor, previous: [] })
+          .answer('message:history', { messages: [], hasMore: false }),
+    });
+    const panel = await screen.findByRole('complementary', { name: 'Shopper' });
+    await within(panel).findByText('Trail Runner 2');
+    const images = [...document.querySelectorAll('img')];
+    expect(images.map((img) => img.getAttribute('src'))).toEqual([`/api/v1/conversations/${c.id}/product-image`]);
+    expect(document.documentElement.innerHTML).not.toContain('tracker.shopper.test');
   });
 });

@@ -5,15 +5,16 @@
  * match its schema (FST_ERR_RESPONSE_SERIALIZATION) is our bug: logged, answered `internal`.
  */
 import { ERRORS, type ErrorIssue } from '@counter/shared';
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../domain/errors.js';
 import { mapError } from '../errors.js';
 
 /** Fastify's own errors, by code, in catalogue terms. */
 const FASTIFY_ERRORS: Record<string, keyof typeof ERRORS> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'validation_failed',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'validation_failed',
   FST_ERR_CTP_INVALID_JSON_BODY: 'validation_failed',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
@@ -29,9 +30,37 @@ function issuesOf(err: unknown): ErrorIssue[] | undefined {
   }));
 }
 
+/**
+ * A client's mistake reported by a library with an HTTP status of its own, such as
+ * @fastify/send's 400 for a malformed path or 403 for an encoded "..": answered in catalogue
+ * terms and not logged (a scanner would otherwise write a stack per request). A path the
+ * static server refuses is answered like any path that does not exist.
+ */
+function clientStatusCode(err: FastifyError): keyof typeof ERRORS | undefined {
+  if (err instanceof AppError) return undefined;
+  const status = err.statusCode ?? (err as { status?: unknown }).status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 403 || status === 404 || status === 405) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  return 'validation_failed';
+}
+
+/**
+ * Fastify's errors from before routing (FST_ERR_BAD_URL for `GET /%`), which would otherwise
+ * answer with Fastify's own body: the catalogue shape, with the headers every answer carries.
+ */
+export function frameworkErrors(_err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply
+    .code(400)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send({ error: { code: 'validation_failed', message: ERRORS.validation_failed.message } });
+}
+
 const plugin: FastifyPluginAsync = async (app) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
+    const known = (err.code ? FASTIFY_ERRORS[err.code] : undefined) ?? clientStatusCode(err);
     if (known) {
       const issues = issuesOf(err);
       return reply

@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.js';
 import { paths } from '../paths.js';
 import { loadCompressed, sendCompressed } from './compressed-file.js';
 import { demoPage } from './demo-page.js';
-import { htmlHeaders, pageCsp } from './security-headers.js';
+import { embeddableHeaders, htmlHeaders, pageCsp } from './security-headers.js';
 
 /** The chat window's URL names its site (the loader builds it). HTML, so no response schema. */
 const frameQuery = z.object({ site: common.siteId });
@@ -24,7 +24,10 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/widget.js', async (request, reply) => {
     if (!loader) throw notBuilt('widget');
     // Short cache: the URL is what merchants paste, so updates must reach shops soon.
-    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300');
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .headers(embeddableHeaders);
     return sendCompressed(request, reply, loader);
   });
 
@@ -33,7 +36,7 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!frameHtml) throw notBuilt('widget');
     const site = await app.services.sites.get(request.query.site);
     const ancestors = site.allowedOrigins.length ? ["'self'", ...site.allowedOrigins].join(' ') : '*';
-    return htmlHeaders(reply, ancestors).send(frameHtml);
+    return htmlHeaders(reply, ancestors).headers(embeddableHeaders).send(frameHtml);
   });
 
   const immutable = { maxAge: '365d', immutable: true } as const;
@@ -43,6 +46,9 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
       prefix: '/widget/assets/',
       decorateReply: false,
       index: false,
+      allowedPath: notSourceMap,
+      // The host part is a script on the shop's page; the rest loads in the chat iframe.
+      setHeaders: (res) => res.setHeader('cross-origin-resource-policy', 'cross-origin'),
       ...immutable,
     });
   }
@@ -54,10 +60,12 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
       decorateReply: false,
       index: ['index.html'],
       redirect: true,
+      allowedPath: notSourceMap,
+      // Our own cache-control below, not @fastify/send's (which overwrites setHeaders' value).
+      cacheControl: false,
       setHeaders(res, file) {
         if (file.endsWith('.html')) {
           res.setHeader('content-security-policy', consoleCsp);
-          res.setHeader('x-content-type-options', 'nosniff');
           res.setHeader('referrer-policy', 'same-origin');
           res.setHeader('cache-control', 'no-cache');
         } else if (file.includes(`${path.sep}assets${path.sep}`)) {
@@ -91,3 +99,9 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 const consoleCsp = pageCsp("'none'");
+
+/**
+ * Source maps are not served (they publish the source, comments included); the builds make
+ * none, and a stray one left in dist/ stays private.
+ */
+const notSourceMap = (pathname: string) => !pathname.endsWith('.map');

@@ -74,7 +74,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   app.post(
     '/api/v1/visitor/unread',
-    { schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } } },
+    { config: { fromShopPages: true }, schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } } },
     async (request, reply) => {
       const origin = request.headers.origin;
       const { siteId, token } = request.body;

@@ -3,6 +3,7 @@ import type { z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { mapError } from '../errors.js';
+import { isOwnOrigin } from '../http/own-origin.js';
 
 /** A connect_error whose `data` carries the catalogue code, for clients to act on. */
 export function connectError(code: ErrorCode): Error & { data: { code: ErrorCode; message: string } } {
@@ -15,15 +16,7 @@ export function connectError(code: ErrorCode): Error & { data: { code: ErrorCode
  * from here; non-browser clients send no Origin and prove themselves by credential alone.
  */
 export function fromOwnOrigin(headers: IncomingHttpHeaders, trustProxy: boolean): boolean {
-  const origin = headers.origin;
-  if (!origin) return true;
-  try {
-    const forwarded = trustProxy ? headers['x-forwarded-host'] : undefined;
-    const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? headers.host;
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return !headers.origin || isOwnOrigin(headers.origin, headers, { trustProxy });
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

@@ -20,12 +20,9 @@ export const transfer = z.object({
   note: c.comment.optional(),
 });
 
-export const tag = z
-  .string()
-  .trim()
+export const tag = c
+  .label(LIMITS.tagLength)
   .toLowerCase()
-  .min(1)
-  .max(LIMITS.tagLength)
   .regex(/^[\p{L}\p{N} _-]+$/u, 'letters, digits, spaces, - and _ only');
 
 export const setTags = z.object({

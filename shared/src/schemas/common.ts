@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../ids.js';
 import { LIMITS } from '../limits.js';
 import { LOCALES } from '../domain.js';
+import { cleanText, hasVisibleText, NOTHING_VISIBLE } from './safe-text.js';
 
 /** Each id kind is its own schema (zod's brand() returns the same instance, so no base is shared). */
 const idOf = <B extends string>() => z.string().regex(ID_PATTERN, 'must be an id').brand<B>();
@@ -23,16 +24,29 @@ export const clientMessageId = z.uuid().brand<'ClientMessageId'>();
 /** Counts, prices: finite numbers only (no NaN or Infinity, which JSON cannot carry anyway). */
 const finite = z.number().finite();
 
-/** Free text from a person, trimmed; empty after trimming is an error. */
+/**
+ * Text from a person, cleaned by the one sanitiser (safe-text.ts: controls, bidi overrides,
+ * lone surrogates, NFC, combining marks) and trimmed. Every schema below that takes text
+ * builds on these four, so no field stores a NUL, an override or an invisible name.
+ */
+const cleaned = (multiline: boolean) => z.string().overwrite((value) => cleanText(value, multiline)).trim();
+const visible = <S extends z.ZodString>(schema: S) => schema.refine(hasVisibleText, NOTHING_VISIBLE);
+
+/** Multi-line text (a message, a note, a comment): required, something visible in it. */
 export function text(max: number) {
-  return z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+  return visible(cleaned(true).min(1, 'must not be empty').max(max, `at most ${max} characters`));
 }
 
-/** A short label such as a name or a title. */
-export const label = (max = 200) => z.string().trim().min(1).max(max);
+/** A short label such as a name or a title: one line, required, something visible in it. */
+export const label = (max = 200) => visible(cleaned(false).min(1).max(max));
+
+/** Optional text that may be empty (a page title, a greeting, an SKU): cleaned all the same. */
+export const plainLine = (max: number) => cleaned(false).max(max);
+export const plainText = (max: number) => cleaned(true).max(max);
 
 export const email = z.email().max(254);
-export const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+/** Normalised (percent-encoded, punycode host): no raw control or bidi character reaches a link. */
+export const httpUrl = z.url({ protocol: /^https?$/, normalize: true }).max(2048);
 export const origin = z
   .string()
   .max(255)
@@ -45,11 +59,11 @@ export const comment = text(LIMITS.commentLength);
 
 export const page = z.object({
   url: httpUrl,
-  title: z.string().trim().max(300).default(''),
+  title: plainLine(300).default(''),
 });
 
 export const product = z.object({
-  id: z.string().max(128).optional(),
+  id: plainLine(128).optional(),
   title: label(300),
   price: finite.min(0).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').optional(),
@@ -58,7 +72,7 @@ export const product = z.object({
 });
 
 export const cartItem = z.object({
-  id: z.string().max(128).optional(),
+  id: plainLine(128).optional(),
   title: label(300),
   quantity: z.int().min(1).max(9999),
   price: finite.min(0).optional(),

@@ -3,4 +3,5 @@ export * from './visitor.js';
 export * from './agent.js';
 export * from './rest.js';
 export * from './responses.js';
+export { COMBINING_MARKS_PER_BASE } from './safe-text.js';
 export { z } from 'zod';

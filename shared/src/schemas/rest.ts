@@ -69,8 +69,8 @@ export const businessHours = z.object({
 });
 
 const greeting = z.object({
-  en: z.string().trim().max(300).optional(),
-  zh: z.string().trim().max(300).optional(),
+  en: c.plainText(300).optional(),
+  zh: c.plainText(300).optional(),
 });
 
 export const createSiteBody = z.object({
@@ -107,4 +107,5 @@ export const cannedReplyBody = z.object({
 export const agentIdParams = z.object({ id: c.agentId });
 export const siteIdParams = z.object({ id: c.siteId });
 export const cannedReplyIdParams = z.object({ id: c.cannedReplyId });
+export const conversationIdParams = z.object({ id: c.conversationId });
 export const siteQuery = z.object({ siteId: c.siteId });

@@ -78,7 +78,7 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
       {v.product && (
         <section class="card">
           <h3>Product</h3>
-          <ProductCard product={v.product} />
+          <ProductCard product={v.product} conversationId={id} />
         </section>
       )}
 
