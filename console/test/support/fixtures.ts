@@ -72,7 +72,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
 }
 
 export function visitorSummary(over: Partial<VisitorSummary> = {}): VisitorSummary {
-  return { id: id<VisitorId>('visitor'), name: null, email: null, verified: false, tier: null, currentPage: null, ...over };
+  return { id: id<VisitorId>('visitor'), name: null, email: null, verified: false, nameVerified: false, emailVerified: false, tier: null, currentPage: null, ...over };
 }
 
 export function visitorProfile(over: Partial<VisitorProfile> = {}): VisitorProfile {
@@ -83,6 +83,8 @@ export function visitorProfile(over: Partial<VisitorProfile> = {}): VisitorProfi
     email: null,
     externalId: null,
     verified: false,
+    nameVerified: false,
+    emailVerified: false,
     tier: null,
     locale: null,
     currentPage: null,

@@ -31,6 +31,8 @@ describe('admin pages', () => {
       name: 'Shop',
       allowedOrigins: ['https://shop.example'],
       identitySecret: 'top-secret-value',
+      identityKeyId: 'kid1',
+      previousIdentityKey: null,
       greeting: {},
       businessHours: null,
       defaultLocale: 'en' as const,
