@@ -4,7 +4,7 @@
  * anonymous and sees none of that customer's history; with a good one, in another browser,
  * the customer's conversation follows them.
  */
-import { createHmac } from 'node:crypto';
+import { signIdentity } from '@counter/server/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useShopWorld } from '../support/shop-world.js';
@@ -18,8 +18,8 @@ describe('identify', () => {
 
   beforeAll(async () => {
     await world.server.agent({ name: 'Ann' });
-    const good = createHmac('sha256', world.site.identitySecret).update(CUSTOMER).digest('hex');
-    const bad = createHmac('sha256', 'not-the-secret').update(CUSTOMER).digest('hex');
+    const good = signIdentity(world.site.identitySecret, CUSTOMER);
+    const bad = signIdentity('not-the-secret', CUSTOMER);
     for (const [path, signature] of [['/good', good], ['/bad', bad]]) {
       const identity = { id: CUSTOMER, name: 'Mia', email: 'mia@example.com', signature };
       world.shop.page(path!, shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: `Counter('identify', ${JSON.stringify(identity)});` }));

@@ -344,6 +344,29 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
       });
     });
 
+    describe('identity checks', () => {
+      it('counts failures per site and hour, concurrently, and reports the latest', async () => {
+        const siteId = newTestId() as SiteId;
+        const other = newTestId() as SiteId;
+        const hour = 3600_000;
+        const t0 = 1_700_000_000_000 - (1_700_000_000_000 % hour);
+        // Racing the first write of an hour: the insert that loses falls back to the increment.
+        await Promise.all(Array.from({ length: 5 }, (_, i) => store.identityChecks.fail(siteId, t0 + i, 'bad_signature')));
+        await store.identityChecks.fail(siteId, t0 + hour + 5, 'expired');
+        await store.identityChecks.fail(other, t0 + 1, 'malformed');
+        const all = await store.identityChecks.failures(siteId, t0, t0 + 2 * hour);
+        // FerretDB v1's $inc is not atomic: a racing increment may be lost, never invented.
+        expect(all.failed).toBeGreaterThanOrEqual(store.kind === 'embedded' ? 6 : 2);
+        expect(all.failed).toBeLessThanOrEqual(6);
+        expect(all.last).toEqual({ at: t0 + hour + 5, reason: 'expired' });
+        expect(await store.identityChecks.failures(siteId, t0 + hour, t0 + 2 * hour)).toMatchObject({ failed: 1 });
+        expect(await store.identityChecks.failures(other, t0, t0 + 2 * hour)).toMatchObject({ failed: 1, last: { reason: 'malformed' } });
+
+        await store.identityChecks.prune(t0 + 2 * hour);
+        expect(await store.identityChecks.failures(siteId, t0, t0 + 2 * hour)).toMatchObject({ failed: 1 });
+      });
+    });
+
     describe('durability', () => {
       it('reads back, after a restart, everything acknowledged before it', async () => {
         const conversationId = newTestId() as ConversationId;

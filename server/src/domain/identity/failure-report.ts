@@ -44,7 +44,8 @@ export class IdentityFailures {
   }
 
   async report(siteId: SiteId): Promise<IdentityCheckReport> {
-    const { failed, last } = await this.deps.store.identityChecks.failures(siteId, this.deps.clock.now() - REPORT_WINDOW_MS);
+    const now = this.deps.clock.now();
+    const { failed, last } = await this.deps.store.identityChecks.failures(siteId, now - REPORT_WINDOW_MS, now);
     return { failedLast24h: failed, lastFailure: last };
   }
 }

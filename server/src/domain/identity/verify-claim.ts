@@ -49,20 +49,27 @@ export async function verifyJwtClaim(claim: z.output<typeof identifyJwt>, keys: 
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  // A kid names exactly one secret; without one, the current secret (keys[0]).
-  const key = kid === undefined ? keys[0] : keys.find((k) => k.kid === kid);
-  if (!key) return { ok: false, reason: 'unknown_key' };
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(claim.jwt, encoder.encode(key.secret), {
-      algorithms: ['HS256'],
-      requiredClaims: ['exp'],
-      clockTolerance: IDENTITY_CLOCK_SKEW_SECONDS,
-      currentDate: new Date(now),
-    }));
-  } catch (err) {
-    return { ok: false, reason: jwtRejection(err) };
+  // A kid names exactly one secret; without one, each accepted secret is tried, current first
+  // (as for the plain HMAC), so a shop mid-rotation keeps working either way.
+  const candidates = kid === undefined ? keys : keys.filter((k) => k.kid === kid);
+  if (!candidates.length) return { ok: false, reason: 'unknown_key' };
+  let payload: Record<string, unknown> | null = null;
+  let rejection: IdentityRejection = 'bad_signature';
+  for (const key of candidates) {
+    try {
+      ({ payload } = await jwtVerify(claim.jwt, encoder.encode(key.secret), {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp'],
+        clockTolerance: IDENTITY_CLOCK_SKEW_SECONDS,
+        currentDate: new Date(now),
+      }));
+      break;
+    } catch (err) {
+      rejection = jwtRejection(err);
+      if (rejection !== 'bad_signature') break;
+    }
   }
+  if (!payload) return { ok: false, reason: rejection };
   if ((payload.exp as number) > now / 1000 + IDENTITY_TOKEN_MAX_LIFETIME_SECONDS + IDENTITY_CLOCK_SKEW_SECONDS) {
     return { ok: false, reason: 'lifetime_too_long' };
   }

@@ -8,8 +8,8 @@ const HOUR_MS = 3600_000;
 export interface IdentityCheckRepository {
   /** Counts one failed identity check of the site at `at`, with its reason. */
   fail(siteId: SiteId, at: number, reason: string): Promise<void>;
-  /** Failures since `since` (hour resolution) and the latest one. */
-  failures(siteId: SiteId, since: number): Promise<{ failed: number; last: { at: number; reason: string } | null }>;
+  /** Failures from `since` to `until` (hour resolution) and the latest one. */
+  failures(siteId: SiteId, since: number, until: number): Promise<{ failed: number; last: { at: number; reason: string } | null }>;
   /** Forgets hours that ended before `cutoff`. */
   prune(cutoff: number): Promise<void>;
 }
@@ -36,8 +36,8 @@ export async function identityCheckRepository(db: Database): Promise<IdentityChe
         await bump(_id, at, reason);
       }
     },
-    async failures(siteId, since) {
-      const hours = await checks.find({ siteId, hour: { $gt: since - HOUR_MS } }, { sort: { hour: 1 } });
+    async failures(siteId, since, until) {
+      const hours = await checks.find({ siteId, hour: { $gt: since - HOUR_MS, $lte: until } }, { sort: { hour: 1 } });
       const latest = hours.at(-1);
       return {
         failed: hours.reduce((n, h) => n + h.failed, 0),
