@@ -41,7 +41,7 @@ export function StatusSwitch() {
           onClick={() => void choose(o.status)}
         >
           <span class="status-dot" aria-hidden="true" />
-          {o.label}
+          <span class="status-label">{o.label}</span>
         </button>
       ))}
       {error && (
