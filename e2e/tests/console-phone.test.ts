@@ -15,7 +15,7 @@ async function overflow(page: Page): Promise<string[]> {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
     if (document.documentElement.scrollWidth > width) out.push(`page scrolls to ${document.documentElement.scrollWidth}px`);
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
       const box = el.getBoundingClientRect();
       if (!box.width || !el.checkVisibility()) continue;
       if (box.right > width + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(box.right)}`);

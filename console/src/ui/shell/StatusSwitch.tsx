@@ -17,6 +17,7 @@ const OPTIONS: { status: AgentStatus; label: string; hint: string }[] = [
 export function StatusSwitch() {
   const app = useApp();
   const status = useStore(app.stores.session, (s) => s.agent?.status ?? 'offline');
+  const wanted = useStore(app.stores.connection, (s) => s.wantedStatus);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,6 +45,11 @@ export function StatusSwitch() {
           <span class="status-label">{o.label}</span>
         </button>
       ))}
+      {wanted && wanted !== status && (
+        <span class="status-error status-pending" role="status">
+          {OPTIONS.find((o) => o.status === wanted)?.label} as soon as the connection is back
+        </span>
+      )}
       {error && (
         <span class="status-error" role="alert">
           {error}
