@@ -49,4 +49,28 @@ describe('admin pages', () => {
     fireEvent.click(within(secret).getByRole('button', { name: 'Show' }));
     expect(within(secret).getByText('top-secret-value')).toBeTruthy();
   });
+
+  // Issue 10, item 16: a wrong signing setup is visible on the site's page.
+  it('shows failed identity checks of the last 24 h with the last reason', async () => {
+    const site = {
+      id: 'site-1' as SiteId,
+      name: 'Shop',
+      allowedOrigins: ['https://shop.example'],
+      identitySecret: 'top-secret-value',
+      identityKeyId: 'kid1',
+      previousIdentityKey: null,
+      greeting: {},
+      businessHours: null,
+      defaultLocale: 'en' as const,
+      createdAt: NOW,
+    };
+    await renderConsole({
+      me: admin,
+      hash: '#/admin/sites',
+      api: { sites: [site], agents: [agent()], identityChecks: { 'site-1': { failedLast24h: 3, lastFailure: { at: NOW, reason: 'expired' } } } },
+    });
+    const secret = await screen.findByRole('region', { name: 'Identity secret' });
+    const notice = await within(secret).findByText(/3 failed identity checks in the last 24 h/);
+    expect(notice.closest('.identity-checks')!.textContent).toMatch(/reason: The token has expired/);
+  });
 });
