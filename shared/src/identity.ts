@@ -25,7 +25,7 @@ export const IDENTITY_REJECTIONS = {
   missing_exp: 'The token has no "exp" claim; an expiry is required.',
   lifetime_too_long: 'The token\'s "exp" is too far in the future.',
   not_yet_valid: 'The token is not valid yet (check the server clock).',
-  invalid_claims: 'The token\'s claims are not valid: "sub" (the customer id) is required; name, email and tier must be well formed.',
+  invalid_claims: 'The token\'s claims are not valid: "sub" (the customer id, a string) is required; name, email and tier must be well formed.',
 } as const satisfies Record<string, string>;
 
 export type IdentityRejection = keyof typeof IDENTITY_REJECTIONS;

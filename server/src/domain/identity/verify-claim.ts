@@ -41,35 +41,11 @@ export function verifyHmacClaim(claim: z.output<typeof identifyHmac>, keys: Iden
 }
 
 export async function verifyJwtClaim(claim: z.output<typeof identifyJwt>, keys: IdentityKey[], now: number): Promise<ClaimCheck> {
-  let kid: string | undefined;
-  try {
-    const header = decodeProtectedHeader(claim.jwt);
-    if (header.alg !== 'HS256') return { ok: false, reason: 'algorithm_not_allowed' };
-    kid = header.kid;
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-  // A kid names exactly one secret; without one, each accepted secret is tried, current first
-  // (as for the plain HMAC), so a shop mid-rotation keeps working either way.
-  const candidates = kid === undefined ? keys : keys.filter((k) => k.kid === kid);
-  if (!candidates.length) return { ok: false, reason: 'unknown_key' };
-  let payload: Record<string, unknown> | null = null;
-  let rejection: IdentityRejection = 'bad_signature';
-  for (const key of candidates) {
-    try {
-      ({ payload } = await jwtVerify(claim.jwt, encoder.encode(key.secret), {
-        algorithms: ['HS256'],
-        requiredClaims: ['exp'],
-        clockTolerance: IDENTITY_CLOCK_SKEW_SECONDS,
-        currentDate: new Date(now),
-      }));
-      break;
-    } catch (err) {
-      rejection = jwtRejection(err);
-      if (rejection !== 'bad_signature') break;
-    }
-  }
-  if (!payload) return { ok: false, reason: rejection };
+  const candidates = keysFor(claim.jwt, keys);
+  if (!Array.isArray(candidates)) return { ok: false, reason: candidates };
+  const verified = await verifyWithAny(claim.jwt, candidates, now);
+  if (!verified.ok) return verified;
+  const { payload } = verified;
   if ((payload.exp as number) > now / 1000 + IDENTITY_TOKEN_MAX_LIFETIME_SECONDS + IDENTITY_CLOCK_SKEW_SECONDS) {
     return { ok: false, reason: 'lifetime_too_long' };
   }
@@ -80,11 +56,53 @@ export async function verifyJwtClaim(claim: z.output<typeof identifyJwt>, keys: 
   return { ok: true, identity: { id: sub, tier: tier ?? null, name: signed(name), email: signed(email) } };
 }
 
+/**
+ * The secrets the token may be checked with. A kid names exactly one; without one, each
+ * accepted secret is tried, current first (as for the plain HMAC), so a shop mid-rotation
+ * keeps working either way. Anything but HS256 is refused before any key is touched.
+ */
+function keysFor(jwt: string, keys: IdentityKey[]): IdentityKey[] | IdentityRejection {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(jwt);
+  } catch (err) {
+    if (err instanceof errors.JOSEError || err instanceof TypeError) return 'malformed';
+    throw err;
+  }
+  if (header.alg !== 'HS256') return 'algorithm_not_allowed';
+  const candidates = header.kid === undefined ? keys : keys.filter((k) => k.kid === header.kid);
+  return candidates.length ? candidates : 'unknown_key';
+}
+
+async function verifyWithAny(
+  jwt: string,
+  candidates: IdentityKey[],
+  now: number,
+): Promise<{ ok: true; payload: Record<string, unknown> } | { ok: false; reason: IdentityRejection }> {
+  let reason: IdentityRejection = 'bad_signature';
+  for (const key of candidates) {
+    try {
+      const { payload } = await jwtVerify(jwt, encoder.encode(key.secret), {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp'],
+        clockTolerance: IDENTITY_CLOCK_SKEW_SECONDS,
+        currentDate: new Date(now),
+      });
+      return { ok: true, payload };
+    } catch (err) {
+      reason = jwtRejection(err);
+      // Only a signature that does not match says anything about the next key.
+      if (reason !== 'bad_signature') break;
+    }
+  }
+  return { ok: false, reason };
+}
+
 function jwtRejection(err: unknown): IdentityRejection {
   if (err instanceof errors.JWTExpired) return 'expired';
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'exp' && err.reason === 'missing') return 'missing_exp';
-    if (err.claim === 'nbf' || err.claim === 'iat') return 'not_yet_valid';
+    if (err.claim === 'nbf' && err.reason === 'check_failed') return 'not_yet_valid';
     return 'invalid_claims';
   }
   if (err instanceof errors.JOSEAlgNotAllowed) return 'algorithm_not_allowed';
