@@ -83,9 +83,13 @@ export class SiteService {
     const patch: Partial<SiteDoc> = { ...rest };
     if (allowedOrigins) patch.allowedOrigins = [...new Set(allowedOrigins.map(normalizeOrigin))];
     if (endIdentitySecretGrace) patch.previousIdentitySecret = null;
-    if (rotateIdentitySecret) Object.assign(patch, await this.rotation(id, endIdentitySecretGrace === true));
-    const updated = await this.deps.store.sites.update(id, patch);
-    if (!updated) throw new AppError('site_not_found');
+    const rotated = rotateIdentitySecret ? await this.rotation(id, endIdentitySecretGrace === true) : null;
+    const updated = await this.deps.store.sites.update(id, { ...patch, ...rotated?.patch }, rotated?.replaces);
+    if (!updated) {
+      // Two rotations at once: the later one would drop the secret the first just handed out.
+      if (rotated && (await this.deps.store.sites.byId(id))) throw new AppError('conflict', { message: 'The secret was just rotated; reload.' });
+      throw new AppError('site_not_found');
+    }
     return this.view(updated);
   }
 
@@ -93,12 +97,13 @@ export class SiteService {
    * A new secret; the current one stays accepted for the grace period so that pages signed a
    * moment ago (and shops mid-deploy) keep verifying. A secret older than that is dropped.
    */
-  private async rotation(id: SiteId, endGrace: boolean): Promise<Pick<SiteDoc, 'identitySecret' | 'previousIdentitySecret'>> {
+  private async rotation(id: SiteId, endGrace: boolean) {
     const site = await this.get(id);
     const graceMs = endGrace ? 0 : this.deps.identitySecretGraceMs;
-    return {
+    const patch: Pick<SiteDoc, 'identitySecret' | 'previousIdentitySecret'> = {
       identitySecret: newSecret(),
       previousIdentitySecret: graceMs > 0 ? { secret: site.identitySecret, until: this.deps.clock.now() + graceMs } : null,
     };
+    return { patch, replaces: site.identitySecret };
   }
 }

@@ -335,6 +335,17 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.sites.list()).map((x) => x._id)).toContain(s._id);
       });
 
+      it('rotates an identity secret only from the secret it read', async () => {
+        const s = siteDoc({ identitySecret: 'first' });
+        await store.sites.create(s);
+        const rotation = (next: string) => ({ identitySecret: next, previousIdentitySecret: { secret: 'first', until: 9 } });
+        expect(await store.sites.update(s._id, rotation('a'), 'first')).toMatchObject({ identitySecret: 'a' });
+        // A rotation that read 'first' before the one above wrote: refused, nothing written.
+        // (One conditional write: atomic on MongoDB and SQLite; FerretDB v1's is not.)
+        expect(await store.sites.update(s._id, rotation('b'), 'first')).toBeNull();
+        expect(await store.sites.byId(s._id)).toMatchObject({ identitySecret: 'a', previousIdentitySecret: { secret: 'first', until: 9 } });
+      });
+
       it('keeps canned-reply shortcuts unique', async () => {
         const base = { title: 'T', text: 'x', updatedAt: 1, createdBy: 'a' as AgentId, siteId: null };
         await store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base });
