@@ -12,6 +12,7 @@ import type {
   Message,
   MessageId,
   QueueItem,
+  Site,
   SiteId,
   VisitorId,
   VisitorProfile,
@@ -137,4 +138,20 @@ export function summary(over: Partial<AgentSummary> = {}): AgentSummary {
 
 export function canned(over: Partial<CannedReply> = {}): CannedReply {
   return { id: id<CannedReplyId>('canned'), shortcut: 'hello', title: 'Hello', text: 'Hello!', updatedAt: NOW, siteId: null, ...over };
+}
+
+export function site(over: Partial<Site> = {}): Site {
+  return {
+    id: id<SiteId>('site'),
+    name: 'Shop',
+    allowedOrigins: ['https://shop.example'],
+    identitySecret: 'top-secret-value',
+    identityKeyId: 'kid1',
+    previousIdentityKey: null,
+    greeting: {},
+    businessHours: null,
+    defaultLocale: 'en',
+    createdAt: NOW,
+    ...over,
+  };
 }
