@@ -3,12 +3,13 @@
  * signed in through the real login page, shoppers driven as socket clients (the widget is
  * built separately; these tests are about the agent's side).
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role, VisitorCommandInput, VisitorConversation, VisitorMessage } from '@counter/shared';
 import {
+  identityJwt,
   next,
   ok,
   startTestServer,
@@ -124,11 +125,10 @@ export interface ShopperOptions {
 export async function shopper(server: TestServer, options: ShopperOptions = {}): Promise<Shopper> {
   const { socket } = await server.visitor();
   if (options.identity) {
-    const { id, tier } = options.identity;
-    const signature = createHmac('sha256', server.site.identitySecret)
-      .update(tier ? `${id}:${tier}` : id)
-      .digest('hex');
-    const result = ok(await visitorCommand(socket, 'visitor:identify', { ...options.identity, signature }));
+    // A JWT, so that the name and email are signed too and agents see them as verified.
+    const { id: sub, ...rest } = options.identity;
+    const jwt = await identityJwt(server.site.identitySecret, { sub, ...rest });
+    const result = ok(await visitorCommand(socket, 'visitor:identify', { jwt }));
     if (!result.verified) throw new Error('identity not verified');
   }
   if (options.context) ok(await visitorCommand(socket, 'visitor:context', options.context));

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { VisitorMessage } from '@counter/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signIdentity, visitorCommand } from '@counter/server/testing';
 import { artifact, goOnline, next, shopper, signIn, useConsoleWorld } from '../support/console.js';
 
 describe('console: admin pages', () => {
@@ -84,6 +85,29 @@ describe('console: admin pages', () => {
     const rotated = (await world.server.app.services.sites.list()).find((s) => s.id === stored.id)!;
     expect(rotated.identitySecret).not.toBe(stored.identitySecret);
     await expect(secret.locator('.secret').textContent()).resolves.toBe(rotated.identitySecret);
+    // The old secret keeps verifying for the grace period, unless the admin stops it.
+    const previous = secret.locator('.previous-key');
+    await expect(previous.textContent()).resolves.toContain(stored.identityKeyId);
+    await previous.getByRole('button', { name: 'Stop it now' }).click();
+    await previous.getByRole('button', { name: /Stop it now\?/ }).click();
+    await previous.waitFor({ state: 'detached' });
+    expect((await world.server.app.services.sites.list()).find((s) => s.id === stored.id)!.previousIdentityKey).toBeNull();
+  });
+
+  // Issue 10, item 16: a shop whose signing code is wrong finds out on its site page.
+  it('shows failed identity checks of the last 24 h on the site page', async () => {
+    const { socket } = await world.server.visitor();
+    const refused = await visitorCommand(socket, 'visitor:identify', { id: 'cust-1', signature: signIdentity('an-old-secret', 'cust-1') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'identity_rejected' } });
+    await expect.poll(async () => (await world.server.app.services.identityFailures.report(world.server.site.id as never)).failedLast24h).toBe(1);
+
+    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('navigation', { name: 'Sites' }).getByRole('button', { name: /Test shop/ }).click();
+    const notice = page.getByRole('region', { name: 'Identity secret' }).locator('.identity-checks');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/1 failed identity check in the last 24 h.*reason: The signature does not match/);
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifact('console-admin-identity-checks.png') });
   });
 
   it('manages canned replies and expands them in the composer', async () => {

@@ -4,7 +4,7 @@
  * anonymous and sees none of that customer's history; with a good one, in another browser,
  * the customer's conversation follows them.
  */
-import { createHmac } from 'node:crypto';
+import { identityJwt, signIdentity } from '@counter/server/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useShopWorld } from '../support/shop-world.js';
@@ -18,11 +18,16 @@ describe('identify', () => {
 
   beforeAll(async () => {
     await world.server.agent({ name: 'Ann' });
-    const good = createHmac('sha256', world.site.identitySecret).update(CUSTOMER).digest('hex');
-    const bad = createHmac('sha256', 'not-the-secret').update(CUSTOMER).digest('hex');
-    for (const [path, signature] of [['/good', good], ['/bad', bad]]) {
-      const identity = { id: CUSTOMER, name: 'Mia', email: 'mia@example.com', signature };
-      world.shop.page(path!, shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: `Counter('identify', ${JSON.stringify(identity)});` }));
+    const good = signIdentity(world.site.identitySecret, CUSTOMER);
+    const bad = signIdentity('not-the-secret', CUSTOMER);
+    const jwt = await identityJwt(world.site.identitySecret, { sub: 'cust-77', name: 'Jun', email: 'jun@example.com' });
+    const identities = {
+      '/good': { id: CUSTOMER, name: 'Mia', email: 'mia@example.com', signature: good },
+      '/bad': { id: CUSTOMER, name: 'Mia', email: 'mia@example.com', signature: bad },
+      '/jwt': { jwt },
+    };
+    for (const [path, identity] of Object.entries(identities)) {
+      world.shop.page(path, shopPage({ chatUrl: world.server.url, siteId: world.site.id, calls: `Counter('identify', ${JSON.stringify(identity)});` }));
     }
   });
 
@@ -53,7 +58,10 @@ describe('identify', () => {
     expect(await visitorOf(mia)).toMatchObject({ externalId: CUSTOMER, name: 'Mia', email: 'mia@example.com' });
 
     const impostor = await shopper('/bad');
+    // Issue 10, item 16: the merchant sees why in the page's console.
+    const warned = impostor.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('identify was refused'));
     const other = await openChat(impostor);
+    expect((await warned).text()).toMatch(/identity_rejected.*does not match/);
     await send(other, 'Hello?');
     await other.getByText('Hello?', { exact: true }).waitFor();
     const anonymous = await visitorOf(impostor);
@@ -67,5 +75,14 @@ describe('identify', () => {
     await again.getByText('Where is my order 1001?', { exact: true }).waitFor();
     expect((await visitorOf(miaAgain))._id).toBe((await visitorOf(mia))._id);
     expect(await other.getByText('Where is my order 1001?').count()).toBe(0);
+  });
+
+  it('verifies a JWT: its name and email reach agents as signed', async () => {
+    const jun = await shopper('/jwt');
+    const frame = await openChat(jun);
+    await send(frame, 'Hello from Jun');
+    await frame.getByText('Hello from Jun', { exact: true }).waitFor();
+    await expect.poll(async () => (await visitorOf(jun)).verified).toBe(true);
+    expect(await visitorOf(jun)).toMatchObject({ externalId: 'cust-77', name: 'Jun', nameVerified: true, emailVerified: true });
   });
 });

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteId } from '@counter/shared';
 import type { Config } from './config.js';
-import { newSecret } from './domain/crypto.js';
+import { newSiteDoc } from './domain/new-documents.js';
 import type { Services } from './domain/services.js';
 import { DEMO_SITE_ID } from './http/demo-page.js';
 import type { Store } from './store/store.js';
@@ -49,16 +49,17 @@ export async function bootstrap(store: Store, services: Services, config: Config
     demoSiteId = DEMO_SITE_ID;
     if (!(await store.sites.byId(demoSiteId))) {
       await store.sites
-        .create({
-          _id: demoSiteId,
-          name: 'Demo store',
-          allowedOrigins: [new URL(config.publicUrl).origin],
-          identitySecret: newSecret(),
-          greeting: { en: 'Hi! Questions about sizes, orders or returns? Ask us.', zh: '您好！关于尺码、订单或退货的问题，欢迎咨询。' },
-          businessHours: null,
-          defaultLocale: 'en',
-          createdAt: Date.now(),
-        })
+        .create(
+          newSiteDoc({
+            _id: demoSiteId,
+            name: 'Demo store',
+            allowedOrigins: [new URL(config.publicUrl).origin],
+            greeting: { en: 'Hi! Questions about sizes, orders or returns? Ask us.', zh: '您好！关于尺码、订单或退货的问题，欢迎咨询。' },
+            businessHours: null,
+            defaultLocale: 'en',
+            now: Date.now(),
+          }),
+        )
         .catch((err: unknown) => {
           if (!(err instanceof DuplicateKeyError)) throw err;
         });

@@ -30,6 +30,7 @@ const schema = z.object({
   VISITOR_EVENTS_PER_SECOND: int(1, 1000).default(5),
   VISITOR_SESSIONS_PER_MINUTE: int(1, 1_000_000).default(600),
   AGENT_EVENTS_PER_SECOND: int(1, 1000).default(20),
+  IDENTITY_SECRET_GRACE_HOURS: int(0, 24 * 30).default(24),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   DEMO: bool.default(true),
@@ -60,6 +61,8 @@ export interface Config {
   visitorEventsPerSecond: number;
   visitorSessionsPerMinute: number;
   agentEventsPerSecond: number;
+  /** A rotated identity secret keeps verifying this long (0: stops at once). */
+  identitySecretGraceMs: number;
   shutdownTimeoutMs: number;
   adminEmail: string;
   demo: boolean;
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     visitorEventsPerSecond: e.VISITOR_EVENTS_PER_SECOND,
     visitorSessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
     agentEventsPerSecond: e.AGENT_EVENTS_PER_SECOND,
+    identitySecretGraceMs: e.IDENTITY_SECRET_GRACE_HOURS * 3600_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     demo: e.DEMO,

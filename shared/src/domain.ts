@@ -56,11 +56,21 @@ export interface Site {
   name: string;
   allowedOrigins: string[];
   identitySecret: string;
+  /** The JWT `kid` of the current secret: a fingerprint of it, not a secret. */
+  identityKeyId: string;
+  /** The secret before the last rotation, still accepted until `until`; null: none. */
+  previousIdentityKey: { keyId: string; until: Millis } | null;
   greeting: Greeting;
   /** null: always open. */
   businessHours: BusinessHours | null;
   defaultLocale: Locale;
   createdAt: Millis;
+}
+
+/** Failed identity checks of a site, for its admin page (issue 10, item 16). */
+export interface IdentityCheckReport {
+  failedLast24h: number;
+  lastFailure: { at: Millis; reason: string } | null;
 }
 
 /** What the widget learns about its site and whether anyone can answer now. */
@@ -121,7 +131,11 @@ export interface VisitorProfile {
   email: string | null;
   /** The merchant's customer id, present only when verified by signature. */
   externalId: string | null;
+  /** The customer id was signed by the shop (plain HMAC or JWT). */
   verified: boolean;
+  /** `name` / `email` came signed (JWT claims); otherwise they are what the browser said. */
+  nameVerified: boolean;
+  emailVerified: boolean;
   tier: Tier | null;
   locale: Locale | null;
   currentPage: PageVisit | null;

@@ -10,6 +10,7 @@ export const ERRORS = {
   unauthorized: { status: 401, message: 'Sign in to continue.' },
   invalid_credentials: { status: 401, message: 'Wrong email or password.' },
   session_revoked: { status: 401, message: 'Your session has ended. Sign in again.' },
+  identity_rejected: { status: 401, message: 'The shop\'s identity signature was not accepted.' },
   forbidden: { status: 403, message: 'You are not allowed to do that.' },
   origin_not_allowed: { status: 403, message: 'This site may not embed the chat.' },
   not_found: { status: 404, message: 'Not found.' },

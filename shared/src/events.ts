@@ -55,7 +55,10 @@ export interface VisitorResults {
   'typing:set': null;
   'conversation:rate': { conversation: VisitorConversation };
   'conversation:leave-message': { conversation: VisitorConversation; message: VisitorMessage };
-  /** verified false: the signature did not match; the shopper stays anonymous. */
+  /**
+   * Always verified: a claim that does not verify is refused with `identity_rejected` (the
+   * message says why, for the merchant's page console); the shopper stays anonymous.
+   */
   'visitor:identify': { verified: boolean; visitorId: VisitorId; token: string | null };
   'visitor:context': null;
 }
@@ -86,7 +89,10 @@ export interface VisitorAuth {
 
 // ---- /agent -------------------------------------------------------------------------
 
-export type VisitorSummary = Pick<VisitorProfile, 'id' | 'name' | 'email' | 'verified' | 'tier' | 'currentPage'>;
+export type VisitorSummary = Pick<
+  VisitorProfile,
+  'id' | 'name' | 'email' | 'verified' | 'nameVerified' | 'emailVerified' | 'tier' | 'currentPage'
+>;
 
 export interface InboxItem {
   conversation: Conversation;

@@ -17,14 +17,19 @@ export interface ShopContext {
   page?: PageInfo;
 }
 
-/** `Counter('identify', ...)`: signature = hex HMAC-SHA256 of the id (or "id:tier"). */
-export interface Identity {
-  id: string;
-  name?: string;
-  email?: string;
-  tier?: 'vip';
-  signature: string;
-}
+/**
+ * `Counter('identify', ...)`: a JWT signed by the shop's server ({ jwt }), or the plain HMAC
+ * ({ id, ..., signature }: hex HMAC-SHA256 of "v2|<tier>|<id>"). Checked by the server only.
+ */
+export type Identity =
+  | { jwt: string }
+  | {
+      id: string;
+      name?: string;
+      email?: string;
+      tier?: 'vip';
+      signature: string;
+    };
 
 export type LoaderToFrame =
   | {

@@ -1,5 +1,5 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
-import type { Agent, AgentId, BusinessHours, CannedReply, CannedReplyId, Greeting, Locale, Role, Site, SiteId } from '@counter/shared';
+import type { Agent, AgentId, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
 
 export interface NewAgent {
@@ -30,6 +30,7 @@ export interface NewSite {
 
 export interface SitePatch extends Partial<NewSite> {
   rotateIdentitySecret?: boolean;
+  endIdentitySecretGrace?: boolean;
 }
 
 export interface CannedReplyInput {
@@ -50,6 +51,7 @@ export interface RestApi {
   listSites(): Promise<Result<{ sites: Site[] }>>;
   createSite(input: NewSite): Promise<Result<{ site: Site }>>;
   updateSite(id: SiteId, patch: SitePatch): Promise<Result<{ site: Site }>>;
+  identityChecks(id: SiteId): Promise<Result<{ identityChecks: IdentityCheckReport }>>;
   listCanned(): Promise<Result<{ cannedReplies: CannedReply[] }>>;
   createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
@@ -72,6 +74,7 @@ export function createRestApi(http: HttpClient): RestApi {
     listSites: () => http.request('GET', `${V1}/sites`),
     createSite: (input) => http.request('POST', `${V1}/sites`, input),
     updateSite: (id, patch) => http.request('PATCH', `${V1}/sites/${enc(id)}`, patch),
+    identityChecks: (id) => http.request('GET', `${V1}/sites/${enc(id)}/identity-checks`),
     listCanned: () => http.request('GET', `${V1}/canned-replies`),
     createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),

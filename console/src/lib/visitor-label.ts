@@ -1,4 +1,4 @@
-import type { VisitorSummary } from '@counter/shared';
+import type { VisitorProfile, VisitorSummary } from '@counter/shared';
 
 /** What to call a shopper: their name, else their email, else a short stable handle. */
 export function visitorLabel(visitor: Pick<VisitorSummary, 'id' | 'name' | 'email'> | null | undefined, fallbackId = ''): string {
@@ -15,4 +15,10 @@ export function initials(label: string): string {
   if (!words.length) return '?';
   const letters = words.length > 1 ? [words[0]![0], words[1]![0]] : [...words[0]!].slice(0, 2);
   return letters.join('').toUpperCase();
+}
+
+/** The inbox row's part of a full profile. */
+export function visitorSummaryOf(v: VisitorSummary | VisitorProfile): VisitorSummary {
+  const { id, name, email, verified, nameVerified, emailVerified, tier, currentPage } = v;
+  return { id, name, email, verified, nameVerified, emailVerified, tier, currentPage };
 }

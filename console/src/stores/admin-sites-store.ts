@@ -1,5 +1,5 @@
 /** Admin: the shops that embed the widget. */
-import type { Site, SiteId } from '@counter/shared';
+import type { IdentityCheckReport, Site, SiteId } from '@counter/shared';
 import { createStore } from 'zustand/vanilla';
 import type { NewSite, RestApi, SitePatch } from '../api/rest-api.js';
 import type { ClientError } from '../lib/client-error.js';
@@ -8,7 +8,10 @@ export interface AdminSitesState {
   sites: Site[];
   loaded: boolean;
   error: ClientError | null;
+  /** Failed identity checks per site (last 24 h), loaded when its page opens. */
+  identityChecks: Partial<Record<SiteId, IdentityCheckReport>>;
   load(): Promise<void>;
+  loadIdentityChecks(id: SiteId): Promise<void>;
   create(input: NewSite): Promise<{ site: Site } | { error: ClientError }>;
   update(id: SiteId, patch: SitePatch): Promise<ClientError | null>;
 }
@@ -18,11 +21,18 @@ export function createAdminSitesStore(api: RestApi) {
     sites: [],
     loaded: false,
     error: null,
+    identityChecks: {},
 
     async load() {
       const result = await api.listSites();
       if (result.ok) set({ sites: result.data.sites, loaded: true, error: null });
       else set({ error: result.error, loaded: true });
+    },
+
+    async loadIdentityChecks(id) {
+      const result = await api.identityChecks(id);
+      // Only a notice: a failure to load it leaves the page as it is.
+      if (result.ok) set({ identityChecks: { ...get().identityChecks, [id]: result.data.identityChecks } });
     },
 
     async create(input) {

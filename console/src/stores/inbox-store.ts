@@ -6,6 +6,7 @@
 import type { Conversation, ConversationId, InboxItem, VisitorProfile } from '@counter/shared';
 import { createStore } from 'zustand/vanilla';
 import { compareInbox } from '../lib/inbox-order.js';
+import { visitorSummaryOf } from '../lib/visitor-label.js';
 
 const KEEP_RESOLVED = 15;
 
@@ -58,8 +59,7 @@ export function createInboxStore() {
       let changed = false;
       for (const [id, item] of Object.entries(items)) {
         if (item.visitor.id !== visitor.id) continue;
-        const { name, email, verified, tier, currentPage } = visitor;
-        items[id] = { ...item, visitor: { id: visitor.id, name, email, verified, tier, currentPage } };
+        items[id] = { ...item, visitor: visitorSummaryOf(visitor) };
         changed = true;
       }
       if (changed) set({ items });

@@ -5,6 +5,7 @@
  */
 import type { AgentId, AgentStatus, AgentSummary, Conversation, ConversationId } from '@counter/shared';
 import type { ClientError } from '../lib/client-error.js';
+import { visitorSummaryOf } from '../lib/visitor-label.js';
 import type { InboxStore } from '../stores/inbox-store.js';
 import type { QueueStore } from '../stores/queue-store.js';
 import type { SessionStore } from '../stores/session-store.js';
@@ -30,8 +31,7 @@ export function createConversationCommands({ command, inbox, queue, threads, ses
     applied(conversation);
     const visitor = threads.getState().threads[conversation.id]?.visitor;
     if (visitor && conversation.agentId === session.getState().agent?.id) {
-      const { id, name, email, verified, tier, currentPage } = visitor;
-      inbox.getState().upsert({ conversation, visitor: { id, name, email, verified, tier, currentPage } });
+      inbox.getState().upsert({ conversation, visitor: visitorSummaryOf(visitor) });
     }
   }
 

@@ -1,5 +1,5 @@
 /** An in-memory RestApi: enough server behaviour for the console's own tests. */
-import type { Agent, CannedReply, CannedReplyId, Site, SiteId } from '@counter/shared';
+import type { Agent, CannedReply, CannedReplyId, IdentityCheckReport, Site, SiteId } from '@counter/shared';
 import type { Result } from '../../src/api/http-client.js';
 import type { RestApi } from '../../src/api/rest-api.js';
 import { clientError, type ClientError } from '../../src/lib/client-error.js';
@@ -14,10 +14,12 @@ export interface FakeApiState {
   agents: Agent[];
   sites: Site[];
   canned: CannedReply[];
+  /** Per site; a site not listed has had no failed identity checks. */
+  identityChecks: Record<string, IdentityCheckReport>;
 }
 
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
-  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], ...initial };
+  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, ...initial };
   let seq = 0;
   const api: RestApi = {
     session: async () => ok({ agent: state.me }),
@@ -56,6 +58,8 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
         name: input.name,
         allowedOrigins: input.allowedOrigins ?? [],
         identitySecret: `secret-${seq}`,
+        identityKeyId: `kid-${seq}`,
+        previousIdentityKey: null,
         greeting: input.greeting ?? {},
         businessHours: input.businessHours ?? null,
         defaultLocale: input.defaultLocale ?? 'en',
@@ -67,11 +71,17 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     async updateSite(id, patch) {
       const found = state.sites.find((s) => s.id === id);
       if (!found) return fail(clientError('site_not_found'), 404);
-      const { rotateIdentitySecret, ...rest } = patch;
+      const { rotateIdentitySecret, endIdentitySecretGrace, ...rest } = patch;
       Object.assign(found, rest);
-      if (rotateIdentitySecret) found.identitySecret = `rotated-${++seq}`;
+      if (endIdentitySecretGrace) found.previousIdentityKey = null;
+      if (rotateIdentitySecret) {
+        if (!endIdentitySecretGrace) found.previousIdentityKey = { keyId: found.identityKeyId, until: NOW + 24 * 3600_000 };
+        found.identitySecret = `rotated-${++seq}`;
+        found.identityKeyId = `kid-${seq}`;
+      }
       return ok({ site: { ...found } });
     },
+    identityChecks: async (id) => ok({ identityChecks: state.identityChecks[id] ?? { failedLast24h: 0, lastFailure: null } }),
     listCanned: async () => ok({ cannedReplies: state.canned }),
     async createCanned(input) {
       if (state.canned.some((c) => c.shortcut === input.shortcut)) return fail(clientError('conflict', 'That shortcut is taken.'), 409);

@@ -12,6 +12,7 @@ import type {
   Message,
   MessageId,
   QueueItem,
+  Site,
   SiteId,
   VisitorId,
   VisitorProfile,
@@ -74,7 +75,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
 }
 
 export function visitorSummary(over: Partial<VisitorSummary> = {}): VisitorSummary {
-  return { id: id<VisitorId>('visitor'), name: null, email: null, verified: false, tier: null, currentPage: null, ...over };
+  return { id: id<VisitorId>('visitor'), name: null, email: null, verified: false, nameVerified: false, emailVerified: false, tier: null, currentPage: null, ...over };
 }
 
 export function visitorProfile(over: Partial<VisitorProfile> = {}): VisitorProfile {
@@ -85,6 +86,8 @@ export function visitorProfile(over: Partial<VisitorProfile> = {}): VisitorProfi
     email: null,
     externalId: null,
     verified: false,
+    nameVerified: false,
+    emailVerified: false,
     tier: null,
     locale: null,
     currentPage: null,
@@ -137,4 +140,20 @@ export function summary(over: Partial<AgentSummary> = {}): AgentSummary {
 
 export function canned(over: Partial<CannedReply> = {}): CannedReply {
   return { id: id<CannedReplyId>('canned'), shortcut: 'hello', title: 'Hello', text: 'Hello!', updatedAt: NOW, siteId: null, ...over };
+}
+
+export function site(over: Partial<Site> = {}): Site {
+  return {
+    id: id<SiteId>('site'),
+    name: 'Shop',
+    allowedOrigins: ['https://shop.example'],
+    identitySecret: 'top-secret-value',
+    identityKeyId: 'kid1',
+    previousIdentityKey: null,
+    greeting: {},
+    businessHours: null,
+    defaultLocale: 'en',
+    createdAt: NOW,
+    ...over,
+  };
 }

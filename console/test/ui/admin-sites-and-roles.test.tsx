@@ -11,6 +11,8 @@ const site = (id: string, name: string): Site => ({
   name,
   allowedOrigins: [],
   identitySecret: 'secret',
+  identityKeyId: 'kid',
+  previousIdentityKey: null,
   greeting: {},
   businessHours: null,
   defaultLocale: 'en',

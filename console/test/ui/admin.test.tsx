@@ -2,7 +2,7 @@ import type { SiteId } from '@counter/shared';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderConsole } from '../support/render-console.js';
-import { agent, NOW } from '../support/fixtures.js';
+import { agent, NOW, site as siteFixture } from '../support/fixtures.js';
 
 afterEach(cleanup);
 
@@ -26,16 +26,7 @@ describe('admin pages', () => {
   });
 
   it('warns when a site allows any origin, and reveals the secret on request', async () => {
-    const site = {
-      id: 'site-1' as SiteId,
-      name: 'Shop',
-      allowedOrigins: ['https://shop.example'],
-      identitySecret: 'top-secret-value',
-      greeting: {},
-      businessHours: null,
-      defaultLocale: 'en' as const,
-      createdAt: NOW,
-    };
+    const site = siteFixture({ id: 'site-1' as SiteId });
     await renderConsole({ me: admin, hash: '#/admin/sites', api: { sites: [site], agents: [agent()] } });
     const form = await screen.findByRole('form', { name: 'Settings of Shop' });
     expect(within(form).queryByText(/any website/)).toBeNull();
@@ -46,5 +37,18 @@ describe('admin pages', () => {
     expect(within(secret).queryByText('top-secret-value')).toBeNull();
     fireEvent.click(within(secret).getByRole('button', { name: 'Show' }));
     expect(within(secret).getByText('top-secret-value')).toBeTruthy();
+  });
+
+  // Issue 10, item 16: a wrong signing setup is visible on the site's page.
+  it('shows failed identity checks of the last 24 h with the last reason', async () => {
+    const site = siteFixture({ id: 'site-1' as SiteId });
+    await renderConsole({
+      me: admin,
+      hash: '#/admin/sites',
+      api: { sites: [site], agents: [agent()], identityChecks: { 'site-1': { failedLast24h: 3, lastFailure: { at: NOW, reason: 'expired' } } } },
+    });
+    const secret = await screen.findByRole('region', { name: 'Identity secret' });
+    const notice = await within(secret).findByText(/3 failed identity checks in the last 24 h/);
+    expect(notice.closest('.identity-checks')!.textContent).toMatch(/reason: The token has expired/);
   });
 });

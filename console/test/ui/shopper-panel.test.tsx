@@ -15,6 +15,8 @@ describe('shopper panel', () => {
       name: 'Mei Chen',
       email: 'mei@example.com',
       verified: true,
+      nameVerified: true,
+      emailVerified: true,
       externalId: 'cust-1',
       tier: 'vip',
       locale: 'zh',
@@ -47,6 +49,29 @@ describe('shopper panel', () => {
     expect(within(panel).getByText('Sneaky').tagName).toBe('SPAN');
     const link = within(panel).getByRole('link', { name: /Resolved · Bob · ★ 5 · sizing/ });
     expect(link.getAttribute('href')).toBe(`#/c/${earlier.id}`);
+  });
+
+  // Issue 10, item 3: with the plain HMAC only the id is signed; the name and email came from
+  // the browser and must not sit beside the verified mark.
+  it('never shows an unsigned name or email as verified', async () => {
+    const me = agent();
+    const c = conversation({ agentId: me.id });
+    const visitor = visitorProfile({ id: c.visitorId, name: 'Mallory', email: 'ceo@shop.test', verified: true, externalId: 'cust-9' });
+    await renderConsole({
+      me,
+      hash: `#/c/${c.id}`,
+      setup: (t) =>
+        t
+          .answer('conversation:open', { conversation: c, visitor, previous: [] })
+          .answer('message:history', { messages: [], hasMore: false }),
+    });
+    const panel = await screen.findByRole('complementary', { name: 'Shopper' });
+    await within(panel).findByText('Mallory');
+    expect(within(panel).queryByLabelText('verified')).toBeNull();
+    expect(within(panel).queryByLabelText('verified email')).toBeNull();
+    expect(within(panel).getByText('ID verified')).toBeTruthy();
+    expect(within(panel).getByText('(not verified)')).toBeTruthy();
+    expect(within(panel).getByText(/name and email not signed by the shop/)).toBeTruthy();
   });
 });
 

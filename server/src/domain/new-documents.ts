@@ -3,7 +3,9 @@
  * state, used by the services that create them and by the tests that build them.
  */
 import type { ConversationId, SiteId, VisitorId } from '@counter/shared';
-import type { ConversationDoc, VisitorDoc } from '../store/documents.js';
+import type { createSiteBody, z } from '@counter/shared/schemas';
+import type { ConversationDoc, SiteDoc, VisitorDoc } from '../store/documents.js';
+import { newSecret } from './crypto.js';
 
 export function newVisitorDoc(init: { _id: VisitorId; siteId: SiteId; now: number }): VisitorDoc {
   return {
@@ -13,6 +15,8 @@ export function newVisitorDoc(init: { _id: VisitorId; siteId: SiteId; now: numbe
     email: null,
     externalId: null,
     verified: false,
+    nameVerified: false,
+    emailVerified: false,
     tier: null,
     locale: null,
     currentPage: null,
@@ -60,5 +64,20 @@ export function newConversationDoc(init: {
     contactEmail: null,
     requestedAt: null,
     excludedAgentIds: [],
+  };
+}
+
+/** A new site: its own identity secret, no previous one. */
+export function newSiteDoc(init: { _id: SiteId; now: number } & z.output<typeof createSiteBody>): SiteDoc {
+  return {
+    _id: init._id,
+    name: init.name,
+    allowedOrigins: init.allowedOrigins,
+    identitySecret: newSecret(),
+    previousIdentitySecret: null,
+    greeting: init.greeting,
+    businessHours: init.businessHours,
+    defaultLocale: init.defaultLocale,
+    createdAt: init.now,
   };
 }

@@ -1,11 +1,13 @@
-import type { Site, SiteId } from '@counter/shared';
+import type { IdentityCheckReport, Site, SiteId } from '@counter/shared';
 import type { createSiteBody, updateSiteBody, z } from '@counter/shared/schemas';
 import type { SiteDoc } from '../store/documents.js';
 import { newId, newSecret } from './crypto.js';
 import { administers, siteScope, type Actor } from './access.js';
 import { AppError, forbidden } from './errors.js';
+import { newSiteDoc } from './new-documents.js';
 import { siteView } from './views.js';
 import type { DomainDeps } from './deps.js';
+import type { IdentityFailures } from './identity/failure-report.js';
 
 /** Browsers send origins lowercase, without a default port; admins may type them otherwise. */
 export function normalizeOrigin(origin: string): string {
@@ -18,7 +20,11 @@ export function originAllowed(site: Pick<SiteDoc, 'allowedOrigins'>, origin: str
 }
 
 export class SiteService {
-  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock'>) {}
+  constructor(
+    private readonly deps: Pick<DomainDeps, 'store' | 'clock'> & { identitySecretGraceMs: number; identityFailures: IdentityFailures },
+  ) {}
+
+  private view = (doc: SiteDoc): Site => siteView(doc, this.deps.clock.now());
 
   async get(id: SiteId): Promise<SiteDoc> {
     const site = await this.deps.store.sites.byId(id);
@@ -31,13 +37,13 @@ export class SiteService {
   }
 
   async list(): Promise<Site[]> {
-    return (await this.deps.store.sites.list()).map(siteView);
+    return (await this.deps.store.sites.list()).map(this.view);
   }
 
   /** The sites an admin administers (the owner: all). */
   async listFor(actor: Actor): Promise<Site[]> {
     const scope = siteScope(actor);
-    return (await this.deps.store.sites.list()).filter((s) => scope === null || administers(actor, s._id)).map(siteView);
+    return (await this.deps.store.sites.list()).filter((s) => scope === null || administers(actor, s._id)).map(this.view);
   }
 
   /** Only the owner adds sites; an admin runs the sites they were given. */
@@ -47,36 +53,57 @@ export class SiteService {
   }
 
   async updateAs(actor: Actor, id: SiteId, input: z.output<typeof updateSiteBody>): Promise<Site> {
-    if (!administers(actor, id)) {
-      // Another site's admin learns nothing about it, not even that it exists.
-      if (!actor.siteIds.includes(id)) throw new AppError('site_not_found');
-      throw forbidden();
-    }
+    this.mustAdminister(actor, id);
     return this.update(id, input);
   }
 
+  /** The admin page's notice: failed identity checks of the site in the last 24 h. */
+  async identityChecksAs(actor: Actor, id: SiteId): Promise<IdentityCheckReport> {
+    this.mustAdminister(actor, id);
+    await this.get(id);
+    return this.deps.identityFailures.report(id);
+  }
+
+  private mustAdminister(actor: Actor, id: SiteId): void {
+    if (administers(actor, id)) return;
+    // Another site's admin learns nothing about it, not even that it exists.
+    if (!actor.siteIds.includes(id)) throw new AppError('site_not_found');
+    throw forbidden();
+  }
+
   async create(input: z.output<typeof createSiteBody>): Promise<Site> {
-    const doc: SiteDoc = {
-      _id: newId<SiteId>(),
-      name: input.name,
-      allowedOrigins: [...new Set(input.allowedOrigins.map(normalizeOrigin))],
-      identitySecret: newSecret(),
-      greeting: input.greeting,
-      businessHours: input.businessHours,
-      defaultLocale: input.defaultLocale,
-      createdAt: this.deps.clock.now(),
-    };
+    const allowedOrigins = [...new Set(input.allowedOrigins.map(normalizeOrigin))];
+    const doc = newSiteDoc({ ...input, allowedOrigins, _id: newId<SiteId>(), now: this.deps.clock.now() });
     await this.deps.store.sites.create(doc);
-    return siteView(doc);
+    return this.view(doc);
   }
 
   async update(id: SiteId, input: z.output<typeof updateSiteBody>): Promise<Site> {
-    const { rotateIdentitySecret, allowedOrigins, ...rest } = input;
+    const { rotateIdentitySecret, endIdentitySecretGrace, allowedOrigins, ...rest } = input;
     const patch: Partial<SiteDoc> = { ...rest };
     if (allowedOrigins) patch.allowedOrigins = [...new Set(allowedOrigins.map(normalizeOrigin))];
-    if (rotateIdentitySecret) patch.identitySecret = newSecret();
-    const updated = await this.deps.store.sites.update(id, patch);
-    if (!updated) throw new AppError('site_not_found');
-    return siteView(updated);
+    if (endIdentitySecretGrace) patch.previousIdentitySecret = null;
+    const rotated = rotateIdentitySecret ? await this.rotation(id, endIdentitySecretGrace === true) : null;
+    const updated = await this.deps.store.sites.update(id, { ...patch, ...rotated?.patch }, rotated?.replaces);
+    if (!updated) {
+      // Two rotations at once: the later one would drop the secret the first just handed out.
+      if (rotated && (await this.deps.store.sites.byId(id))) throw new AppError('conflict', { message: 'The secret was just rotated; reload.' });
+      throw new AppError('site_not_found');
+    }
+    return this.view(updated);
+  }
+
+  /**
+   * A new secret; the current one stays accepted for the grace period so that pages signed a
+   * moment ago (and shops mid-deploy) keep verifying. A secret older than that is dropped.
+   */
+  private async rotation(id: SiteId, endGrace: boolean) {
+    const site = await this.get(id);
+    const graceMs = endGrace ? 0 : this.deps.identitySecretGraceMs;
+    const patch: Pick<SiteDoc, 'identitySecret' | 'previousIdentitySecret'> = {
+      identitySecret: newSecret(),
+      previousIdentitySecret: graceMs > 0 ? { secret: site.identitySecret, until: this.deps.clock.now() + graceMs } : null,
+    };
+    return { patch, replaces: site.identitySecret };
   }
 }

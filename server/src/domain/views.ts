@@ -15,6 +15,7 @@ import type {
   VisitorProfile,
   VisitorSummary,
 } from '@counter/shared';
+import { keyIdOf, previousKey } from './identity/keys.js';
 import type { AgentDoc, CannedReplyDoc, ConversationDoc, MessageDoc, SiteDoc, VisitorDoc } from '../store/documents.js';
 
 export function conversationView(doc: ConversationDoc): Conversation {
@@ -58,8 +59,11 @@ export function visitorMessageView(doc: MessageDoc): VisitorMessage {
 
 export function visitorProfileView(doc: VisitorDoc): VisitorProfile {
   const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
+  return { id: _id, ...rest, ...signedFlags(doc) };
 }
+
+/** Visitors stored before name and email could be signed lack the flags: nothing of theirs was. */
+const signedFlags = (doc: VisitorDoc) => ({ nameVerified: doc.nameVerified === true, emailVerified: doc.emailVerified === true });
 
 export function visitorSummaryView(doc: VisitorDoc): VisitorSummary {
   return {
@@ -67,6 +71,7 @@ export function visitorSummaryView(doc: VisitorDoc): VisitorSummary {
     name: doc.name,
     email: doc.email,
     verified: doc.verified,
+    ...signedFlags(doc),
     tier: doc.tier,
     currentPage: doc.currentPage,
   };
@@ -93,9 +98,16 @@ export function agentView(doc: AgentDoc, load: number, connected: boolean): Agen
 /** Where a profile picture is served (http/avatar-routes.ts); the hash makes each picture its own URL. */
 export const avatarUrl = (id: AgentId, hash: string): string => `/api/v1/avatars/${id}?v=${hash}`;
 
-export function siteView(doc: SiteDoc): Site {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
+/** `now`: a previous identity secret past its grace period is no longer shown. */
+export function siteView(doc: SiteDoc, now: number): Site {
+  const { _id, previousIdentitySecret: _previous, ...rest } = doc;
+  const previous = previousKey(doc, now);
+  return {
+    id: _id,
+    ...rest,
+    identityKeyId: keyIdOf(doc.identitySecret),
+    previousIdentityKey: previous ? { keyId: previous.kid, until: doc.previousIdentitySecret!.until } : null,
+  };
 }
 
 export function cannedReplyView(doc: CannedReplyDoc): CannedReply {

@@ -1,24 +1,35 @@
-import type { SiteId, VisitorId } from '@counter/shared';
+import { IDENTITY_REJECTIONS, type SiteId, type VisitorId } from '@counter/shared';
 import type { context, identify, visitorSessionBody, z } from '@counter/shared/schemas';
 import type { VisitorDoc } from '../store/documents.js';
-import { hexEquals, hmacSha256Hex, newId, newSecret, sha256 } from './crypto.js';
+import { newId, newSecret, sha256 } from './crypto.js';
 import { AppError } from './errors.js';
 import { newVisitorDoc } from './new-documents.js';
 import { originAllowed } from './sites.js';
 import type { DomainDeps } from './deps.js';
+import type { IdentityFailures } from './identity/failure-report.js';
+import { acceptedKeys } from './identity/keys.js';
+import { verifyHmacClaim, verifyJwtClaim, type VerifiedIdentity } from './identity/verify-claim.js';
 
 export interface VisitorSession {
   visitor: VisitorDoc;
   tokenHash: string;
 }
 
-/** What the merchant signs: the customer id, or "id:tier" when a tier is claimed. */
-export function identityPayload(id: string, tier?: string): string {
-  return tier ? `${id}:${tier}` : id;
+/**
+ * The profile fields a verified claim sets. A name or email the claim leaves out keeps its
+ * value and flag; one it carries is marked signed only when the JWT signed it.
+ */
+function profileOf(identity: VerifiedIdentity): Partial<VisitorDoc> & { tier: VisitorDoc['tier'] } {
+  const patch: Partial<VisitorDoc> & { tier: VisitorDoc['tier'] } = { tier: identity.tier };
+  if (identity.name) Object.assign(patch, { name: identity.name.value, nameVerified: identity.name.signed });
+  if (identity.email) Object.assign(patch, { email: identity.email.value, emailVerified: identity.email.signed });
+  return patch;
 }
 
 export class VisitorService {
-  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events'>) {}
+  constructor(
+    private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & { identityFailures: IdentityFailures },
+  ) {}
 
   /**
    * A visitor token for this browser: the one it holds if still valid, else a new visitor.
@@ -87,38 +98,53 @@ export class VisitorService {
   }
 
   /**
-   * Verifies the merchant's signature (constant-time) and links the visitor to the customer.
-   * A bad signature changes nothing. When another visitor already holds that customer id
-   * (another browser), this browser switches to it: a new token is returned and the
-   * conversations started here move along.
+   * Verifies the shop's claim (plain HMAC or JWT, against the site's current secret and the
+   * previous one during its grace period) and links the visitor to the customer. A claim
+   * that does not verify changes nothing, is counted for the site's admin page and is
+   * refused with `identity_rejected`, whose message tells the merchant why.
    */
   async identify(
     session: VisitorSession,
     input: z.output<typeof identify>,
-  ): Promise<{ verified: boolean; visitor: VisitorDoc; token: string | null }> {
+  ): Promise<{ verified: true; visitor: VisitorDoc; token: string | null }> {
     // Fresh from the store: who this browser is decides whose chats it may see.
     const visitor = (await this.deps.store.visitors.byId(session.visitor._id)) ?? session.visitor;
     const site = await this.deps.store.sites.byId(visitor.siteId);
     if (!site) throw new AppError('site_not_found');
-    const expected = hmacSha256Hex(site.identitySecret, identityPayload(input.id, input.tier));
-    if (!hexEquals(expected, input.signature)) return { verified: false, visitor, token: null };
+    const now = this.deps.clock.now();
+    const keys = acceptedKeys(site, now);
+    const check = 'jwt' in input ? await verifyJwtClaim(input, keys, now) : verifyHmacClaim(input, keys);
+    if (!check.ok) {
+      // The shopper's answer does not wait on (or fail with) the merchant's diagnostics.
+      this.deps.identityFailures.record(site._id, check.reason).catch(this.deps.onError);
+      throw new AppError('identity_rejected', { message: IDENTITY_REJECTIONS[check.reason] });
+    }
+    return this.link({ ...session, visitor }, check.identity);
+  }
 
-    const profile = { name: input.name ?? null, email: input.email ?? null, tier: input.tier ?? null };
-    if (visitor.externalId === input.id) {
+  /**
+   * When another visitor already holds that customer id (another browser), this browser
+   * switches to it: a new token is returned and the conversations started here move along.
+   */
+  private async link(
+    session: VisitorSession,
+    identity: VerifiedIdentity,
+  ): Promise<{ verified: true; visitor: VisitorDoc; token: string | null }> {
+    const { visitor } = session;
+    const profile = profileOf(identity);
+    if (visitor.externalId === identity.id) {
       return { verified: true, visitor: await this.updateProfile(visitor, profile), token: null };
     }
     if (visitor.externalId !== null) {
       // Someone else signed in on this browser: start clean, never show them the last one's chats.
       const fresh = await this.newVisitor(visitor.siteId);
       await this.revoke(session.tokenHash);
-      return this.identify({ visitor: fresh.visitor, tokenHash: sha256(fresh.token) }, input).then((r) => ({
-        ...r,
-        token: r.token ?? fresh.token,
-      }));
+      const r = await this.link({ visitor: fresh.visitor, tokenHash: sha256(fresh.token) }, identity);
+      return { ...r, token: r.token ?? fresh.token };
     }
-    const holder = await this.deps.store.visitors.linkIdentity(visitor.siteId, input.id, visitor._id);
+    const holder = await this.deps.store.visitors.linkIdentity(visitor.siteId, identity.id, visitor._id);
     if (holder === visitor._id) {
-      const linked = await this.updateProfile(visitor, { ...profile, externalId: input.id, verified: true });
+      const linked = await this.updateProfile(visitor, { ...profile, externalId: identity.id, verified: true });
       return { verified: true, visitor: linked, token: null };
     }
     const existing = await this.deps.store.visitors.byId(holder);

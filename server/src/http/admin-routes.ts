@@ -9,6 +9,7 @@ import {
   createAgentBody,
   createSiteBody,
   errorResponses,
+  identityChecksResponse,
   noContent,
   siteIdParams,
   siteResponse,
@@ -51,6 +52,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/sites/:id',
     { ...admin, schema: { params: siteIdParams, body: updateSiteBody, response: { 200: siteResponse, ...errorResponses } } },
     async (request) => ({ site: await sites.updateAs(actor(request), request.params.id, request.body) }),
+  );
+  app.get(
+    '/api/v1/sites/:id/identity-checks',
+    { ...admin, schema: { params: siteIdParams, response: { 200: identityChecksResponse, ...errorResponses } } },
+    async (request) => ({ identityChecks: await sites.identityChecksAs(actor(request), request.params.id) }),
   );
 
   app.get(

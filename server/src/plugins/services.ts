@@ -43,8 +43,10 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
       maxFailuresPerAccount: config.loginMaxFailures,
       maxFailuresPerAddress: config.loginMaxFailures * 10,
       failureWindowMs: LOGIN_FAILURE_WINDOW_MS,
+      identitySecretGraceMs: config.identitySecretGraceMs,
     },
     onError: (err) => app.log.error({ err }, 'background task failed'),
+    identityLog: app.log,
   });
   app.decorate('clock', clock);
   app.decorate('events', events);

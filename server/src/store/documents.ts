@@ -19,7 +19,13 @@ import type {
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
-export type SiteDoc = WithId<Site>;
+export interface SiteDoc extends Omit<WithId<Site>, 'identityKeyId' | 'previousIdentityKey'> {
+  /**
+   * The secret before the last rotation and when it stops verifying; null: none. Sites
+   * stored before rotation had a grace period lack the field: read it as null.
+   */
+  previousIdentitySecret: { secret: string; until: number } | null;
+}
 export type VisitorDoc = WithId<VisitorProfile>;
 
 export interface VisitorTokenDoc {
@@ -28,6 +34,21 @@ export interface VisitorTokenDoc {
   visitorId: VisitorId;
   siteId: SiteId;
   createdAt: number;
+}
+
+/**
+ * Failed identity checks of one site in one hour: the admin page's "N failed in the last
+ * 24 h". `_id`: `${siteId}:${hour}`; one document per hour keeps a flood of bad signatures
+ * from growing the collection.
+ */
+export interface IdentityCheckDoc {
+  _id: string;
+  siteId: SiteId;
+  /** Start of the hour, ms. */
+  hour: number;
+  failed: number;
+  lastAt: number;
+  lastReason: string;
 }
 
 /** Links a verified customer id to one visitor record per site. */

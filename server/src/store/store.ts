@@ -4,6 +4,7 @@ import { assignmentRepository, type AssignmentRepository } from './repositories/
 import { presenceRepository, type PresenceRepository } from './repositories/presence.js';
 import { cannedReplyRepository, type CannedReplyRepository } from './repositories/canned-replies.js';
 import { conversationRepository, type ConversationRepository } from './repositories/conversations.js';
+import { identityCheckRepository, type IdentityCheckRepository } from './repositories/identity-checks.js';
 import { messageRepository, type MessageRepository } from './repositories/messages.js';
 import {
   sessionRepository,
@@ -27,6 +28,7 @@ export interface Store {
   sessions: SessionRepository;
   throttles: ThrottleRepository;
   cannedReplies: CannedReplyRepository;
+  identityChecks: IdentityCheckRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function createStore(db: Database): Promise<Store> {
       sessions: await sessionRepository(db),
       throttles: await throttleRepository(db),
       cannedReplies: await cannedReplyRepository(db),
+      identityChecks: await identityCheckRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -61,9 +61,11 @@ export async function createDomain(
       maxFailuresPerAccount: 5,
       maxFailuresPerAddress: 50,
       failureWindowMs: 900_000,
+      identitySecretGraceMs: 24 * 3_600_000,
       ...options.config,
     },
     onError: (err) => errors.push(err),
+    identityLog: { warn: () => {} },
   });
   const siteId =
     options.siteId ??

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import type { SiteId } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/domain/crypto.js';
 import { openStore } from '../../src/store/open-store.js';
+import { signIdentity } from '../support/identity-signing.js';
 import type { Store } from '../../src/store/store.js';
 import { createDomain, SHOP, type Domain } from './harness.js';
 
@@ -26,7 +26,7 @@ describe('signed identity', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const sign = (data: string, key = secret) => createHmac('sha256', key).update(data).digest('hex');
+  const sign = (id: string, key = secret, tier?: 'vip') => signIdentity(key, id, tier);
   async function browser() {
     const { visitor, token } = await d.services.visitors.session({ siteId: d.siteId, pageOrigin: SHOP });
     return { visitor, session: { visitor, tokenHash: sha256(token) }, token };
@@ -35,14 +35,15 @@ describe('signed identity', () => {
   it('leaves the shopper anonymous on a bad signature, changing nothing', async () => {
     const b = await browser();
     for (const signature of [sign('someone-else'), sign('cust-1', 'wrong-secret'), '0'.repeat(64)]) {
-      const result = await d.services.visitors.identify(b.session, { id: 'cust-1', name: 'Mallory', signature });
-      expect(result).toMatchObject({ verified: false, token: null });
+      await expect(d.services.visitors.identify(b.session, { id: 'cust-1', name: 'Mallory', signature })).rejects.toMatchObject({
+        code: 'identity_rejected',
+      });
     }
     expect(await store.visitors.byId(b.visitor._id)).toMatchObject({ verified: false, externalId: null, name: null });
     expect(await store.visitors.identity(d.siteId, 'cust-1')).toBeNull();
   });
 
-  it('verifies a good signature and keeps name and email', async () => {
+  it('verifies a good signature and keeps name and email, marked as not signed', async () => {
     const b = await browser();
     const result = await d.services.visitors.identify(b.session, {
       id: 'cust-2',
@@ -56,6 +57,8 @@ describe('signed identity', () => {
       externalId: 'cust-2',
       name: 'Li Lei',
       email: 'li@example.com',
+      nameVerified: false,
+      emailVerified: false,
     });
   });
 
@@ -93,9 +96,10 @@ describe('signed identity', () => {
 
   it('honours a VIP tier only when the signature covers it', async () => {
     const b = await browser();
-    const unsigned = await d.services.visitors.identify(b.session, { id: 'cust-6', tier: 'vip', signature: sign('cust-6') });
-    expect(unsigned.verified).toBe(false);
-    const signed = await d.services.visitors.identify(b.session, { id: 'cust-6', tier: 'vip', signature: sign('cust-6:vip') });
+    await expect(d.services.visitors.identify(b.session, { id: 'cust-6', tier: 'vip', signature: sign('cust-6') })).rejects.toMatchObject({
+      code: 'identity_rejected',
+    });
+    const signed = await d.services.visitors.identify(b.session, { id: 'cust-6', tier: 'vip', signature: sign('cust-6', secret, 'vip') });
     expect(signed.verified).toBe(true);
     expect(await store.visitors.byId(b.visitor._id)).toMatchObject({ tier: 'vip', verified: true });
   });

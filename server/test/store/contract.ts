@@ -335,12 +335,46 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.sites.list()).map((x) => x._id)).toContain(s._id);
       });
 
+      it('rotates an identity secret only from the secret it read', async () => {
+        const s = siteDoc({ identitySecret: 'first' });
+        await store.sites.create(s);
+        const rotation = (next: string) => ({ identitySecret: next, previousIdentitySecret: { secret: 'first', until: 9 } });
+        expect(await store.sites.update(s._id, rotation('a'), 'first')).toMatchObject({ identitySecret: 'a' });
+        // A rotation that read 'first' before the one above wrote: refused, nothing written.
+        // (One conditional write: atomic on MongoDB and SQLite; FerretDB v1's is not.)
+        expect(await store.sites.update(s._id, rotation('b'), 'first')).toBeNull();
+        expect(await store.sites.byId(s._id)).toMatchObject({ identitySecret: 'a', previousIdentitySecret: { secret: 'first', until: 9 } });
+      });
+
       it('keeps canned-reply shortcuts unique', async () => {
         const base = { title: 'T', text: 'x', updatedAt: 1, createdBy: 'a' as AgentId, siteId: null };
         await store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base });
         await expect(
           store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base }),
         ).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+    });
+
+    describe('identity checks', () => {
+      it('counts failures per site and hour, concurrently, and reports the latest', async () => {
+        const siteId = newTestId() as SiteId;
+        const other = newTestId() as SiteId;
+        const hour = 3600_000;
+        const t0 = 1_700_000_000_000 - (1_700_000_000_000 % hour);
+        // Racing the first write of an hour: the insert that loses falls back to the increment.
+        await Promise.all(Array.from({ length: 5 }, (_, i) => store.identityChecks.fail(siteId, t0 + i, 'bad_signature')));
+        await store.identityChecks.fail(siteId, t0 + hour + 5, 'expired');
+        await store.identityChecks.fail(other, t0 + 1, 'malformed');
+        const all = await store.identityChecks.failures(siteId, t0, t0 + 2 * hour);
+        // FerretDB v1's $inc is not atomic: a racing increment may be lost, never invented.
+        expect(all.failed).toBeGreaterThanOrEqual(store.kind === 'embedded' ? 6 : 2);
+        expect(all.failed).toBeLessThanOrEqual(6);
+        expect(all.last).toEqual({ at: t0 + hour + 5, reason: 'expired' });
+        expect(await store.identityChecks.failures(siteId, t0 + hour, t0 + 2 * hour)).toMatchObject({ failed: 1 });
+        expect(await store.identityChecks.failures(other, t0, t0 + 2 * hour)).toMatchObject({ failed: 1, last: { reason: 'malformed' } });
+
+        await store.identityChecks.prune(t0 + 2 * hour);
+        expect(await store.identityChecks.failures(siteId, t0, t0 + 2 * hour)).toMatchObject({ failed: 1 });
       });
     });
 

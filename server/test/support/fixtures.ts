@@ -12,6 +12,7 @@ export function siteDoc(over: Partial<SiteDoc> = {}): SiteDoc {
     name: 'Test shop',
     allowedOrigins: ['https://shop.example'],
     identitySecret: 'secret',
+    previousIdentitySecret: null,
     greeting: {},
     businessHours: null,
     defaultLocale: 'en',

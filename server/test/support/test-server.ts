@@ -124,13 +124,14 @@ export async function startTestServer(
       name: 'Test shop',
       allowedOrigins: [SHOP_ORIGIN],
       identitySecret: 'test-identity-secret',
+      previousIdentitySecret: null,
       greeting: { en: 'Hello from the test shop' },
       businessHours: null,
       defaultLocale: 'en',
       createdAt: Date.now(),
     });
   }
-  const site = siteView((await app.store.sites.byId(siteId))!);
+  const site = siteView((await app.store.sites.byId(siteId))!, Date.now());
 
   const adminPassword = app.firstRun.adminPassword;
   if (!adminPassword) throw new Error('test server: admin password unknown');

@@ -11,6 +11,7 @@ import type {
   BusinessHours,
   CannedReply,
   Greeting,
+  IdentityCheckReport,
   Site,
   WidgetConfig,
 } from '../domain.js';
@@ -47,11 +48,19 @@ export const siteView: z.ZodType<Site> = z.object({
   name: z.string(),
   allowedOrigins: z.array(z.string()),
   identitySecret: z.string(),
+  identityKeyId: z.string(),
+  previousIdentityKey: z.object({ keyId: z.string(), until: millis }).nullable(),
   greeting: greetingView,
   businessHours: businessHoursView.nullable(),
   defaultLocale: c.locale,
   createdAt: millis,
 });
+
+export const identityCheckReport: z.ZodType<IdentityCheckReport> = z.object({
+  failedLast24h: z.number().int(),
+  lastFailure: z.object({ at: millis, reason: z.string() }).nullable(),
+});
+export const identityChecksResponse = z.object({ identityChecks: identityCheckReport });
 
 export const cannedReplyView: z.ZodType<CannedReply> = z.object({
   id: c.cannedReplyId,

@@ -87,8 +87,13 @@ export const updateSiteBody = z.object({
   greeting: greeting.optional(),
   businessHours: businessHours.nullable().optional(),
   defaultLocale: c.locale.optional(),
-  /** true: issue a new identity secret (the old one stops verifying at once). */
+  /**
+   * true: issue a new identity secret; the old one keeps verifying for the grace period
+   * (IDENTITY_SECRET_GRACE_HOURS), so pages already signed keep working.
+   */
   rotateIdentitySecret: z.boolean().optional(),
+  /** true: the previous secret stops verifying now (it leaked, or every page is updated). */
+  endIdentitySecretGrace: z.boolean().optional(),
 });
 
 export const cannedReplyBody = z.object({

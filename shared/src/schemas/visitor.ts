@@ -38,15 +38,33 @@ export const rate = z.object({
   comment: c.comment.optional(),
 });
 
-export const identify = z.object({
+/** The plain HMAC (simple shops): id and tier signed; name and email are shown as unverified. */
+export const identifyHmac = z.object({
   /** The merchant's own customer id. */
   id: z.string().trim().min(1).max(128),
   name: c.label(100).optional(),
   email: c.email.optional(),
   /** Only honoured when the signature covers it (see README: signed identity). */
   tier: z.enum(['vip']).optional(),
-  /** Hex HMAC-SHA256 over the id (or "id:tier") with the site's identity secret. */
-  signature: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256'),
+  /**
+   * Hex HMAC-SHA256 of `v2|<tier>|<id>` (identitySigningString) with the site's identity
+   * secret. Its format is checked by the server, not here, so that a wrong one is counted
+   * and reported to the merchant like any other bad signature.
+   */
+  signature: z.string().max(512),
+});
+
+/** A signed JWT (HS256, exp required, kid for rotation) carrying sub, name, email and tier. */
+export const identifyJwt = z.object({ jwt: z.string().min(1).max(4096) });
+
+export const identify = z.union([identifyJwt, identifyHmac]);
+
+/** The claims of an identity JWT, checked after its signature. Other claims are ignored. */
+export const identityClaims = z.object({
+  sub: z.string().trim().min(1).max(128),
+  name: c.label(100).optional(),
+  email: c.email.optional(),
+  tier: z.enum(['vip']).optional(),
 });
 
 export const context = z.object({

@@ -234,6 +234,22 @@ describe('what the server says', () => {
     expect(backend.calls[0]).toMatchObject({ name: 'visitor:identify', payload: { id: 'cust-42' } });
   });
 
+  // Issue 10, item 16: the merchant learns that their signature is wrong, in the page console.
+  it('warns in the console when the shop\'s identity is refused, and stays anonymous', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const backend = new FakeBackend();
+      const chat = startChat({ backend, identity: { id: 'cust-43', signature: 'b'.repeat(64) } });
+      await chat.session.start();
+      const before = chat.token();
+      await online(chat);
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('identify was refused (identity_rejected)')));
+      expect(chat.token()).toBe(before);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('becomes a new visitor when its token stopped working (logout elsewhere)', async () => {
     const backend = new FakeBackend();
     const chat = await chatting({ backend });

@@ -262,7 +262,9 @@ export class FakeBackend implements Backend {
         return { conversation: { ...conversation }, message };
       }
       case 'visitor:identify': {
-        const result = this.identities[p.id as string] ?? { token: null, verified: false };
+        // As the server: a claim that does not verify is refused, never answered "not verified".
+        const result = this.identities[p.id as string];
+        if (!result?.verified) throw new RefusedError('identity_rejected');
         if (result.token) {
           // The browser becomes the customer's visitor record; its conversations move along.
           for (const c of this.mine()) this.owners.set(c.id, result.token);

@@ -1,6 +1,6 @@
 /**
  * One site's settings, saved together. The identity secret has its own section: it is shown
- * only on request and rotating it takes effect at once (old signatures stop verifying).
+ * only on request; after a rotation the old one keeps verifying for the server's grace period.
  */
 import type { BusinessHours, Locale, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';

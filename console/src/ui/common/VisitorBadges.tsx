@@ -1,15 +1,25 @@
-import type { Tier } from '@counter/shared';
+import type { VisitorSummary } from '@counter/shared';
 
-/** Verified (signed by the shop) and VIP marks, next to a shopper's name. */
-export function VisitorBadges({ verified, tier }: { verified: boolean; tier: Tier | null }) {
+/**
+ * Marks next to a shopper's name. The verified mark means the name (or email) shown was
+ * signed by the shop; a customer id signed with a name the browser supplied gets a plainer
+ * "ID verified", so nobody can show agents someone else's name beside the mark.
+ */
+export function VisitorBadges({ visitor }: { visitor: Pick<VisitorSummary, 'name' | 'email' | 'verified' | 'nameVerified' | 'emailVerified' | 'tier'> }) {
+  const labelSigned = visitor.name?.trim() ? visitor.nameVerified : visitor.email ? visitor.emailVerified : false;
   return (
     <>
-      {verified && (
-        <span class="mark-verified" title="Identity verified by the shop's signature" aria-label="verified">
+      {visitor.verified && labelSigned && (
+        <span class="mark-verified" title="Verified by the shop's signature" aria-label="verified">
           ✓
         </span>
       )}
-      {tier === 'vip' && (
+      {visitor.verified && !labelSigned && (
+        <span class="pill pill-muted mark-id-verified" title="The customer id is signed by the shop; the name shown was not">
+          ID verified
+        </span>
+      )}
+      {visitor.tier === 'vip' && (
         <span class="pill pill-vip" title="VIP customer">
           VIP
         </span>

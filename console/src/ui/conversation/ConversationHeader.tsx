@@ -33,7 +33,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
       <div class="conv-title">
         <h2>
           <span class="conv-name">{visitorLabel(v ?? { id: c.visitorId, name: null, email: null })}</span>
-          {v && <VisitorBadges verified={v.verified} tier={v.tier} />}
+          {v && <VisitorBadges visitor={v} />}
         </h2>
         <span class={`pill pill-${c.status}`}>
           {thread.removed && c.status !== 'resolved'

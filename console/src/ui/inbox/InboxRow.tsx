@@ -17,7 +17,7 @@ export function InboxRow({ item, active }: { item: InboxItem; active: boolean })
         <span class="row-body">
           <span class="row-top">
             <span class="row-name">{label}</span>
-            <VisitorBadges verified={visitor.verified} tier={visitor.tier} />
+            <VisitorBadges visitor={visitor} />
             <span class="row-time">
               {resolved ? (
                 <span class="pill pill-muted">{c.rating ? `★ ${c.rating.score}` : 'Resolved'}</span>

@@ -3,7 +3,7 @@
  * them, their cart, where they have been, and earlier conversations. All of it comes from
  * the shopper's browser or the shop, so all of it is shown as text.
  */
-import type { ConversationId } from '@counter/shared';
+import type { ConversationId, VisitorProfile } from '@counter/shared';
 import { useApp } from '../../app/app-context.js';
 import { useStore } from '../../lib/use-store.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
@@ -17,6 +17,14 @@ import { ProductCard } from './ProductCard.js';
 import { SafeLink } from '../common/SafeLink.js';
 
 const LOCALES: Record<string, string> = { en: 'English', zh: '中文 (Chinese)' };
+
+/** What of the shopper the shop signed: the id always, name and email only with a JWT. */
+function identityText(v: VisitorProfile): string {
+  if (!v.verified) return 'Not verified (anonymous or self-declared)';
+  const customer = `Verified customer${v.externalId ? ` #${v.externalId}` : ''}`;
+  const unsigned = [v.name && !v.nameVerified ? 'name' : null, v.email && !v.emailVerified ? 'email' : null].filter(Boolean);
+  return unsigned.length ? `${customer}; ${unsigned.join(' and ')} not signed by the shop` : customer;
+}
 
 export function ShopperPanel({ id }: { id: ConversationId }) {
   const app = useApp();
@@ -36,14 +44,25 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
           <Avatar label={label} seed={v.id} />
           <div>
             <div class="who-name">
-              <span class="shopper-name">{label}</span> <VisitorBadges verified={v.verified} tier={v.tier} />
+              <span class="shopper-name">{label}</span> <VisitorBadges visitor={v} />
             </div>
-            {v.email && <div class="muted shopper-email">{v.email}</div>}
+            {v.email && (
+              <div class="muted shopper-email">
+                <span>{v.email}</span>{' '}
+                {v.verified && v.emailVerified ? (
+                  <span class="mark-verified-email" title="Signed by the shop" aria-label="verified email">
+                    ✓
+                  </span>
+                ) : (
+                  <span class="small">(not verified)</span>
+                )}
+              </div>
+            )}
           </div>
         </div>
         <dl class="facts">
           <dt>Identity</dt>
-          <dd>{v.verified ? `Verified customer${v.externalId ? ` #${v.externalId}` : ''}` : 'Not verified (anonymous or self-declared)'}</dd>
+          <dd>{identityText(v)}</dd>
           {v.locale && (
             <>
               <dt>Language</dt>

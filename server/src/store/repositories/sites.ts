@@ -8,7 +8,8 @@ export interface SiteRepository {
   create(site: SiteDoc): Promise<void>;
   byId(id: SiteId): Promise<SiteDoc | null>;
   list(): Promise<SiteDoc[]>;
-  update(id: SiteId, patch: SitePatch): Promise<SiteDoc | null>;
+  /** `ifSecret`: only while the identity secret is still this one (a rotation read it). */
+  update(id: SiteId, patch: SitePatch, ifSecret?: string): Promise<SiteDoc | null>;
 }
 
 export async function siteRepository(db: Database): Promise<SiteRepository> {
@@ -17,6 +18,7 @@ export async function siteRepository(db: Database): Promise<SiteRepository> {
     create: (site) => sites.insertOne(site),
     byId: (id) => sites.findOne({ _id: id }),
     list: () => sites.find({}, { sort: { createdAt: 1 } }),
-    update: (id, patch) => sites.findOneAndUpdate({ _id: id }, { $set: patch }),
+    update: (id, patch, ifSecret) =>
+      sites.findOneAndUpdate(ifSecret === undefined ? { _id: id } : { _id: id, identitySecret: ifSecret }, { $set: patch }),
   };
 }

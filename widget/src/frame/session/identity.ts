@@ -14,7 +14,13 @@ export async function identify({ live }: Core, access: SessionAccess, claim: Ide
   if (!t) return null;
   try {
     const ack = await t.request('visitor:identify', claim);
-    if (!ack.ok || !ack.data.token) return false;
+    if (!ack.ok) {
+      // The merchant's only sign that their signing code is wrong, where they will look:
+      // the page's console. Here, in the identity chunk, it costs the first render nothing.
+      console.warn(`Counter: identify was refused (${ack.error.code}): ${ack.error.message}`);
+      return false;
+    }
+    if (!ack.data.token) return false;
     access.setToken(ack.data.token);
     t.setToken(ack.data.token);
     return true;
