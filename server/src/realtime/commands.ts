@@ -51,8 +51,10 @@ export function registerCommands<S extends Record<string, z.ZodType>, R extends 
     });
   }
   // An unknown command with a callback gets an answer too, instead of a client-side timeout.
+  // Own keys only: `in` would also find `constructor`, `__proto__` or `toString` on the
+  // prototype chain, and such a command would then never be answered.
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (event in schemas) return;
+    if (Object.hasOwn(schemas, event)) return;
     const last = args.at(-1);
     if (typeof last === 'function') (last as AckFn)({ ok: false, error: body(new AppError('not_found', { message: `Unknown command: ${event}` })) });
   });
