@@ -37,6 +37,8 @@ export function newConversationDoc(init: {
     siteId: init.siteId,
     visitorId: init.visitorId,
     status: 'waiting',
+    // The visitor's current conversation from the start: the store refuses a second one.
+    openKey: init.visitorId,
     agentId: null,
     agentName: null,
     priority: init.priority,

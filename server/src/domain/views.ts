@@ -17,7 +17,7 @@ import type {
 import type { AgentDoc, CannedReplyDoc, ConversationDoc, MessageDoc, SiteDoc, VisitorDoc } from '../store/documents.js';
 
 export function conversationView(doc: ConversationDoc): Conversation {
-  const { _id, requestedAt: _r, excludedAgentIds: _e, ...rest } = doc;
+  const { _id, requestedAt: _r, excludedAgentIds: _e, openKey: _o, ...rest } = doc;
   return { id: _id, ...rest };
 }
 

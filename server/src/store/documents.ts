@@ -38,6 +38,12 @@ export interface IdentityDoc {
 }
 
 export interface ConversationDoc extends WithId<Conversation> {
+  /**
+   * Unique: the visitor's id while this is their current (open) conversation, else this
+   * conversation's own id. The store thus refuses a second open conversation for a visitor,
+   * however many sockets race to start one.
+   */
+  openKey: string;
   /** First time the shopper asked for help (first message); queue order after a requeue. */
   requestedAt: number | null;
   /** Agents this conversation was taken from for not answering; routing skips them. */

@@ -116,9 +116,9 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
           queuedAt: 3,
           excludedAgentIds: ['a1'],
         });
-        expect(await store.conversations.reopen(c._id, 25)).toBeNull();
-        expect(await store.conversations.markResolved(c._id, 30)).toMatchObject({ status: 'resolved', resolvedAt: 30 });
-        expect(await store.conversations.reopen(c._id, 40)).toMatchObject({ status: 'waiting', resolvedAt: null, queuedAt: null });
+        expect(await store.conversations.reopen(c, 25)).toBeNull();
+        expect(await store.conversations.markResolved(c._id, 30)).toMatchObject({ status: 'resolved', resolvedAt: 30, openKey: c._id });
+        expect(await store.conversations.reopen(c, 40)).toMatchObject({ status: 'waiting', resolvedAt: null, queuedAt: null, openKey: c.visitorId });
       });
 
       it('keeps counters, the awaited reply and the first response as messages arrive', async () => {
@@ -163,6 +163,52 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.conversations.openForVisitor(v1))?._id).toBe(open._id);
         expect(await store.conversations.moveToVisitor(v1, v2)).toBe(2);
         expect((await store.conversations.listForVisitor(v2, 10)).map((c) => c._id)).toEqual([open._id, old._id]);
+      });
+
+      it('keeps one open conversation per visitor, however many are created at once', async () => {
+        const visitorId = newTestId() as VisitorId;
+        const tries = Array.from({ length: 20 }, () => conversationDoc({ visitorId }));
+        const results = await Promise.allSettled(tries.map((c) => store.conversations.create(c)));
+        const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [tries[i]!._id] : []));
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DuplicateKeyError);
+        expect((await store.conversations.openForVisitor(visitorId))?._id).toBe(won[0]);
+        expect(await store.conversations.listForVisitor(visitorId, 50)).toHaveLength(1);
+
+        // Resolved, it frees the key: a new one may start, and the old one cannot be reopened beside it.
+        await store.conversations.markResolved(won[0]!, 10);
+        expect(await store.conversations.openForVisitor(visitorId)).toBeNull();
+        const next = conversationDoc({ visitorId });
+        await store.conversations.create(next);
+        await expect(store.conversations.reopen({ _id: won[0]!, visitorId }, 20)).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.conversations.byId(won[0]!))?.status).toBe('resolved');
+      });
+
+      it("makes the moved visitor's open conversation the current one of the visitor it joins", async () => {
+        const from = newTestId() as VisitorId;
+        const to = newTestId() as VisitorId;
+        const theirs = conversationDoc({ visitorId: to, createdAt: 1 });
+        const mine = conversationDoc({ visitorId: from, createdAt: 2 });
+        await store.conversations.create(theirs);
+        await store.conversations.create(mine);
+        expect(await store.conversations.moveToVisitor(from, to)).toBe(1);
+        expect((await store.conversations.openForVisitor(to))?._id).toBe(mine._id);
+        expect(await store.conversations.byId(theirs._id)).toMatchObject({ status: 'waiting', openKey: theirs._id, visitorId: to });
+        expect(await store.conversations.openForVisitor(from)).toBeNull();
+      });
+
+      it('tells which visitors have messages and deletes the empty conversations of others', async () => {
+        const talked = newTestId() as VisitorId;
+        const silent = newTestId() as VisitorId;
+        const a = conversationDoc({ visitorId: talked });
+        const b = conversationDoc({ visitorId: silent });
+        await store.conversations.create(a);
+        await store.conversations.create(b);
+        await store.conversations.recordMessage(a._id, { seq: 1, at: 5, preview: 'hi', by: 'visitor' });
+        expect([...(await store.conversations.visitorsWithMessages([talked, silent]))]).toEqual([talked]);
+        expect(await store.conversations.deleteEmptyForVisitors([talked, silent])).toBe(1);
+        expect(await store.conversations.byId(b._id)).toBeNull();
+        expect(await store.conversations.byId(a._id)).not.toBeNull();
       });
     });
 

@@ -68,7 +68,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       linkIdentity: () => store.visitors.linkIdentity('s1' as SiteId, 'e1', v),
     },
     conversations: {
-      create: () => store.conversations.create({ _id: c, visitorId: v, status: 'waiting' } as never).catch(() => {}),
+      create: () => store.conversations.create({ _id: c, visitorId: v, status: 'waiting', openKey: v } as never).catch(() => {}),
       byId: () => store.conversations.byId(c),
       openForVisitor: () => store.conversations.openForVisitor(v),
       listForVisitor: () => store.conversations.listForVisitor(v, 10),
@@ -80,7 +80,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       markAssigned: () => store.conversations.markAssigned(c, a, 'A', 1),
       markWaiting: () => store.conversations.markWaiting(c, 1, [a], 1),
       markResolved: () => store.conversations.markResolved(c, 1),
-      reopen: () => store.conversations.reopen(c, 1),
+      reopen: () => store.conversations.reopen({ _id: c, visitorId: v }, 1).catch(() => {}),
       recordRequest: () => store.conversations.recordRequest(c, 1),
       recordMessage: async () => {
         await store.conversations.recordMessage(c, { seq: 1, at: 1, preview: 'p', by: 'visitor' });
@@ -91,6 +91,8 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       setRating: () => store.conversations.setRating(c, { score: 5, comment: null, at: 1 } as never),
       setOffline: () => store.conversations.setOffline(c, 'a@b.example'),
       moveToVisitor: () => store.conversations.moveToVisitor(v, 'v2' as VisitorId),
+      deleteEmptyForVisitors: () => store.conversations.deleteEmptyForVisitors([v]),
+      visitorsWithMessages: () => store.conversations.visitorsWithMessages([v, 'v2' as VisitorId]),
       unanswered: () => store.conversations.unanswered(1, 10),
       recentlyResolved: () => store.conversations.recentlyResolved(10),
       recentlyAnswered: () => store.conversations.recentlyAnswered(10),
