@@ -29,6 +29,9 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   VISITOR_EVENTS_PER_SECOND: int(1, 1000).default(5),
   VISITOR_SESSIONS_PER_MINUTE: int(1, 1_000_000).default(600),
+  VISITOR_NEW_PER_MINUTE: int(1, 1_000_000).default(20),
+  VISITOR_SOCKETS_PER_TOKEN: int(1, 1000).default(5),
+  VISITOR_SESSION_TTL_DAYS: int(1, 3650).default(30),
   AGENT_EVENTS_PER_SECOND: int(1, 1000).default(20),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
@@ -59,6 +62,11 @@ export interface Config {
   loginMaxFailures: number;
   visitorEventsPerSecond: number;
   visitorSessionsPerMinute: number;
+  /** New visitors (tokens) one client address may create per minute. */
+  visitorNewPerMinute: number;
+  visitorSocketsPerToken: number;
+  /** A visitor unseen this long, with no conversation that has messages, is deleted. */
+  visitorSessionTtlMs: number;
   agentEventsPerSecond: number;
   shutdownTimeoutMs: number;
   adminEmail: string;
@@ -104,6 +112,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     visitorEventsPerSecond: e.VISITOR_EVENTS_PER_SECOND,
     visitorSessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
+    visitorNewPerMinute: e.VISITOR_NEW_PER_MINUTE,
+    visitorSocketsPerToken: e.VISITOR_SOCKETS_PER_TOKEN,
+    visitorSessionTtlMs: e.VISITOR_SESSION_TTL_DAYS * 86_400_000,
     agentEventsPerSecond: e.AGENT_EVENTS_PER_SECOND,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
