@@ -18,6 +18,7 @@ import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { errorHandlerPlugin } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { rateLimitsPlugin } from './http/rate-limits.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { firstRunPlugin } from './plugins/first-run.js';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(firstRunPlugin);
     await app.register(errorHandlerPlugin);
     await app.register(fastifyCookie);
+    await app.register(rateLimitsPlugin);
     await app.register(healthRoutes);
     await app.register(authRoutes);
     await app.register(adminRoutes);

@@ -27,6 +27,7 @@ const schema = z.object({
   SWEEP_INTERVAL_MS: int(50, 60_000).default(1000),
   SESSION_TTL_HOURS: int(1, 24 * 90).default(12),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(50),
   VISITOR_EVENTS_PER_SECOND: int(1, 1000).default(5),
   VISITOR_SESSIONS_PER_MINUTE: int(1, 1_000_000).default(600),
   VISITOR_NEW_PER_MINUTE: int(1, 1_000_000).default(20),
@@ -59,7 +60,10 @@ export interface Config {
   agentGraceMs: number;
   sweepIntervalMs: number;
   sessionTtlMs: number;
+  /** Failed sign-ins per (account, address) before each attempt waits (1 s, doubling). */
   loginMaxFailures: number;
+  /** Failed sign-ins per client address (any accounts) per 15 minutes before it is refused. */
+  loginFailuresPerAddress: number;
   visitorEventsPerSecond: number;
   visitorSessionsPerMinute: number;
   /** New visitors (tokens) one client address may create per minute. */
@@ -110,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     visitorEventsPerSecond: e.VISITOR_EVENTS_PER_SECOND,
     visitorSessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
     visitorNewPerMinute: e.VISITOR_NEW_PER_MINUTE,

@@ -22,9 +22,13 @@ export class VisitorService {
 
   /**
    * A visitor token for this browser: the one it holds if still valid, else a new visitor.
-   * The page's origin must be one the site allows.
+   * The page's origin must be one the site allows. `beforeNew` runs before a new visitor is
+   * created and may refuse (the route's per-address bound on new visitors).
    */
-  async session(input: z.output<typeof visitorSessionBody>): Promise<{ visitor: VisitorDoc; token: string }> {
+  async session(
+    input: z.output<typeof visitorSessionBody>,
+    { beforeNew }: { beforeNew?: () => Promise<void> } = {},
+  ): Promise<{ visitor: VisitorDoc; token: string }> {
     const site = await this.deps.store.sites.byId(input.siteId);
     if (!site) throw new AppError('site_not_found');
     if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
@@ -37,6 +41,7 @@ export class VisitorService {
       });
       if (known) return { visitor: known.visitor, token: input.token };
     }
+    await beforeNew?.();
     return this.newVisitor(site._id);
   }
 

@@ -30,6 +30,8 @@ export interface ThrottleRepository {
   /** Records one failure for the key; returns the failures within the window, this one included. */
   fail(key: string, at: number, windowMs: number): Promise<number>;
   failures(key: string, at: number, windowMs: number): Promise<number>;
+  /** The failures within the window and when the last one was (null: none). */
+  recent(key: string, at: number, windowMs: number): Promise<{ count: number; last: number | null }>;
   clear(key: string): Promise<void>;
   /** Forgets failures older than `cutoff`. */
   prune(cutoff: number): Promise<void>;
@@ -48,6 +50,10 @@ export async function throttleRepository(db: Database): Promise<ThrottleReposito
       return count(key, at, windowMs);
     },
     failures: count,
+    async recent(key, at, windowMs) {
+      const [n, last] = await Promise.all([count(key, at, windowMs), failures.findOne({ key }, { sort: { at: -1 } })]);
+      return { count: n, last: n ? (last?.at ?? null) : null };
+    },
     clear: async (key) => {
       await failures.deleteMany({ key });
     },
