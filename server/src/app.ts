@@ -22,6 +22,7 @@ import { rateLimitsPlugin } from './http/rate-limits.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { firstRunPlugin } from './plugins/first-run.js';
+import { housekeepingPlugin } from './plugins/housekeeping.js';
 import { presencePlugin } from './plugins/presence.js';
 import { realtimePlugin } from './plugins/realtime.js';
 import { servicesPlugin } from './plugins/services.js';
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(visitorRoutes);
     await app.register(staticRoutes);
     await app.register(presencePlugin);
+    await app.register(housekeepingPlugin);
     await app.register(realtimePlugin);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.

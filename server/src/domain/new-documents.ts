@@ -21,6 +21,7 @@ export function newVisitorDoc(init: { _id: VisitorId; siteId: SiteId; now: numbe
     cart: null,
     createdAt: init.now,
     lastSeenAt: init.now,
+    retained: false,
   };
 }
 

@@ -56,7 +56,7 @@ export function visitorMessageView(doc: MessageDoc): VisitorMessage {
 }
 
 export function visitorProfileView(doc: VisitorDoc): VisitorProfile {
-  const { _id, ...rest } = doc;
+  const { _id, retained: _r, ...rest } = doc;
   return { id: _id, ...rest };
 }
 

@@ -7,6 +7,8 @@ import { newVisitorDoc } from './new-documents.js';
 import { originAllowed } from './sites.js';
 import type { DomainDeps } from './deps.js';
 
+const DAY_MS = 86_400_000;
+
 export interface VisitorSession {
   visitor: VisitorDoc;
   tokenHash: string;
@@ -77,6 +79,9 @@ export class VisitorService {
     if (!stored || stored.siteId !== siteId) throw new AppError('unauthorized');
     const visitor = await this.deps.store.visitors.byId(stored.visitorId);
     if (!visitor) throw new AppError('unauthorized');
+    // A token in use keeps its visitor from expiring (visitor-expiry.ts); one write a day at most.
+    const now = this.deps.clock.now();
+    if (visitor.lastSeenAt < now - DAY_MS) await this.deps.store.visitors.touch(visitor._id, now, now - DAY_MS);
     return { visitor, tokenHash };
   }
 

@@ -19,7 +19,13 @@ import type {
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
 export type SiteDoc = WithId<Site>;
-export type VisitorDoc = WithId<VisitorProfile>;
+export type VisitorDoc = WithId<VisitorProfile> & {
+  /**
+   * Has a conversation with messages: kept whatever its age (the expiry sweeper sets it when it
+   * finds one, so it never looks at this visitor again).
+   */
+  retained: boolean;
+};
 
 export interface VisitorTokenDoc {
   /** SHA-256 of the token, hex: the token itself is never stored. */

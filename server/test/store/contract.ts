@@ -341,6 +341,31 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.visitors.identity(siteId, 'cust-1'))?.visitorId).toBe('v1');
       });
 
+      it('finds visitors unseen since a cutoff, keeps retained ones, deletes the rest with tokens and identity', async () => {
+        const siteId = newTestId() as SiteId;
+        const stale = visitorDoc({ siteId, lastSeenAt: 10, externalId: `cust-${newTestId()}`, verified: true });
+        const kept = visitorDoc({ siteId, lastSeenAt: 11 });
+        const seen = visitorDoc({ siteId, lastSeenAt: 12 });
+        for (const v of [stale, kept, seen]) await store.visitors.create(v);
+        await store.visitors.addToken({ _id: newTestId(), visitorId: stale._id, siteId, createdAt: 10 });
+        await store.visitors.linkIdentity(siteId, stale.externalId!, stale._id);
+        await store.visitors.touch(seen._id, 500, 100);
+        await store.visitors.touch(seen._id, 600, 100); // seen at 500 already: not older than 100
+        expect((await store.visitors.byId(seen._id))?.lastSeenAt).toBe(500);
+
+        const mine = (list: { _id: string }[]) => list.map((v) => v._id).filter((id) => [stale._id, kept._id, seen._id].includes(id as never));
+        expect(mine(await store.visitors.unseenSince(100, 10_000))).toEqual([stale._id, kept._id]);
+        await store.visitors.markRetained([kept._id]);
+        expect(mine(await store.visitors.unseenSince(100, 10_000))).toEqual([stale._id]);
+
+        expect(await store.visitors.deleteUnseen(kept, 100)).toBe(false);
+        expect(await store.visitors.deleteUnseen(seen, 100)).toBe(false);
+        expect(await store.visitors.deleteUnseen(stale, 100)).toBe(true);
+        expect(await store.visitors.byId(stale._id)).toBeNull();
+        expect(await store.visitors.identity(siteId, stale.externalId!)).toBeNull();
+        expect(await store.visitors.byId(kept._id)).not.toBeNull();
+      });
+
       it('stores tokens by hash and deletes them', async () => {
         const hash = newTestId();
         await store.visitors.addToken({ _id: hash, visitorId: 'v' as VisitorId, siteId: 's' as SiteId, createdAt: 1 });
@@ -366,6 +391,8 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         await Promise.all(Array.from({ length: 10 }, () => store.throttles.fail(key, 1000, 100)));
         expect(await store.throttles.fail(key, 1050, 100)).toBe(11);
         expect(await store.throttles.failures(key, 1060, 100)).toBe(11);
+        expect(await store.throttles.recent(key, 1060, 100)).toEqual({ count: 11, last: 1050 });
+        expect(await store.throttles.recent(newTestId(), 1060, 100)).toEqual({ count: 0, last: null });
         expect(await store.throttles.failures(key, 1120, 100)).toBe(1);
         await store.throttles.prune(1020);
         expect(await store.throttles.failures(key, 1060, 100)).toBe(1);

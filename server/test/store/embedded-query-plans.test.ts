@@ -61,6 +61,10 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       byIds: () => store.visitors.byIds([v, 'v2' as VisitorId]),
       update: () => store.visitors.update(v, { name: 'x' } as never),
       visitPage: () => store.visitors.visitPage(v, { url: 'https://a.example/', title: null, at: 1 } as never),
+      touch: () => store.visitors.touch(v, 2, 1),
+      unseenSince: () => store.visitors.unseenSince(10, 10),
+      markRetained: () => store.visitors.markRetained([v]),
+      deleteUnseen: () => store.visitors.deleteUnseen({ _id: 'v3' as VisitorId, siteId: 's1' as SiteId, externalId: 'e3' }, 10),
       addToken: () => store.visitors.addToken({ _id: 't1', visitorId: v, siteId: 's1' as SiteId, createdAt: 1 }).catch(() => {}),
       tokenByHash: () => store.visitors.tokenByHash('t1'),
       deleteToken: () => store.visitors.deleteToken('t1'),
@@ -148,6 +152,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
     throttles: {
       fail: () => store.throttles.fail('k', 1, 10),
       failures: () => store.throttles.failures('k', 1, 10),
+      recent: () => store.throttles.recent('k', 1, 10),
       clear: () => store.throttles.clear('k'),
       prune: () => store.throttles.prune(0),
     },
