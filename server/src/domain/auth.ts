@@ -41,20 +41,27 @@ export class AuthService {
    * out). The per-address cap across accounts is the route's (http/auth-routes.ts).
    */
   async login(email: string, password: string, address: string): Promise<{ agent: AgentDoc; secret: string }> {
-    const now = this.deps.clock.now();
-    const { config } = this.deps;
-    const key = `login:${email.toLowerCase()}|${address}`;
-    const recent = await this.deps.store.throttles.recent(key, now, config.failureWindowMs);
-    const wait = loginWaitMs(recent.count, recent.last, now, config);
-    if (wait > 0) throw new AppError('too_many_attempts', { retryAfter: Math.ceil(wait / 1000) });
+    const key = await this.throttled(email, address);
     const agent = await this.deps.store.agents.byEmail(email.toLowerCase());
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
-    if (!agent || !ok || !agent.active) {
-      await this.deps.store.throttles.fail(key, now, config.failureWindowMs);
-      throw new AppError('invalid_credentials');
-    }
+    if (!agent || !ok || !agent.active) return this.failed(key);
     await this.deps.store.throttles.clear(key);
     return { agent, secret: await this.createSession(agent._id) };
+  }
+
+  /** The pair's throttle key, once its wait (if any) is over; else too_many_attempts. */
+  private async throttled(email: string, address: string): Promise<string> {
+    const now = this.deps.clock.now();
+    const key = `login:${email.toLowerCase()}|${address}`;
+    const recent = await this.deps.store.throttles.recent(key, now, this.deps.config.failureWindowMs);
+    const wait = loginWaitMs(recent.count, recent.last, now, this.deps.config);
+    if (wait > 0) throw new AppError('too_many_attempts', { retryAfter: Math.ceil(wait / 1000) });
+    return key;
+  }
+
+  private async failed(key: string): Promise<never> {
+    await this.deps.store.throttles.fail(key, this.deps.clock.now(), this.deps.config.failureWindowMs);
+    throw new AppError('invalid_credentials');
   }
 
   private async createSession(agentId: AgentId): Promise<string> {
@@ -83,9 +90,15 @@ export class AuthService {
     this.deps.events.publish({ type: 'sessions.revoked', sessionIds: [sessionId] });
   }
 
-  /** Every session of the agent ends, open consoles included; returns a fresh one. */
-  async changePassword(session: AgentSession, current: string, next: string): Promise<string> {
-    if (!(await verifyPassword(current, session.agent.passwordHash))) throw new AppError('invalid_credentials');
+  /**
+   * Every session of the agent ends, open consoles included; returns a fresh one. The current
+   * password is throttled like a sign-in (same pair): a stolen session must not be a way to
+   * guess it at full speed.
+   */
+  async changePassword(session: AgentSession, current: string, next: string, address: string): Promise<string> {
+    const key = await this.throttled(session.agent.email, address);
+    if (!(await verifyPassword(current, session.agent.passwordHash))) return this.failed(key);
+    await this.deps.store.throttles.clear(key);
     await this.deps.store.agents.update(session.agent._id, { passwordHash: await hashPassword(next) }, this.deps.clock.now());
     await this.revokeAll(session.agent._id);
     return this.createSession(session.agent._id);

@@ -55,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: requireAgent, schema: { body: changePasswordBody, response: { 204: noContent, ...errorResponses } } },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      setSession(reply, await auth.changePassword(session(request), currentPassword, newPassword));
+      setSession(reply, await auth.changePassword(session(request), currentPassword, newPassword, request.ip));
       return reply.code(204).send(null);
     },
   );

@@ -77,7 +77,11 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   app.post(
     '/api/v1/visitor/unread',
-    { schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } } },
+    {
+      // Sent on page loads of returning shoppers, like sessions: the same bound, counted apart.
+      config: { rateLimit: { max: app.config.visitorSessionsPerMinute, timeWindow: 60_000 } },
+      schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } },
+    },
     async (request, reply) => {
       const origin = request.headers.origin;
       const { siteId, token } = request.body;

@@ -55,6 +55,25 @@ describe('login throttling slows guessing and never locks the account', () => {
     expect((await login(email, password, ip)).statusCode).toBe(200);
   });
 
+  it('throttles the current password of a password change like a sign-in', async () => {
+    const { cookie, password } = await server.agent({ online: false });
+    const ip = '10.55.0.1';
+    const change = (currentPassword: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword, newPassword: 'a-brand-new-password' },
+        remoteAddress: ip,
+      });
+    for (let i = 0; i < FREE; i++) expect((await change(`guess-${i}`)).statusCode).toBe(401);
+    const refused = await change(password);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('too_many_attempts');
+    now += Number(refused.headers['retry-after']) * 1000;
+    expect((await change(password)).statusCode).toBe(204);
+  });
+
   it('never waits longer than the 15-minute window', async () => {
     const { email, password } = await server.agent({ online: false });
     const ip = '10.99.0.1';

@@ -96,3 +96,43 @@ describe('new visitors per address', () => {
     expect((await session('10.20.0.2')).statusCode).toBe(200);
   });
 });
+
+describe('page-load requests per address', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ config: { visitorSessionsPerMinute: 5 } });
+  });
+  afterAll(() => server.close());
+
+  it('bounds sessions and unread checks per address, each on its own count', async () => {
+    const ip = '10.30.0.1';
+    const first = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/visitor/sessions',
+      remoteAddress: ip,
+      payload: { siteId: server.site.id, pageOrigin: SHOP_ORIGIN },
+    });
+    const { token } = first.json();
+    const session = () =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/visitor/sessions',
+        remoteAddress: ip,
+        payload: { siteId: server.site.id, pageOrigin: SHOP_ORIGIN, token },
+      });
+    const unread = () =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/visitor/unread',
+        remoteAddress: ip,
+        headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN },
+        payload: JSON.stringify({ siteId: server.site.id, token }),
+      });
+    for (let i = 0; i < 4; i++) expect((await session()).statusCode).toBe(200);
+    expect((await session()).statusCode).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await unread()).statusCode).toBe(200);
+    const refused = await unread();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('rate_limited');
+  });
+});
