@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMongoWire } from '../support/mongo-wire.js';
-import { ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
+import { agentCommand, next, ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
 import type { Config } from '../../src/config.js';
 
 /**
@@ -45,5 +46,23 @@ describe.each(stores)('one open conversation per visitor (%s)', (_label, storeCo
     const acks = await Promise.all(Array.from({ length: 50 }, () => visitorCommand(socket, 'conversation:start', {})));
     expect(new Set(acks.map((a) => ok(a).conversation.id)).size).toBe(1);
     expect(ok(await visitorCommand(socket, 'conversation:list', {})).conversations).toHaveLength(1);
+  });
+
+  it.skipIf(!storeConfig)('refuses to reopen a resolved conversation beside the shopper’s new one', async () => {
+    const ann = await server.agent({ name: 'Ann' });
+    const shop = await server.visitor();
+    const first = ok(await visitorCommand(shop.socket, 'conversation:start', {})).conversation;
+    const assigned = next(ann.socket as never, 'conversation:assigned');
+    ok(await visitorCommand(shop.socket, 'message:send', { conversationId: first.id, clientId: randomUUID(), text: 'Hello' }));
+    await assigned;
+    ok(await agentCommand(ann.socket, 'conversation:resolve', { conversationId: first.id }));
+    const second = ok(await visitorCommand(shop.socket, 'conversation:start', {})).conversation;
+    expect(second.id).not.toBe(first.id);
+
+    const reopened = await agentCommand(ann.socket, 'conversation:reopen', { conversationId: first.id });
+    expect(reopened).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const { conversations } = ok(await visitorCommand(shop.socket, 'conversation:list', {}));
+    expect(conversations.filter((c) => c.status !== 'resolved').map((c) => c.id)).toEqual([second.id]);
+    ann.socket.disconnect();
   });
 });
