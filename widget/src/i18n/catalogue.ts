@@ -1,7 +1,9 @@
 /**
- * Every string the shopper sees, in every language, in one place. The loader imports only
+ * Every string the shopper sees on the first render, in every language. The loader imports only
  * `launcherText` (tree-shaking leaves the rest out of its 1.5 KB); the chat reads the rest
- * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders.
+ * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders. Strings that only a
+ * lazy part of the chat shows live beside it in this folder (leave-message.ts, ended.ts), so
+ * they load with that part and not before.
  */
 import type { Locale } from '@counter/shared';
 
@@ -16,7 +18,9 @@ export const launcherLocale = (script: HTMLScriptElement): Locale =>
   /^zh/i.test(script.dataset.locale || navigator.language) ? 'zh' : 'en';
 
 /** Each string as [English, Simplified Chinese]: a translation sits next to its source. */
-const CHAT = {
+export type Strings = Record<string, readonly [en: string, zh: string]>;
+
+export const CHAT = {
   title: ['Chat with us', '在线客服'],
   close: ['Close chat', '关闭聊天'],
   sound: ['Notification sound', '消息提示音'],
@@ -48,29 +52,16 @@ const CHAT = {
   retry: ['Retry', '重试'],
   typing: ['{name} is typing…', '{name} 正在输入…'],
   incoming: ['{name}: {text}', '{name}：{text}'],
-  leaveIntro: ['Leave a message and we will reply by email.', '请留言，我们会通过邮件回复您。'],
-  email: ['Email', '邮箱'],
-  name: ['Name (optional)', '姓名（选填）'],
-  leaveSend: ['Send message', '提交留言'],
-  leaveFailed: ['Your message could not be sent. Please try again.', '留言未能发送，请重试。'],
   left: ['Thanks! We will reply to {email}.', '谢谢！我们会回复到 {email}。'],
-  ended: ['This conversation has ended.', '本次会话已结束。'],
-  rate: ['How was our service?', '您对本次服务满意吗？'],
-  stars: ['{n} of 5', '{n} 星（满分 5 星）'],
-  comment: ['Comment (optional)', '评价（选填）'],
-  rateSend: ['Send rating', '提交评价'],
-  rated: ['Thanks for your feedback!', '感谢您的评价！'],
-  newChat: ['Start a new conversation', '开始新的会话'],
   evAssigned: ['{name} joined the conversation', '{name} 已加入会话'],
   evTransferred: ['Transferred to {name}', '已转接给 {name}'],
   evResolved: ['The conversation was resolved', '会话已解决'],
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
-} satisfies Record<string, [string, string]>;
+} satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;
 
-export const chatString = (locale: Locale, key: ChatKey): string => CHAT[key][locale === 'zh' ? 1 : 0];
 
 /** data-locale wins; then the browser's languages; then the site's default. */
 export function pickLocale(requested: string | null | undefined, languages: readonly string[], fallback: Locale): Locale {

@@ -1,10 +1,11 @@
 /** The conversation was resolved: rate it (1-5 and a comment), then start a new one. */
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
+import { ENDED } from '../../i18n/ended';
 import { useAutofocus, useChat, useSession, useText } from './use-chat';
 
 function Rating() {
-  const t = useText();
+  const t = useText(ENDED);
   const session = useSession();
   const [score, setScore] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -40,7 +41,7 @@ function Rating() {
 }
 
 export function Ended() {
-  const t = useText();
+  const t = useText(ENDED);
   const session = useSession();
   const autofocus = useAutofocus<HTMLButtonElement>();
   const rated = useChat((s) => !!s.conversation?.rating);
