@@ -46,9 +46,11 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
       const site = await services.sites.get(siteId);
       if (!originAllowed(site, auth.pageOrigin)) return 'origin_not_allowed';
       const session = await services.visitors.authenticate(siteId, auth.token);
+      // Gone during the handshake: nothing to count, nobody to answer.
+      if (socket.conn.readyState !== 'open') return 'unauthorized';
       // The newest socket is the one refused: closing an older one would make its tab
       // reconnect and refuse another, round and round.
-      if (socket.conn.readyState !== 'open' || !open.add(session.tokenHash)) return 'too_many_connections';
+      if (!open.add(session.tokenHash)) return 'too_many_connections';
       socket.data = { siteId, visitorId: session.visitor._id, tokenHash: session.tokenHash };
       // Counted once the handshake passed; released on disconnect, or when the connection
       // closes before the socket connected (Socket.IO then emits no disconnect).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
+import { agentCommand, ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
 
 /**
  * Issue 10, item 8: ten sockets with one visitor token sent 200 messages in a second, since
@@ -43,6 +43,26 @@ describe('limits belong to the visitor, not to a socket', () => {
     await Promise.all(Array.from({ length: burst + 5 }, () => visitorCommand(noisy.socket, 'conversation:list', {})));
     const quiet = await server.visitor();
     ok(await visitorCommand(quiet.socket, 'conversation:list', {}));
+  });
+});
+
+describe('limits belong to the agent, not to a console', () => {
+  let server: TestServer;
+  const perSecond = 5;
+  const burst = perSecond * 3;
+  beforeAll(async () => {
+    server = await startTestServer({ config: { agentEventsPerSecond: perSecond } });
+  });
+  afterAll(() => server.close());
+
+  it('three consoles of one agent firing a burst each share one budget', async () => {
+    const { socket, cookie } = await server.agent({ online: false });
+    const consoles = [socket, await server.connectAgent(cookie), await server.connectAgent(cookie)];
+    const started = Date.now();
+    const acks = await Promise.all(consoles.flatMap((s) => Array.from({ length: burst }, () => agentCommand(s, 'queue:list', {}))));
+    const seconds = (Date.now() - started) / 1000;
+    expect(acks.filter((a) => a.ok).length).toBeLessThanOrEqual(burst + Math.ceil(seconds * perSecond));
+    for (const s of consoles) s.disconnect();
   });
 });
 
