@@ -20,7 +20,7 @@ export function identityPayload(id: string, tier?: string): string {
 }
 
 export class VisitorService {
-  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events'>) {}
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'lock'>) {}
 
   /**
    * A visitor token for this browser: the one it holds if still valid, else a new visitor.
@@ -149,6 +149,12 @@ export class VisitorService {
 
   /** What the shopper is looking at (page, product, cart), from the loader's JS API. */
   async setContext(visitor: VisitorDoc, input: z.output<typeof context>): Promise<VisitorDoc> {
+    // One after another per visitor: the trail is read, then written (FerretDB ignores
+    // $push with $slice), and a shopper's tabs report pages at the same time.
+    return this.deps.lock.run(`visitor:${visitor._id}`, () => this.applyContext(visitor, input));
+  }
+
+  private async applyContext(visitor: VisitorDoc, input: z.output<typeof context>): Promise<VisitorDoc> {
     const now = this.deps.clock.now();
     let updated: VisitorDoc | null = visitor;
     if (input.page) updated = await this.deps.store.visitors.visitPage(visitor._id, { ...input.page, at: now });

@@ -38,6 +38,17 @@ describe('limits belong to the visitor, not to a socket', () => {
     for (const s of sockets) s.disconnect();
   });
 
+  it("keeps every page that a shopper's tabs report at once in the trail", async () => {
+    const first = await server.visitor();
+    const rest = await Promise.all(Array.from({ length: 4 }, () => server.visitor({ token: first.token })));
+    const sockets = [first.socket, ...rest.map((r) => r.socket)];
+    const urls = Array.from({ length: 10 }, (_, i) => `https://shop.test/p/${i}`);
+    await Promise.all(urls.map((url, i) => visitorCommand(sockets[i % 5]!, 'visitor:context', { page: { url, title: `p${i}` } }).then(ok)));
+    const visitor = await server.app.store.visitors.byId(first.session.visitorId as never);
+    expect(visitor?.trail.map((p) => p.url).sort()).toEqual([...urls].sort());
+    for (const s of sockets) s.disconnect();
+  });
+
   it('another visitor keeps their own budget meanwhile', async () => {
     const noisy = await server.visitor();
     await Promise.all(Array.from({ length: burst + 5 }, () => visitorCommand(noisy.socket, 'conversation:list', {})));

@@ -57,8 +57,9 @@ export async function visitorRepository(db: Database): Promise<VisitorRepository
     byIds: (ids) => (ids.length ? visitors.find({ _id: { $in: ids } }) : Promise.resolve([])),
     update: (id, patch) => visitors.findOneAndUpdate({ _id: id }, { $set: patch }),
     async visitPage(id, page) {
-      // Trimmed here rather than with $push/$slice, which FerretDB v1 ignores. One shopper's
-      // pages arrive one at a time, so read-then-write is safe.
+      // Trimmed here rather than with $push/$slice, which FerretDB v1 ignores. Read-then-write:
+      // the caller runs one visitor's page visits one at a time (VisitorService.setContext;
+      // a shopper's tabs share one node, by sticky sessions).
       const visitor = await visitors.findOne({ _id: id });
       if (!visitor) return null;
       const last = visitor.trail.at(-1);
