@@ -1,6 +1,7 @@
 /**
  * Periodic clean-up that keeps stored data bounded: visitors unused for VISITOR_SESSION_TTL_DAYS
- * (domain/visitor-expiry.ts) and login failures older than their window. The timer is unref'd
+ * (domain/visitor-expiry.ts), login failures older than their window, and agent sessions that
+ * ended without being used again. The timer is unref'd
  * and stopped in preClose, and a run under way finishes before the store closes.
  * `app.housekeeping.run()` runs it at once (tests, and the first run soon after start).
  */
@@ -22,6 +23,7 @@ const plugin: FastifyPluginAsync = async (app) => {
   const run = async (): Promise<ExpiryResult> => {
     const expired = await expireVisitors({ store, clock }, config.visitorSessionTtlMs);
     await store.throttles.prune(clock.now() - LOGIN_FAILURE_WINDOW_MS);
+    await store.sessions.deleteExpired(clock.now());
     if (expired.deleted || expired.retained) app.log.info(expired, 'housekeeping: expired unused visitors');
     return expired;
   };

@@ -384,6 +384,11 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect(await store.sessions.byHash(`${agentId}-s2`)).not.toBeNull();
         expect(await store.sessions.delete(`${agentId}-s2`)).toBe(true);
         expect(await store.sessions.delete(`${agentId}-s2`)).toBe(false);
+        await store.sessions.create({ _id: `${agentId}-old`, agentId, createdAt: 1, expiresAt: 5 });
+        await store.sessions.create({ _id: `${agentId}-live`, agentId, createdAt: 1, expiresAt: 10 ** 15 });
+        expect(await store.sessions.deleteExpired(5)).toBeGreaterThanOrEqual(1);
+        expect(await store.sessions.byHash(`${agentId}-old`)).toBeNull();
+        expect(await store.sessions.byHash(`${agentId}-live`)).not.toBeNull();
       });
 
       it('counts failures within a window, even when they arrive at once', async () => {

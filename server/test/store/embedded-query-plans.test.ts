@@ -144,6 +144,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       create: () => store.sessions.create({ _id: 'h1', agentId: a, createdAt: 1, expiresAt: 2 }).catch(() => {}),
       byHash: () => store.sessions.byHash('h1'),
       delete: () => store.sessions.delete('h1'),
+      deleteExpired: () => store.sessions.deleteExpired(1),
       deleteForAgent: async () => {
         await store.sessions.deleteForAgent(a);
         await store.sessions.deleteForAgent(a, 'h2');

@@ -40,8 +40,12 @@ describe('unused visitor sessions expire', () => {
     expect((await session(returning.token)).json().visitorId).toBe(returning.session.visitorId);
     now += 2 * DAY;
 
+    // An agent session that ended and was never used again goes in the same run.
+    await server.app.store.sessions.create({ _id: 'ended-session', agentId: 'a' as never, createdAt: 0, expiresAt: now - DAY });
+
     const result = await server.app.housekeeping.run();
     expect(result).toMatchObject({ deleted: 1, retained: 1 });
+    expect(await server.app.store.sessions.byHash('ended-session')).toBeNull();
     expect(await visitorOf(idle.session.visitorId)).toBeNull();
     expect(await server.app.store.conversations.byId(idleStarted.id as never)).toBeNull();
     expect(await visitorOf(talked.session.visitorId)).not.toBeNull();

@@ -9,10 +9,15 @@ export interface SessionRepository {
   delete(hash: string): Promise<boolean>;
   /** Deletes every session of the agent but `keep`; returns the deleted ids. */
   deleteForAgent(agentId: AgentId, keep?: string): Promise<string[]>;
+  /** Deletes sessions that ended before `now` (one never used again is otherwise kept). */
+  deleteExpired(now: number): Promise<number>;
 }
 
 export async function sessionRepository(db: Database): Promise<SessionRepository> {
-  const sessions = await db.collection<SessionDoc>('sessions', [{ name: 'agent', keys: { agentId: 1 } }]);
+  const sessions = await db.collection<SessionDoc>('sessions', [
+    { name: 'agent', keys: { agentId: 1 } },
+    { name: 'expires', keys: { expiresAt: 1 } },
+  ]);
   return {
     create: (session) => sessions.insertOne(session),
     byHash: (hash) => sessions.findOne({ _id: hash }),
@@ -23,6 +28,7 @@ export async function sessionRepository(db: Database): Promise<SessionRepository
       await sessions.deleteMany(filter);
       return doomed.map((s) => s._id);
     },
+    deleteExpired: (now) => sessions.deleteMany({ expiresAt: { $lte: now } }),
   };
 }
 
