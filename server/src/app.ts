@@ -22,9 +22,11 @@ import { errorHandlerPlugin, frameworkErrors } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { mediaRoutes } from './http/media-routes.js';
 import { securityHeadersPlugin } from './http/security-headers.js';
+import { rateLimitsPlugin } from './http/rate-limits.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { firstRunPlugin } from './plugins/first-run.js';
+import { housekeepingPlugin } from './plugins/housekeeping.js';
 import { presencePlugin } from './plugins/presence.js';
 import { realtimePlugin } from './plugins/realtime.js';
 import { servicesPlugin } from './plugins/services.js';
@@ -78,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(securityHeadersPlugin);
     await app.register(fastifyCookie);
     await app.register(crossOriginGuardPlugin);
+    await app.register(rateLimitsPlugin);
     await app.register(healthRoutes);
     await app.register(authRoutes);
     await app.register(avatarRoutes);
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(mediaRoutes, { remoteImages: deps.remoteImages });
     await app.register(staticRoutes);
     await app.register(presencePlugin);
+    await app.register(housekeepingPlugin);
     await app.register(realtimePlugin);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.

@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { SiteId } from '@counter/shared';
 import type { Config } from './config.js';
 import { newSiteDoc } from './domain/new-documents.js';
+import { newSecret } from './domain/crypto.js';
+import { AppError } from './domain/errors.js';
 import type { Services } from './domain/services.js';
 import { DEMO_SITE_ID } from './http/demo-page.js';
 import type { Store } from './store/store.js';
@@ -28,17 +30,23 @@ export async function bootstrap(store: Store, services: Services, config: Config
   let adminPassword: string | null = null;
 
   if ((await store.agents.count()) === 0) {
-    adminPassword = randomBytes(12).toString('base64url');
-    await services.agents.create({
-      email: config.adminEmail,
-      name: 'Admin',
-      role: 'owner',
-      siteIds: [],
-      capacity: 5,
-      password: adminPassword,
-    });
-    await mkdir(config.dataDir, { recursive: true });
-    await writeFile(file, JSON.stringify({ email: config.adminEmail, password: adminPassword }, null, 2), { mode: 0o600 });
+    const password = randomBytes(12).toString('base64url');
+    const created = await services.agents
+      .create({ email: config.adminEmail, name: 'Admin', role: 'owner', siteIds: [], capacity: 5, password })
+      .then(
+        () => true,
+        (err: unknown) => {
+          // Another node starting on the same database created the owner between the count and
+          // this insert (the email is unique): that one is the owner, and this start goes on.
+          if (err instanceof AppError && err.code === 'conflict') return false;
+          throw err;
+        },
+      );
+    if (created) {
+      adminPassword = password;
+      await mkdir(config.dataDir, { recursive: true });
+      await writeFile(file, JSON.stringify({ email: config.adminEmail, password }, null, 2), { mode: 0o600 });
+    }
   } else {
     const saved = await readFile(file, 'utf8').catch(() => null);
     if (saved) adminPassword = (JSON.parse(saved) as { password?: string }).password ?? null;

@@ -27,8 +27,12 @@ const schema = z.object({
   SWEEP_INTERVAL_MS: int(50, 60_000).default(1000),
   SESSION_TTL_HOURS: int(1, 24 * 90).default(12),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(50),
   VISITOR_EVENTS_PER_SECOND: int(1, 1000).default(5),
   VISITOR_SESSIONS_PER_MINUTE: int(1, 1_000_000).default(600),
+  VISITOR_NEW_PER_MINUTE: int(1, 1_000_000).default(20),
+  VISITOR_SOCKETS_PER_TOKEN: int(1, 1000).default(5),
+  VISITOR_SESSION_TTL_DAYS: int(1, 3650).default(30),
   AGENT_EVENTS_PER_SECOND: int(1, 1000).default(20),
   IDENTITY_SECRET_GRACE_HOURS: int(0, 24 * 30).default(24),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
@@ -57,9 +61,17 @@ export interface Config {
   agentGraceMs: number;
   sweepIntervalMs: number;
   sessionTtlMs: number;
+  /** Failed sign-ins per (account, address) before each attempt waits (1 s, doubling). */
   loginMaxFailures: number;
+  /** Failed sign-ins per client address (any accounts) per 15 minutes before it is refused. */
+  loginFailuresPerAddress: number;
   visitorEventsPerSecond: number;
   visitorSessionsPerMinute: number;
+  /** New visitors (tokens) one client address may create per minute. */
+  visitorNewPerMinute: number;
+  visitorSocketsPerToken: number;
+  /** A visitor unseen this long, with no conversation that has messages, is deleted. */
+  visitorSessionTtlMs: number;
   agentEventsPerSecond: number;
   /** A rotated identity secret keeps verifying this long (0: stops at once). */
   identitySecretGraceMs: number;
@@ -105,8 +117,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     visitorEventsPerSecond: e.VISITOR_EVENTS_PER_SECOND,
     visitorSessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
+    visitorNewPerMinute: e.VISITOR_NEW_PER_MINUTE,
+    visitorSocketsPerToken: e.VISITOR_SOCKETS_PER_TOKEN,
+    visitorSessionTtlMs: e.VISITOR_SESSION_TTL_DAYS * 86_400_000,
     agentEventsPerSecond: e.AGENT_EVENTS_PER_SECOND,
     identitySecretGraceMs: e.IDENTITY_SECRET_GRACE_HOURS * 3600_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
@@ -117,7 +133,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   });
 }
 
-/** Config for tests: defaults, a given data folder, and overrides. */
+/**
+ * Config for tests: defaults, a given data folder, and overrides. Every test shopper comes
+ * from 127.0.0.1, so the bound on new visitors per address is lifted unless a test sets it.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DEMO: 'false' }), ...overrides };
+  return { ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DEMO: 'false', VISITOR_NEW_PER_MINUTE: '1000000' }), ...overrides };
 }

@@ -74,6 +74,7 @@ export async function deploy(target: TargetName, agents: number, context: Deploy
       REASSIGN_AFTER_SECONDS: '0',
       // Every bench shopper comes from 127.0.0.1.
       VISITOR_SESSIONS_PER_MINUTE: '1000000',
+      VISITOR_NEW_PER_MINUTE: '1000000',
       EMBEDDED_FSYNC: fsync,
       ...(target === 'mongodb' ? { MONGODB_URL: context.mongo!.freshUrl() } : {}),
       ...context.productEnv,

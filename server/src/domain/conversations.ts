@@ -9,6 +9,7 @@ import type {
 } from '@counter/shared/schemas';
 import type { AgentDoc, ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 import type { MessagePage } from '../store/repositories/messages.js';
+import { DuplicateKeyError } from '../store/errors.js';
 import { derivedId, newClientMessageId, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { newConversationDoc } from './new-documents.js';
@@ -30,21 +31,35 @@ export class ConversationService {
 
   // ---- shopper side ------------------------------------------------------------------
 
-  /** The shopper's open conversation, or a new one (not queued until they write). */
+  /**
+   * The shopper's open conversation, or a new one (not queued until they write). However many
+   * sockets race here, the store lets one insert win (the unique `openKey`); the others read
+   * the winner. The read first only saves an insert in the common case.
+   */
   async start(visitor: VisitorDoc, locale?: Locale, id?: ConversationId): Promise<ConversationDoc> {
-    const open = await this.deps.store.conversations.openForVisitor(visitor._id);
-    if (open) return open;
-    const now = this.deps.clock.now();
-    const conversation = newConversationDoc({
-      _id: id ?? newId<ConversationId>(),
-      siteId: visitor.siteId,
-      visitorId: visitor._id,
-      priority: priorityOf(visitor),
-      now,
-    });
     if (locale && !visitor.locale) await this.deps.store.visitors.update(visitor._id, { locale });
-    await this.deps.store.conversations.create(conversation);
-    return conversation;
+    // A few rounds: the open one may be resolved between a refused insert and the read.
+    for (let round = 0; round < 3; round++) {
+      const open = await this.deps.store.conversations.openForVisitor(visitor._id);
+      if (open) return open;
+      const conversation = newConversationDoc({
+        _id: id ?? newId<ConversationId>(),
+        siteId: visitor.siteId,
+        visitorId: visitor._id,
+        priority: priorityOf(visitor),
+        now: this.deps.clock.now(),
+      });
+      try {
+        await this.deps.store.conversations.create(conversation);
+        return conversation;
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        // A derived id (leave-message) that exists already: that conversation is the answer.
+        const existing = id ? await this.deps.store.conversations.byId(id) : null;
+        if (existing?.visitorId === visitor._id) return existing;
+      }
+    }
+    throw new AppError('conflict', { message: 'The conversation changed meanwhile; retry.' });
   }
 
   byId(id: ConversationId): Promise<ConversationDoc | null> {

@@ -25,6 +25,7 @@ export function newVisitorDoc(init: { _id: VisitorId; siteId: SiteId; now: numbe
     cart: null,
     createdAt: init.now,
     lastSeenAt: init.now,
+    retained: false,
   };
 }
 
@@ -41,6 +42,8 @@ export function newConversationDoc(init: {
     siteId: init.siteId,
     visitorId: init.visitorId,
     status: 'waiting',
+    // The visitor's current conversation from the start: the store refuses a second one.
+    openKey: init.visitorId,
     agentId: null,
     agentName: null,
     priority: init.priority,

@@ -19,7 +19,7 @@ import { keyIdOf, previousKey } from './identity/keys.js';
 import type { AgentDoc, CannedReplyDoc, ConversationDoc, MessageDoc, SiteDoc, VisitorDoc } from '../store/documents.js';
 
 export function conversationView(doc: ConversationDoc): Conversation {
-  const { _id, requestedAt: _r, excludedAgentIds: _e, ...rest } = doc;
+  const { _id, requestedAt: _r, excludedAgentIds: _e, openKey: _o, ...rest } = doc;
   return { id: _id, ...rest };
 }
 
@@ -58,7 +58,7 @@ export function visitorMessageView(doc: MessageDoc): VisitorMessage {
 }
 
 export function visitorProfileView(doc: VisitorDoc): VisitorProfile {
-  const { _id, ...rest } = doc;
+  const { _id, retained: _r, ...rest } = doc;
   return { id: _id, ...rest, ...signedFlags(doc) };
 }
 

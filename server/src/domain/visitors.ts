@@ -10,6 +10,8 @@ import type { IdentityFailures } from './identity/failure-report.js';
 import { acceptedKeys } from './identity/keys.js';
 import { verifyHmacClaim, verifyJwtClaim, type VerifiedIdentity } from './identity/verify-claim.js';
 
+const DAY_MS = 86_400_000;
+
 export interface VisitorSession {
   visitor: VisitorDoc;
   tokenHash: string;
@@ -28,14 +30,18 @@ function profileOf(identity: VerifiedIdentity): Partial<VisitorDoc> & { tier: Vi
 
 export class VisitorService {
   constructor(
-    private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & { identityFailures: IdentityFailures },
+    private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError' | 'lock'> & { identityFailures: IdentityFailures },
   ) {}
 
   /**
    * A visitor token for this browser: the one it holds if still valid, else a new visitor.
-   * The page's origin must be one the site allows.
+   * The page's origin must be one the site allows. `beforeNew` runs before a new visitor is
+   * created and may refuse (the route's per-address bound on new visitors).
    */
-  async session(input: z.output<typeof visitorSessionBody>): Promise<{ visitor: VisitorDoc; token: string }> {
+  async session(
+    input: z.output<typeof visitorSessionBody>,
+    { beforeNew }: { beforeNew?: () => Promise<void> } = {},
+  ): Promise<{ visitor: VisitorDoc; token: string }> {
     const site = await this.deps.store.sites.byId(input.siteId);
     if (!site) throw new AppError('site_not_found');
     if (!originAllowed(site, input.pageOrigin)) throw new AppError('origin_not_allowed');
@@ -48,6 +54,7 @@ export class VisitorService {
       });
       if (known) return { visitor: known.visitor, token: input.token };
     }
+    await beforeNew?.();
     return this.newVisitor(site._id);
   }
 
@@ -83,6 +90,9 @@ export class VisitorService {
     if (!stored || stored.siteId !== siteId) throw new AppError('unauthorized');
     const visitor = await this.deps.store.visitors.byId(stored.visitorId);
     if (!visitor) throw new AppError('unauthorized');
+    // A token in use keeps its visitor from expiring (visitor-expiry.ts); one write a day at most.
+    const now = this.deps.clock.now();
+    if (visitor.lastSeenAt < now - DAY_MS) await this.deps.store.visitors.touch(visitor._id, now, now - DAY_MS);
     return { visitor, tokenHash };
   }
 
@@ -165,6 +175,12 @@ export class VisitorService {
 
   /** What the shopper is looking at (page, product, cart), from the loader's JS API. */
   async setContext(visitor: VisitorDoc, input: z.output<typeof context>): Promise<VisitorDoc> {
+    // One after another per visitor: the trail is read, then written (FerretDB ignores
+    // $push with $slice), and a shopper's tabs report pages at the same time.
+    return this.deps.lock.run(`visitor:${visitor._id}`, () => this.applyContext(visitor, input));
+  }
+
+  private async applyContext(visitor: VisitorDoc, input: z.output<typeof context>): Promise<VisitorDoc> {
     const now = this.deps.clock.now();
     let updated: VisitorDoc | null = visitor;
     if (input.page) updated = await this.deps.store.visitors.visitPage(visitor._id, { ...input.page, at: now });

@@ -11,11 +11,20 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
+import { LOGIN_FAILURE_WINDOW_MS } from '../plugins/services.js';
 import { requireAgent, session } from './auth-hooks.js';
+import { addressCounter } from './rate-limits.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { auth, agents } = app.services;
+  // Failures per client address across every account (spraying one password over many
+  // emails); only failures count, so an office behind one address signs in freely.
+  const failuresPerAddress = addressCounter(app, {
+    max: app.config.loginFailuresPerAddress,
+    timeWindowMs: LOGIN_FAILURE_WINDOW_MS,
+    code: 'too_many_attempts',
+  });
   const setSession = (reply: FastifyReply, secret: string) =>
     reply.setCookie(SESSION_COOKIE, secret, sessionCookieOptions(app.config.secureCookies, app.config.sessionTtlMs));
 
@@ -24,7 +33,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { body: loginBody, response: { 200: loginResponse, ...errorResponses } } },
     async (request, reply) => {
       const { email, password } = request.body;
-      const { agent, secret } = await auth.login(email, password, request.ip);
+      await failuresPerAddress.check(request);
+      const { agent, secret } = await auth.login(email, password, request.ip).catch(async (err: unknown) => {
+        if (err instanceof AppError && err.code === 'invalid_credentials') await failuresPerAddress.consume(request);
+        throw err;
+      });
       setSession(reply, secret);
       return { agent: await agents.view(agent) };
     },
@@ -81,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: requireAgent, schema: { body: changePasswordBody, response: { 204: noContent, ...errorResponses } } },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      setSession(reply, await auth.changePassword(session(request), currentPassword, newPassword));
+      setSession(reply, await auth.changePassword(session(request), currentPassword, newPassword, request.ip));
       return reply.code(204).send(null);
     },
   );

@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import { originAllowed } from '../domain/sites.js';
-import { AddressLimiter } from './ip-limiter.js';
+import { addressCounter } from './rate-limits.js';
 
 /** Other headers pass through untouched: the validated object replaces request.headers. */
 const bearerHeaders = z.looseObject({ authorization: z.string().regex(/^Bearer [A-Za-z0-9_-]{20,128}$/) });
@@ -30,16 +30,19 @@ const jsonText = <S extends z.ZodType>(schema: S) =>
 
 export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { visitors, sites, router, conversations } = app.services;
-  // Shoppers behind one NAT share an address: generous, but bounded.
-  const sessionsPerAddress = new AddressLimiter(app.config.visitorSessionsPerMinute, app.config.visitorSessionsPerMinute);
+  // Shoppers behind one NAT share an address: generous for page loads of known visitors,
+  // tighter for new visitors, each a stored document and token until it expires.
+  const newPerAddress = addressCounter(app, { max: app.config.visitorNewPerMinute, timeWindowMs: 60_000, code: 'rate_limited' });
 
   /** The chat iframe gets (or keeps) its visitor token and the site's widget settings. */
   app.post(
     '/api/v1/visitor/sessions',
-    { schema: { body: visitorSessionBody, response: { 200: visitorSessionResponse, ...errorResponses } } },
+    {
+      config: { rateLimit: { max: app.config.visitorSessionsPerMinute, timeWindow: 60_000 } },
+      schema: { body: visitorSessionBody, response: { 200: visitorSessionResponse, ...errorResponses } },
+    },
     async (request) => {
-      if (!sessionsPerAddress.take(request.ip)) throw new AppError('rate_limited', { retryAfter: 60 });
-      const { visitor, token } = await visitors.session(request.body);
+      const { visitor, token } = await visitors.session(request.body, { beforeNew: () => newPerAddress.consume(request) });
       const site = await sites.get(request.body.siteId);
       return {
         visitorId: visitor._id,
@@ -74,7 +77,11 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   app.post(
     '/api/v1/visitor/unread',
-    { config: { fromShopPages: true }, schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } } },
+    {
+      // Sent on page loads of returning shoppers, like sessions: the same bound, counted apart.
+      config: { fromShopPages: true, rateLimit: { max: app.config.visitorSessionsPerMinute, timeWindow: 60_000 } },
+      schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } },
+    },
     async (request, reply) => {
       const origin = request.headers.origin;
       const { siteId, token } = request.body;

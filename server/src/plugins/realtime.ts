@@ -57,7 +57,11 @@ const plugin: FastifyPluginAsync = async (app) => {
   const fanout = createFanout(visitors, agents, services, app.log);
   const unsubscribe = bus.subscribe((event) => fanout.publish(event));
   const common = { services, log: app.log, trustProxy: config.trustProxy, queueChanged: fanout.queueChanged };
-  setupVisitorNamespace(visitors, agents, { ...common, eventsPerSecond: config.visitorEventsPerSecond });
+  setupVisitorNamespace(visitors, agents, {
+    ...common,
+    eventsPerSecond: config.visitorEventsPerSecond,
+    socketsPerToken: config.visitorSocketsPerToken,
+  });
   setupAgentNamespace(agents, visitors, { ...common, eventsPerSecond: config.agentEventsPerSecond, track });
 
   app.decorate('io', io);

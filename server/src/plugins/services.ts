@@ -24,7 +24,7 @@ export interface ServicesPluginOptions {
 
 /** Fixed policy, not configuration: nobody has needed to tune these. */
 const NODE_TIMEOUT_MS = 30_000;
-const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
 
 const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) => {
   const { config, store } = app;
@@ -40,8 +40,7 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
       nodeId: config.nodeId,
       nodeTimeoutMs: NODE_TIMEOUT_MS,
       sessionTtlMs: config.sessionTtlMs,
-      maxFailuresPerAccount: config.loginMaxFailures,
-      maxFailuresPerAddress: config.loginMaxFailures * 10,
+      freeFailures: config.loginMaxFailures,
       failureWindowMs: LOGIN_FAILURE_WINDOW_MS,
       identitySecretGraceMs: config.identitySecretGraceMs,
     },

@@ -8,7 +8,7 @@ import { conversationView, messageView, visitorProfileView, visitorSummaryView }
 import type { AgentDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
 import { handshake, readCookie } from './handshake.js';
-import { TokenBucket } from './rate-limiter.js';
+import { KeyedBuckets } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type AgentSocket, type VisitorNamespace } from './types.js';
 import type { NamespaceOptions } from './visitor-namespace.js';
 
@@ -22,6 +22,8 @@ export interface AgentNamespaceOptions extends NamespaceOptions {
 /** /agent: staff, authenticated by the session cookie set at login. */
 export function setupAgentNamespace(nsp: AgentNamespace, visitors: VisitorNamespace, options: AgentNamespaceOptions): void {
   const { services, log } = options;
+  // Per agent, not per socket: ten consoles of one agent share one budget.
+  const buckets = new KeyedBuckets(options.eventsPerSecond, options.eventsPerSecond * 3);
 
   nsp.use(
     handshake(handshakeAuth, { trustProxy: options.trustProxy, log, namespace: 'agent' }, async (socket: AgentSocket) => {
@@ -46,8 +48,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, visitors: VisitorNamesp
       clearTimeout(expiry);
       options.track(services.agents.socketClosed(agentId, socket.id).catch((err: unknown) => log.error({ err }, 'agent socket close failed')));
     });
-    const limiter = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond * 3);
-    registerCommands(socket, agentSchemas, agentHandlers(socket, visitors, options), limiter, log);
+    registerCommands(socket, agentSchemas, agentHandlers(socket, visitors, options), () => buckets.take(agentId), log);
   });
 }
 

@@ -8,7 +8,6 @@ import type { z } from '@counter/shared/schemas';
 import type { Socket } from 'socket.io';
 import { AppError } from '../domain/errors.js';
 import { mapError, validationError } from '../errors.js';
-import type { TokenBucket } from './rate-limiter.js';
 
 export type Handlers<S extends Record<string, z.ZodType>, R extends { [K in keyof S]: unknown }> = {
   [K in keyof S]: (payload: z.output<S[K]>) => Promise<R[K]>;
@@ -33,14 +32,15 @@ export function registerCommands<S extends Record<string, z.ZodType>, R extends 
   socket: Pick<Socket, 'on' | 'onAny' | 'id'>,
   schemas: S,
   handlers: Handlers<S, R>,
-  limiter: TokenBucket,
+  /** Takes one token for this command from the caller's bucket (shared by all their sockets). */
+  take: () => boolean,
   log: CommandLogger,
 ): void {
   for (const name of Object.keys(schemas) as (keyof S & string)[]) {
     (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(name, async (payload, maybeAck) => {
       // A client that passes no callback still gets its command run; the answer is dropped.
       const ack = typeof maybeAck === 'function' ? (maybeAck as AckFn) : typeof payload === 'function' ? (payload as AckFn) : noAck;
-      if (!limiter.take()) return ack({ ok: false, error: body(new AppError('rate_limited')) });
+      if (!take()) return ack({ ok: false, error: body(new AppError('rate_limited')) });
       const parsed = schemas[name]!.safeParse(typeof payload === 'function' ? undefined : payload);
       if (!parsed.success) return ack({ ok: false, error: body(validationError(parsed.error)) });
       try {
@@ -51,8 +51,10 @@ export function registerCommands<S extends Record<string, z.ZodType>, R extends 
     });
   }
   // An unknown command with a callback gets an answer too, instead of a client-side timeout.
+  // Own keys only: `in` would also find `constructor`, `__proto__` or `toString` on the
+  // prototype chain, and such a command would then never be answered.
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (event in schemas) return;
+    if (Object.hasOwn(schemas, event)) return;
     const last = args.at(-1);
     if (typeof last === 'function') (last as AckFn)({ ok: false, error: body(new AppError('not_found', { message: `Unknown command: ${event}` })) });
   });

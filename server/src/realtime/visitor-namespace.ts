@@ -9,7 +9,7 @@ import { visitorConversationView, visitorMessageView } from '../domain/views.js'
 import type { VisitorDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
 import { handshake } from './handshake.js';
-import { TokenBucket } from './rate-limiter.js';
+import { KeyedBuckets, SocketCounter } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type VisitorNamespace, type VisitorSocket } from './types.js';
 
 const handshakeAuth = z.object({
@@ -24,13 +24,21 @@ export interface NamespaceOptions {
   log: FastifyBaseLogger;
   eventsPerSecond: number;
   trustProxy: boolean;
+  /** Open sockets allowed per visitor token on this node (visitor namespace only). */
+  socketsPerToken?: number;
   /** Queue positions changed: coalesced broadcast (see fanout). */
   queueChanged: () => void;
 }
 
-/** /visitor: untrusted shoppers. A visitor reaches only their own conversations. */
+/**
+ * /visitor: untrusted shoppers. A visitor reaches only their own conversations. Limits
+ * belong to the shopper, not to a socket: one command budget per visitor and a cap on open
+ * sockets per token (on this node; see README "What is throttled").
+ */
 export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamespace, options: NamespaceOptions): void {
   const { services, log } = options;
+  const buckets = new KeyedBuckets(options.eventsPerSecond, options.eventsPerSecond * 4);
+  const open = new SocketCounter(options.socketsPerToken ?? 5);
 
   nsp.use(
     handshake(handshakeAuth, { trustProxy: options.trustProxy, log, namespace: 'visitor' }, async (socket: VisitorSocket, auth) => {
@@ -38,7 +46,24 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
       const site = await services.sites.get(siteId);
       if (!originAllowed(site, auth.pageOrigin)) return 'origin_not_allowed';
       const session = await services.visitors.authenticate(siteId, auth.token);
+      // Gone during the handshake: nothing to count, nobody to answer.
+      if (socket.conn.readyState !== 'open') return 'unauthorized';
+      // The newest socket is the one refused: closing an older one would make its tab
+      // reconnect and refuse another, round and round.
+      if (!open.add(session.tokenHash)) return 'too_many_connections';
       socket.data = { siteId, visitorId: session.visitor._id, tokenHash: session.tokenHash };
+      // Counted once the handshake passed; released on disconnect, or when the connection
+      // closes before the socket connected (Socket.IO then emits no disconnect).
+      let counted = true;
+      const release = () => {
+        if (counted) open.release(socket.data.tokenHash);
+        counted = false;
+      };
+      socket.conn.once('close', release);
+      socket.once('disconnect', () => {
+        socket.conn.off('close', release);
+        release();
+      });
     }),
   );
 
@@ -48,8 +73,11 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
       rooms.site(socket.data.siteId),
       rooms.visitorToken(socket.data.tokenHash),
     ]);
-    const limiter = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond * 4);
-    registerCommands(socket, visitorSchemas, visitorHandlers(socket, agents, options), limiter, log);
+    const handlers = visitorHandlers(socket, agents, options, (from, to) => {
+      open.release(from);
+      open.add(to, true);
+    });
+    registerCommands(socket, visitorSchemas, handlers, () => buckets.take(socket.data.visitorId), log);
     services.sites
       .get(socket.data.siteId)
       .then((site) => services.router.availability(site))
@@ -62,6 +90,8 @@ function visitorHandlers(
   socket: VisitorSocket,
   agents: AgentNamespace,
   { services, queueChanged }: NamespaceOptions,
+  /** The socket now holds another token: its place under the cap moves along. */
+  tokenChanged: (from: string, to: string) => void,
 ): Handlers<typeof visitorSchemas, VisitorResults> {
   const { conversations, visitors } = services;
   /** Read per command: identity, name and tier may change from another tab. */
@@ -120,7 +150,9 @@ function visitorHandlers(
       if (result.token) {
         // Shop logout of the new token must reach this socket; the old token is gone.
         void socket.leave(rooms.visitorToken(socket.data.tokenHash));
-        socket.data.tokenHash = sha256(result.token);
+        const next = sha256(result.token);
+        tokenChanged(socket.data.tokenHash, next);
+        socket.data.tokenHash = next;
         void socket.join(rooms.visitorToken(socket.data.tokenHash));
       }
       return { verified: result.verified, visitorId: result.visitor._id, token: result.token };

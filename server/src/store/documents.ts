@@ -26,7 +26,13 @@ export interface SiteDoc extends Omit<WithId<Site>, 'identityKeyId' | 'previousI
    */
   previousIdentitySecret: { secret: string; until: number } | null;
 }
-export type VisitorDoc = WithId<VisitorProfile>;
+export type VisitorDoc = WithId<VisitorProfile> & {
+  /**
+   * Has a conversation with messages: kept whatever its age (the expiry sweeper sets it when it
+   * finds one, so it never looks at this visitor again).
+   */
+  retained: boolean;
+};
 
 export interface VisitorTokenDoc {
   /** SHA-256 of the token, hex: the token itself is never stored. */
@@ -60,6 +66,12 @@ export interface IdentityDoc {
 }
 
 export interface ConversationDoc extends WithId<Conversation> {
+  /**
+   * Unique: the visitor's id while this is their current (open) conversation, else this
+   * conversation's own id. The store thus refuses a second open conversation for a visitor,
+   * however many sockets race to start one.
+   */
+  openKey: string;
   /** First time the shopper asked for help (first message); queue order after a requeue. */
   requestedAt: number | null;
   /** Agents this conversation was taken from for not answering; routing skips them. */

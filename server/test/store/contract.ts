@@ -116,9 +116,9 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
           queuedAt: 3,
           excludedAgentIds: ['a1'],
         });
-        expect(await store.conversations.reopen(c._id, 25)).toBeNull();
-        expect(await store.conversations.markResolved(c._id, 30)).toMatchObject({ status: 'resolved', resolvedAt: 30 });
-        expect(await store.conversations.reopen(c._id, 40)).toMatchObject({ status: 'waiting', resolvedAt: null, queuedAt: null });
+        expect(await store.conversations.reopen(c, 25)).toBeNull();
+        expect(await store.conversations.markResolved(c._id, 30)).toMatchObject({ status: 'resolved', resolvedAt: 30, openKey: c._id });
+        expect(await store.conversations.reopen(c, 40)).toMatchObject({ status: 'waiting', resolvedAt: null, queuedAt: null, openKey: c.visitorId });
       });
 
       it('keeps counters, the awaited reply and the first response as messages arrive', async () => {
@@ -163,6 +163,52 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.conversations.openForVisitor(v1))?._id).toBe(open._id);
         expect(await store.conversations.moveToVisitor(v1, v2)).toBe(2);
         expect((await store.conversations.listForVisitor(v2, 10)).map((c) => c._id)).toEqual([open._id, old._id]);
+      });
+
+      it('keeps one open conversation per visitor, however many are created at once', async () => {
+        const visitorId = newTestId() as VisitorId;
+        const tries = Array.from({ length: 20 }, () => conversationDoc({ visitorId }));
+        const results = await Promise.allSettled(tries.map((c) => store.conversations.create(c)));
+        const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [tries[i]!._id] : []));
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DuplicateKeyError);
+        expect((await store.conversations.openForVisitor(visitorId))?._id).toBe(won[0]);
+        expect(await store.conversations.listForVisitor(visitorId, 50)).toHaveLength(1);
+
+        // Resolved, it frees the key: a new one may start, and the old one cannot be reopened beside it.
+        await store.conversations.markResolved(won[0]!, 10);
+        expect(await store.conversations.openForVisitor(visitorId)).toBeNull();
+        const next = conversationDoc({ visitorId });
+        await store.conversations.create(next);
+        await expect(store.conversations.reopen({ _id: won[0]!, visitorId }, 20)).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.conversations.byId(won[0]!))?.status).toBe('resolved');
+      });
+
+      it("makes the moved visitor's open conversation the current one of the visitor it joins", async () => {
+        const from = newTestId() as VisitorId;
+        const to = newTestId() as VisitorId;
+        const theirs = conversationDoc({ visitorId: to, createdAt: 1 });
+        const mine = conversationDoc({ visitorId: from, createdAt: 2 });
+        await store.conversations.create(theirs);
+        await store.conversations.create(mine);
+        expect(await store.conversations.moveToVisitor(from, to)).toBe(1);
+        expect((await store.conversations.openForVisitor(to))?._id).toBe(mine._id);
+        expect(await store.conversations.byId(theirs._id)).toMatchObject({ status: 'waiting', openKey: theirs._id, visitorId: to });
+        expect(await store.conversations.openForVisitor(from)).toBeNull();
+      });
+
+      it('tells which visitors have messages and deletes the empty conversations of others', async () => {
+        const talked = newTestId() as VisitorId;
+        const silent = newTestId() as VisitorId;
+        const a = conversationDoc({ visitorId: talked });
+        const b = conversationDoc({ visitorId: silent });
+        await store.conversations.create(a);
+        await store.conversations.create(b);
+        await store.conversations.recordMessage(a._id, { seq: 1, at: 5, preview: 'hi', by: 'visitor' });
+        expect([...(await store.conversations.visitorsWithMessages([talked, silent]))]).toEqual([talked]);
+        expect(await store.conversations.deleteEmptyForVisitors([talked, silent])).toBe(1);
+        expect(await store.conversations.byId(b._id)).toBeNull();
+        expect(await store.conversations.byId(a._id)).not.toBeNull();
       });
     });
 
@@ -295,6 +341,31 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.visitors.identity(siteId, 'cust-1'))?.visitorId).toBe('v1');
       });
 
+      it('finds visitors unseen since a cutoff, keeps retained ones, deletes the rest with tokens and identity', async () => {
+        const siteId = newTestId() as SiteId;
+        const stale = visitorDoc({ siteId, lastSeenAt: 10, externalId: `cust-${newTestId()}`, verified: true });
+        const kept = visitorDoc({ siteId, lastSeenAt: 11 });
+        const seen = visitorDoc({ siteId, lastSeenAt: 12 });
+        for (const v of [stale, kept, seen]) await store.visitors.create(v);
+        await store.visitors.addToken({ _id: newTestId(), visitorId: stale._id, siteId, createdAt: 10 });
+        await store.visitors.linkIdentity(siteId, stale.externalId!, stale._id);
+        await store.visitors.touch(seen._id, 500, 100);
+        await store.visitors.touch(seen._id, 600, 100); // seen at 500 already: not older than 100
+        expect((await store.visitors.byId(seen._id))?.lastSeenAt).toBe(500);
+
+        const mine = (list: { _id: string }[]) => list.map((v) => v._id).filter((id) => [stale._id, kept._id, seen._id].includes(id as never));
+        expect(mine(await store.visitors.unseenSince(100, 10_000))).toEqual([stale._id, kept._id]);
+        await store.visitors.markRetained([kept._id]);
+        expect(mine(await store.visitors.unseenSince(100, 10_000))).toEqual([stale._id]);
+
+        expect(await store.visitors.deleteUnseen(kept, 100)).toBe(false);
+        expect(await store.visitors.deleteUnseen(seen, 100)).toBe(false);
+        expect(await store.visitors.deleteUnseen(stale, 100)).toBe(true);
+        expect(await store.visitors.byId(stale._id)).toBeNull();
+        expect(await store.visitors.identity(siteId, stale.externalId!)).toBeNull();
+        expect(await store.visitors.byId(kept._id)).not.toBeNull();
+      });
+
       it('stores tokens by hash and deletes them', async () => {
         const hash = newTestId();
         await store.visitors.addToken({ _id: hash, visitorId: 'v' as VisitorId, siteId: 's' as SiteId, createdAt: 1 });
@@ -313,6 +384,11 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect(await store.sessions.byHash(`${agentId}-s2`)).not.toBeNull();
         expect(await store.sessions.delete(`${agentId}-s2`)).toBe(true);
         expect(await store.sessions.delete(`${agentId}-s2`)).toBe(false);
+        await store.sessions.create({ _id: `${agentId}-old`, agentId, createdAt: 1, expiresAt: 5 });
+        await store.sessions.create({ _id: `${agentId}-live`, agentId, createdAt: 1, expiresAt: 10 ** 15 });
+        expect(await store.sessions.deleteExpired(5)).toBeGreaterThanOrEqual(1);
+        expect(await store.sessions.byHash(`${agentId}-old`)).toBeNull();
+        expect(await store.sessions.byHash(`${agentId}-live`)).not.toBeNull();
       });
 
       it('counts failures within a window, even when they arrive at once', async () => {
@@ -320,6 +396,8 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         await Promise.all(Array.from({ length: 10 }, () => store.throttles.fail(key, 1000, 100)));
         expect(await store.throttles.fail(key, 1050, 100)).toBe(11);
         expect(await store.throttles.failures(key, 1060, 100)).toBe(11);
+        expect(await store.throttles.recent(key, 1060, 100)).toEqual({ count: 11, last: 1050 });
+        expect(await store.throttles.recent(newTestId(), 1060, 100)).toEqual({ count: 0, last: null });
         expect(await store.throttles.failures(key, 1120, 100)).toBe(1);
         await store.throttles.prune(1020);
         expect(await store.throttles.failures(key, 1060, 100)).toBe(1);

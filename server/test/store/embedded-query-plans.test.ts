@@ -61,6 +61,10 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       byIds: () => store.visitors.byIds([v, 'v2' as VisitorId]),
       update: () => store.visitors.update(v, { name: 'x' } as never),
       visitPage: () => store.visitors.visitPage(v, { url: 'https://a.example/', title: null, at: 1 } as never),
+      touch: () => store.visitors.touch(v, 2, 1),
+      unseenSince: () => store.visitors.unseenSince(10, 10),
+      markRetained: () => store.visitors.markRetained([v]),
+      deleteUnseen: () => store.visitors.deleteUnseen({ _id: 'v3' as VisitorId, siteId: 's1' as SiteId, externalId: 'e3' }, 10),
       addToken: () => store.visitors.addToken({ _id: 't1', visitorId: v, siteId: 's1' as SiteId, createdAt: 1 }).catch(() => {}),
       tokenByHash: () => store.visitors.tokenByHash('t1'),
       deleteToken: () => store.visitors.deleteToken('t1'),
@@ -68,7 +72,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       linkIdentity: () => store.visitors.linkIdentity('s1' as SiteId, 'e1', v),
     },
     conversations: {
-      create: () => store.conversations.create({ _id: c, visitorId: v, status: 'waiting' } as never).catch(() => {}),
+      create: () => store.conversations.create({ _id: c, visitorId: v, status: 'waiting', openKey: v } as never).catch(() => {}),
       byId: () => store.conversations.byId(c),
       openForVisitor: () => store.conversations.openForVisitor(v),
       listForVisitor: () => store.conversations.listForVisitor(v, 10),
@@ -80,7 +84,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       markAssigned: () => store.conversations.markAssigned(c, a, 'A', 1),
       markWaiting: () => store.conversations.markWaiting(c, 1, [a], 1),
       markResolved: () => store.conversations.markResolved(c, 1),
-      reopen: () => store.conversations.reopen(c, 1),
+      reopen: () => store.conversations.reopen({ _id: c, visitorId: v }, 1).catch(() => {}),
       recordRequest: () => store.conversations.recordRequest(c, 1),
       recordMessage: async () => {
         await store.conversations.recordMessage(c, { seq: 1, at: 1, preview: 'p', by: 'visitor' });
@@ -91,6 +95,8 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       setRating: () => store.conversations.setRating(c, { score: 5, comment: null, at: 1 } as never),
       setOffline: () => store.conversations.setOffline(c, 'a@b.example'),
       moveToVisitor: () => store.conversations.moveToVisitor(v, 'v2' as VisitorId),
+      deleteEmptyForVisitors: () => store.conversations.deleteEmptyForVisitors([v]),
+      visitorsWithMessages: () => store.conversations.visitorsWithMessages([v, 'v2' as VisitorId]),
       unanswered: () => store.conversations.unanswered(1, 10),
       recentlyResolved: () => store.conversations.recentlyResolved(10),
       recentlyAnswered: () => store.conversations.recentlyAnswered(10),
@@ -138,6 +144,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       create: () => store.sessions.create({ _id: 'h1', agentId: a, createdAt: 1, expiresAt: 2 }).catch(() => {}),
       byHash: () => store.sessions.byHash('h1'),
       delete: () => store.sessions.delete('h1'),
+      deleteExpired: () => store.sessions.deleteExpired(1),
       deleteForAgent: async () => {
         await store.sessions.deleteForAgent(a);
         await store.sessions.deleteForAgent(a, 'h2');
@@ -146,6 +153,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
     throttles: {
       fail: () => store.throttles.fail('k', 1, 10),
       failures: () => store.throttles.failures('k', 1, 10),
+      recent: () => store.throttles.recent('k', 1, 10),
       clear: () => store.throttles.clear('k'),
       prune: () => store.throttles.prune(0),
     },

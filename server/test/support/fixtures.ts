@@ -25,9 +25,11 @@ export function visitorDoc(over: Partial<VisitorDoc> = {}): VisitorDoc {
   return { ...newVisitorDoc({ _id: newTestId() as VisitorId, siteId: 'site' as SiteId, now: 1 }), ...over };
 }
 
+/** Each its own visitor unless given; `openKey` follows the status given (see ConversationDoc). */
 export function conversationDoc(over: Partial<ConversationDoc> = {}): ConversationDoc {
-  const init = { _id: newTestId() as ConversationId, siteId: 'site' as SiteId, visitorId: 'visitor' as VisitorId, priority: 0, now: 1 };
-  return { ...newConversationDoc(init), ...over };
+  const init = { _id: newTestId() as ConversationId, siteId: 'site' as SiteId, visitorId: newTestId() as VisitorId, priority: 0, now: 1 };
+  const doc = { ...newConversationDoc(init), ...over };
+  return { ...doc, openKey: over.openKey ?? (doc.status === 'resolved' ? doc._id : doc.visitorId) };
 }
 
 export function messageDoc(over: Partial<MessageDoc> & Pick<MessageDoc, 'conversationId' | 'seq'>): MessageDoc {

@@ -125,5 +125,9 @@ function take(link: Link): void {
   root.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape') close();
   });
-  link.c(([method, arg]) => methods[method]?.(arg));
+  // Own methods only: `Counter('__proto__')` or `Counter('constructor')` from the page is ignored.
+  // (hasOwnProperty: Object.hasOwn is newer than this part's es2020 target.)
+  link.c(([method, arg]) => {
+    if ({}.hasOwnProperty.call(methods, method)) methods[method]!(arg);
+  });
 }

@@ -39,6 +39,7 @@ export const CHAT = {
   connecting: ['Connecting…', '正在连接…'],
   offline: ['You are offline. Messages will be sent when the connection is back.', '网络已断开，恢复后会自动发送消息。'],
   blocked: ['The chat is not available on this site.', '此网站无法使用在线客服。'],
+  crowded: ['Open in too many tabs: close one, then reload.', '打开的标签页过多：请关闭一个后刷新。'],
   earlier: ['Show earlier messages', '查看更早的消息'],
   messages: ['Messages', '消息记录'],
   message: ['Message', '消息'],

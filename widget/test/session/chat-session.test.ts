@@ -43,6 +43,12 @@ describe('starting', () => {
     await chat.session.start();
     expect(chat.state().connection).toBe('blocked');
   });
+
+  it('says so when the chat is open in too many tabs, rather than "not available on this site"', async () => {
+    const chat = startChat({ backend: new FakeBackend({ connectRefusal: 'too_many_connections' }) });
+    await chat.session.start();
+    await vi.waitFor(() => expect(chat.state().connection).toBe('crowded'));
+  });
 });
 
 describe('sending', () => {

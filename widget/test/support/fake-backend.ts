@@ -25,6 +25,8 @@ export interface FakeOptions {
   availability?: Availability;
   /** The session request fails with this code (e.g. origin_not_allowed). */
   sessionError?: ErrorCode;
+  /** The socket's handshake is refused with this code (e.g. too_many_connections). */
+  connectRefusal?: ErrorCode;
 }
 
 let ids = 0;
@@ -40,6 +42,7 @@ export class FakeBackend implements Backend {
   /** Tokens the server knows; a session request with another one gets a new visitor. */
   readonly tokens = new Set<string>();
   sessionError: ErrorCode | undefined;
+  connectRefusal: ErrorCode | undefined;
   identities: Record<string, { token: string | null; verified: boolean }> = {};
   connected = false;
   auth: { token: string } | null = null;
@@ -56,6 +59,7 @@ export class FakeBackend implements Backend {
   constructor(options: FakeOptions = {}) {
     this.availability = options.availability ?? { agentsOnline: 1, open: true, typicalReplySeconds: 120 };
     this.sessionError = options.sessionError;
+    this.connectRefusal = options.connectRefusal;
   }
 
   // ---- Backend ----------------------------------------------------------------------
@@ -106,6 +110,11 @@ export class FakeBackend implements Backend {
 
   goOnline(): void {
     if (this.connected) return;
+    if (this.connectRefusal) {
+      const refused = this.connectRefusal;
+      this.statusListeners.forEach((l) => l({ up: false, refused }));
+      return;
+    }
     if (this.auth && !this.tokens.has(this.auth.token)) {
       this.statusListeners.forEach((l) => l({ up: false, refused: 'unauthorized' }));
       return;

@@ -1,6 +1,7 @@
 /** What an agent does to a conversation's ownership: take, resolve, reopen, transfer. */
 import type { AgentId, ConversationId } from '@counter/shared';
 import type { AgentDoc, ConversationDoc } from '../../store/documents.js';
+import { DuplicateKeyError } from '../../store/errors.js';
 import { inSite, supervises, type Actor } from '../access.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { AgentPool } from './agent-pool.js';
@@ -63,7 +64,13 @@ export class AgentActions {
     const [agent, current] = await Promise.all([store.agents.byId(actor.agentId), store.conversations.byId(conversationId)]);
     if (!agent || !current || !inSite(actor, current.siteId)) throw notFound();
     if (current.agentId !== actor.agentId && !supervises(actor, current.siteId)) throw forbidden();
-    const reopened = await lock.run(conversationId, () => store.conversations.reopen(conversationId, clock.now()));
+    const reopened = await lock
+      .run(conversationId, () => store.conversations.reopen(current, clock.now()))
+      .catch((err: unknown) => {
+        // The store keeps one open conversation per shopper: they started another since.
+        if (err instanceof DuplicateKeyError) throw new AppError('conflict', { message: 'The shopper has another open conversation.' });
+        throw err;
+      });
     if (!reopened) throw new AppError('conflict', { message: 'Only a resolved conversation can be reopened.' });
     const { conversation } = await log.event(reopened, { type: 'reopened' });
     const claim = await store.assignments.claim(conversationId, agent._id, agent.capacity, clock.now());

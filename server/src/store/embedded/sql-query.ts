@@ -75,7 +75,8 @@ function condition(field: string, op: string, value: unknown, params: SqlValue[]
       return hasNull ? `(${expr} IS NOT NULL AND ${outside})` : `(${expr} IS NULL OR ${outside})`;
     }
     default: {
-      const sqlOp = COMPARISONS[op];
+      // Own keys only: an operator named like a prototype member is unsupported, not a function.
+      const sqlOp = Object.hasOwn(COMPARISONS, op) ? COMPARISONS[op] : undefined;
       if (!sqlOp) throw new Error(`unsupported query operator ${op} on ${field}`);
       if (value === null) throw new Error(`${op} null on ${field} is not supported`);
       params.push(scalar(value, field));

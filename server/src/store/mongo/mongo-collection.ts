@@ -5,10 +5,16 @@ import { DuplicateKeyError, StoreUnavailableError } from '../errors.js';
 /** Server error codes that mean "not reachable or not writable right now", not a bug. */
 const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 10107, 11600, 11602, 13435, 13436, 64]);
 
+/**
+ * FerretDB v1 answers an update (not an insert) that breaks a unique index with
+ * InternalError (code 1) carrying SQLite's message, not 11000; nothing was written.
+ */
+const ferretdbUniqueViolation = (err: MongoServerError) => err.code === 1 && err.message.includes('UNIQUE constraint failed');
+
 /** Map driver errors to the store's: duplicate key, unavailable, or (a bug) as is. */
 export function translateError(collection: string, err: unknown): unknown {
   if (err instanceof MongoServerError) {
-    if (err.code === 11000) return new DuplicateKeyError(collection, err);
+    if (err.code === 11000 || ferretdbUniqueViolation(err)) return new DuplicateKeyError(collection, err);
     if (typeof err.code === 'number' && UNAVAILABLE_CODES.has(err.code)) return new StoreUnavailableError(err);
     return err;
   }

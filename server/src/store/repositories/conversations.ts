@@ -1,6 +1,7 @@
 import type { AgentId, ConversationId, Rating, SiteId, VisitorId } from '@counter/shared';
-import type { Database, Update } from '../collection.js';
+import type { Database, DocCollection, Update } from '../collection.js';
 import type { ConversationDoc } from '../documents.js';
+import { DuplicateKeyError } from '../errors.js';
 
 const OPEN = { $in: ['waiting', 'assigned'] };
 
@@ -19,9 +20,14 @@ export interface MessageSummary {
 }
 
 export interface ConversationRepository {
+  /**
+   * Throws DuplicateKeyError when the id exists or, for an open conversation, when its
+   * visitor already has a current one (the unique `openKey`): one open conversation per
+   * visitor is the store's rule, not a read before the write.
+   */
   create(conversation: ConversationDoc): Promise<void>;
   byId(id: ConversationId): Promise<ConversationDoc | null>;
-  /** The visitor's conversation that is not resolved yet, newest first. */
+  /** The visitor's current (open) conversation: the one holding `openKey` = their id. */
   openForVisitor(visitorId: VisitorId): Promise<ConversationDoc | null>;
   listForVisitor(visitorId: VisitorId, limit: number): Promise<ConversationDoc[]>;
   byIds(ids: ConversationId[]): Promise<ConversationDoc[]>;
@@ -42,8 +48,11 @@ export interface ConversationRepository {
   markResolved(id: ConversationId, at: number): Promise<ConversationDoc | null>;
   /** The agent's new name on those of `ids` they still hold; returns the renamed conversations. */
   renameAgent(ids: ConversationId[], agentId: AgentId, name: string): Promise<ConversationDoc[]>;
-  /** Resolved -> waiting (not queued); null if it was not resolved. */
-  reopen(id: ConversationId, at: number): Promise<ConversationDoc | null>;
+  /**
+   * Resolved -> waiting (not queued), the visitor's current conversation again; null if it
+   * was not resolved. DuplicateKeyError when the visitor has another open conversation.
+   */
+  reopen(conversation: Pick<ConversationDoc, '_id' | 'visitorId'>, at: number): Promise<ConversationDoc | null>;
 
   /** The first time the shopper asked for help (kept across requeues). */
   recordRequest(id: ConversationId, at: number): Promise<void>;
@@ -53,12 +62,42 @@ export interface ConversationRepository {
   /** Null when not resolved or already rated (a rating is given once per resolution). */
   setRating(id: ConversationId, rating: Rating): Promise<ConversationDoc | null>;
   setOffline(id: ConversationId, email: string): Promise<ConversationDoc | null>;
+  /**
+   * Every conversation of `from` becomes `to`'s. `from`'s open one (the one this browser is
+   * in now) becomes `to`'s current one, and `to`'s earlier open one stays open but no longer
+   * current (agents still see and answer it).
+   */
   moveToVisitor(from: VisitorId, to: VisitorId): Promise<number>;
+  /** Empty conversations (no message) of these visitors: the visitor sweeper deletes them. */
+  deleteEmptyForVisitors(visitorIds: VisitorId[]): Promise<number>;
+  /** Which of these visitors have a conversation with at least one message. */
+  visitorsWithMessages(visitorIds: VisitorId[]): Promise<Set<VisitorId>>;
 
   /** Assigned conversations whose shopper has waited for a reply since before `cutoff`. */
   unanswered(cutoff: number, limit: number): Promise<ConversationDoc[]>;
   recentlyResolved(limit: number): Promise<ConversationDoc[]>;
   recentlyAnswered(limit: number): Promise<ConversationDoc[]>;
+}
+
+/**
+ * Data written before `openKey` existed gets one: a resolved conversation its own id, the
+ * newest open one of each visitor the visitor's id, any other open one its own id. Runs
+ * before the unique index is created (which those documents would otherwise break); a
+ * no-op lookup on every later start.
+ */
+async function backfillOpenKeys(conversations: DocCollection<ConversationDoc>): Promise<void> {
+  for (;;) {
+    const batch = await conversations.find({ openKey: null }, { limit: 500 });
+    if (!batch.length) return;
+    for (const c of batch) {
+      let openKey: string = c._id;
+      if (c.status !== 'resolved') {
+        const newest = await conversations.findOne({ visitorId: c.visitorId, status: OPEN }, { sort: { createdAt: -1 } });
+        if (newest?._id === c._id) openKey = c.visitorId;
+      }
+      await conversations.updateOne({ _id: c._id }, { $set: { openKey } });
+    }
+  }
 }
 
 export async function conversationRepository(db: Database): Promise<ConversationRepository> {
@@ -70,12 +109,17 @@ export async function conversationRepository(db: Database): Promise<Conversation
     { name: 'resolved', keys: { status: 1, resolvedAt: -1 } },
     { name: 'first_response', keys: { firstResponseAt: -1 } },
   ]);
+  await backfillOpenKeys(conversations);
+  // A sentinel every document carries (no partial or sparse index: FerretDB v1 and SQLite
+  // treat those differently), unique on every backend: the visitor's id while it is their
+  // current conversation, the conversation's own id otherwise.
+  await db.collection<ConversationDoc>('conversations', [{ name: 'open_key', keys: { openKey: 1 }, unique: true }]);
   const inQueue = { status: 'waiting', queuedAt: { $ne: null } };
 
   return {
     create: (conversation) => conversations.insertOne(conversation),
     byId: (id) => conversations.findOne({ _id: id }),
-    openForVisitor: (visitorId) => conversations.findOne({ visitorId, status: OPEN }, { sort: { createdAt: -1 } }),
+    openForVisitor: (visitorId) => conversations.findOne({ openKey: visitorId }),
     listForVisitor: (visitorId, limit) => conversations.find({ visitorId }, { sort: { createdAt: -1 }, limit }),
     byIds: (ids) => (ids.length ? conversations.find({ _id: { $in: ids } }) : Promise.resolve([])),
 
@@ -131,14 +175,24 @@ export async function conversationRepository(db: Database): Promise<Conversation
     markResolved: (id, at) =>
       conversations.findOneAndUpdate(
         { _id: id },
-        { $set: { status: 'resolved', resolvedAt: at, queuedAt: null, awaitingReplySince: null, updatedAt: at } },
+        {
+          $set: {
+            status: 'resolved',
+            openKey: id,
+            resolvedAt: at,
+            queuedAt: null,
+            awaitingReplySince: null,
+            updatedAt: at,
+          },
+        },
       ),
-    reopen: (id, at) =>
+    reopen: ({ _id, visitorId }, at) =>
       conversations.findOneAndUpdate(
-        { _id: id, status: 'resolved' },
+        { _id, status: 'resolved' },
         {
           $set: {
             status: 'waiting',
+            openKey: visitorId,
             agentId: null,
             agentName: null,
             assignedAt: null,
@@ -190,7 +244,29 @@ export async function conversationRepository(db: Database): Promise<Conversation
     setRating: (id, rating) =>
       conversations.findOneAndUpdate({ _id: id, status: 'resolved', rating: null }, { $set: { rating, updatedAt: rating.at } }),
     setOffline: (id, email) => conversations.findOneAndUpdate({ _id: id }, { $set: { offline: true, contactEmail: email } }),
-    moveToVisitor: (from, to) => conversations.updateMany({ visitorId: from }, { $set: { visitorId: to } }),
+    async moveToVisitor(from, to) {
+      const current = await conversations.findOne({ openKey: from });
+      // Everything but the current one first: it keeps its own id as key, nothing can clash.
+      let moved = await conversations.updateMany({ visitorId: from, openKey: { $ne: from } }, { $set: { visitorId: to } });
+      if (!current) return moved;
+      const earlier = await conversations.findOne({ openKey: to });
+      if (earlier) await conversations.updateOne({ _id: earlier._id, openKey: to }, { $set: { openKey: earlier._id } });
+      try {
+        moved += await conversations.updateOne({ _id: current._id }, { $set: { visitorId: to, openKey: to } });
+      } catch (err) {
+        // `to` started a conversation meanwhile (another browser): that one stays current.
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        moved += await conversations.updateOne({ _id: current._id }, { $set: { visitorId: to, openKey: current._id } });
+      }
+      return moved;
+    },
+    deleteEmptyForVisitors: (visitorIds) =>
+      visitorIds.length ? conversations.deleteMany({ visitorId: { $in: visitorIds }, lastSeq: 0 }) : Promise.resolve(0),
+    async visitorsWithMessages(visitorIds) {
+      if (!visitorIds.length) return new Set();
+      const found = await conversations.find({ visitorId: { $in: visitorIds }, lastSeq: { $gt: 0 } }, { projection: { visitorId: 1 } });
+      return new Set(found.map((c) => c.visitorId));
+    },
 
     unanswered: (cutoff, limit) =>
       conversations.find(

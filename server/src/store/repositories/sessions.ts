@@ -9,10 +9,15 @@ export interface SessionRepository {
   delete(hash: string): Promise<boolean>;
   /** Deletes every session of the agent but `keep`; returns the deleted ids. */
   deleteForAgent(agentId: AgentId, keep?: string): Promise<string[]>;
+  /** Deletes sessions that ended before `now` (one never used again is otherwise kept). */
+  deleteExpired(now: number): Promise<number>;
 }
 
 export async function sessionRepository(db: Database): Promise<SessionRepository> {
-  const sessions = await db.collection<SessionDoc>('sessions', [{ name: 'agent', keys: { agentId: 1 } }]);
+  const sessions = await db.collection<SessionDoc>('sessions', [
+    { name: 'agent', keys: { agentId: 1 } },
+    { name: 'expires', keys: { expiresAt: 1 } },
+  ]);
   return {
     create: (session) => sessions.insertOne(session),
     byHash: (hash) => sessions.findOne({ _id: hash }),
@@ -23,6 +28,7 @@ export async function sessionRepository(db: Database): Promise<SessionRepository
       await sessions.deleteMany(filter);
       return doomed.map((s) => s._id);
     },
+    deleteExpired: (now) => sessions.deleteMany({ expiresAt: { $lte: now } }),
   };
 }
 
@@ -30,6 +36,8 @@ export interface ThrottleRepository {
   /** Records one failure for the key; returns the failures within the window, this one included. */
   fail(key: string, at: number, windowMs: number): Promise<number>;
   failures(key: string, at: number, windowMs: number): Promise<number>;
+  /** The failures within the window and when the last one was (null: none). */
+  recent(key: string, at: number, windowMs: number): Promise<{ count: number; last: number | null }>;
   clear(key: string): Promise<void>;
   /** Forgets failures older than `cutoff`. */
   prune(cutoff: number): Promise<void>;
@@ -48,6 +56,10 @@ export async function throttleRepository(db: Database): Promise<ThrottleReposito
       return count(key, at, windowMs);
     },
     failures: count,
+    async recent(key, at, windowMs) {
+      const [n, last] = await Promise.all([count(key, at, windowMs), failures.findOne({ key }, { sort: { at: -1 } })]);
+      return { count: n, last: n ? (last?.at ?? null) : null };
+    },
     clear: async (key) => {
       await failures.deleteMany({ key });
     },

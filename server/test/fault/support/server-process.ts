@@ -87,6 +87,7 @@ export function serverProcess(options: { port: number; env: Record<string, strin
           // 20 shoppers on one address, as fast as the server acks: the limits are not under test.
           VISITOR_EVENTS_PER_SECOND: '1000',
           VISITOR_SESSIONS_PER_MINUTE: '100000',
+          VISITOR_NEW_PER_MINUTE: '100000',
           ...options.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -68,7 +68,8 @@ export function createSessionAccess({ deps, state }: Core, outbox: Outbox) {
           transport.reconnect();
         });
       } else {
-        state().setConnection(status.refused ? 'blocked' : 'offline');
+        // Too many tabs of this shopper (the server's cap per token): closing one helps.
+        state().setConnection(status.refused ? (status.refused == 'too_many_connections' ? 'crowded' : 'blocked') : 'offline');
       }
     },
     stop() {

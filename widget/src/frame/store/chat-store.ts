@@ -8,8 +8,11 @@ import type { Availability, Locale, QueuePosition, WidgetConfig, VisitorConversa
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { merge, type ChatMessage } from './messages';
 
-/** connecting: never connected yet; offline: lost, retrying; blocked: the server refuses this page. */
-export type Connection = 'connecting' | 'online' | 'offline' | 'blocked';
+/**
+ * connecting: never connected yet; offline: lost, retrying; blocked: the server refuses this
+ * page; crowded: refused because this shopper has the chat open in too many tabs.
+ */
+export type Connection = 'connecting' | 'online' | 'offline' | 'blocked' | 'crowded';
 
 export interface ChatState {
   locale: Locale;

@@ -2,10 +2,10 @@
 import type { ChatState } from './chat-store';
 
 /** The footer: the composer, the leave-a-message form, the end-of-conversation card, or nothing. */
-export type Footer = 'composer' | 'leave' | 'ended' | 'blocked';
+export type Footer = 'composer' | 'leave' | 'ended' | 'blocked' | 'crowded';
 
 export function footer(s: ChatState): Footer {
-  if (s.connection === 'blocked') return 'blocked';
+  if (s.connection === 'blocked' || s.connection === 'crowded') return s.connection;
   if (s.conversation?.status === 'resolved') return 'ended';
   const nobody = s.availability && (!s.availability.open || s.availability.agentsOnline === 0);
   // Nobody to answer and nothing started yet: an email gets the reply.

@@ -35,7 +35,7 @@ function Footer() {
       {which === 'composer' && <Composer />}
       {which === 'leave' && <LeaveMessage />}
       {which === 'ended' && <Ended />}
-      {which === 'blocked' && <p class="card note">{t('blocked')}</p>}
+      {(which === 'blocked' || which === 'crowded') && <p class="card note">{t(which)}</p>}
     </>
   );
 }

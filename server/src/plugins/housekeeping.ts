@@ -1,0 +1,47 @@
+/**
+ * Periodic clean-up that keeps stored data bounded: visitors unused for VISITOR_SESSION_TTL_DAYS
+ * (domain/visitor-expiry.ts), login failures older than their window, and agent sessions that
+ * ended without being used again. The timer is unref'd
+ * and stopped in preClose, and a run under way finishes before the store closes.
+ * `app.housekeeping.run()` runs it at once (tests, and the first run soon after start).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { expireVisitors, type ExpiryResult } from '../domain/visitor-expiry.js';
+import { LOGIN_FAILURE_WINDOW_MS } from './services.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    housekeeping: { run(): Promise<ExpiryResult> };
+  }
+}
+
+const INTERVAL_MS = 10 * 60_000;
+
+const plugin: FastifyPluginAsync = async (app) => {
+  const { config, store, clock } = app;
+  const run = async (): Promise<ExpiryResult> => {
+    const expired = await expireVisitors({ store, clock }, config.visitorSessionTtlMs);
+    await store.throttles.prune(clock.now() - LOGIN_FAILURE_WINDOW_MS);
+    await store.sessions.deleteExpired(clock.now());
+    if (expired.deleted || expired.retained) app.log.info(expired, 'housekeeping: expired unused visitors');
+    return expired;
+  };
+
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    running ??= run()
+      .catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed; next run in 10 minutes'))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, INTERVAL_MS);
+  timer.unref();
+
+  app.decorate('housekeeping', { run });
+  app.addHook('preClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+};
+
+export const housekeepingPlugin = fp(plugin, { name: 'counter-housekeeping', fastify: '5.x', dependencies: ['counter-services'] });
