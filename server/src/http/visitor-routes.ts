@@ -28,8 +28,17 @@ const jsonText = <S extends z.ZodType>(schema: S) =>
     }
   }, schema);
 
+/** widget.js posts its unread check as a form (see widget/src/loader/memory.ts). */
+const FORM = 'application/x-www-form-urlencoded';
+/** Its answer: the count as text (sent as is; Fastify serializes only JSON). */
+const unreadText = z.string().regex(/^\d+$/);
+
 export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { visitors, sites, router, conversations } = app.services;
+  // Scoped to these routes (this plugin is encapsulated); the schemas validate what it yields.
+  app.addContentTypeParser(FORM, { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
   // Shoppers behind one NAT share an address: generous, but bounded.
   const sessionsPerAddress = new AddressLimiter(app.config.visitorSessionsPerMinute, app.config.visitorSessionsPerMinute);
 
@@ -69,12 +78,14 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /**
    * The loader's one request before the shopper opens the chat: are there unread replies?
-   * Sent from the storefront page as a CORS "simple" request (text/plain body, no preflight);
-   * the answer is readable only by the site's own origins.
+   * Sent from the storefront page as a CORS "simple" request (no preflight); the answer is
+   * readable only by the site's own origins. widget.js posts a form and reads the bare count
+   * as text, which needs no JSON on a page that may have broken it and fewer loader bytes;
+   * loaders from before (still in browser caches) post JSON as text/plain and get JSON.
    */
   app.post(
     '/api/v1/visitor/unread',
-    { schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } } },
+    { schema: { body: jsonText(unreadBody), response: { 200: unreadResponse.or(unreadText), ...errorResponses } } },
     async (request, reply) => {
       const origin = request.headers.origin;
       const { siteId, token } = request.body;
@@ -85,7 +96,9 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const { visitor } = await visitors.authenticate(site._id, token);
       const open = await conversations.openFor(visitor._id);
-      return { unread: open?.unreadByVisitor ?? 0 };
+      const unread = open?.unreadByVisitor ?? 0;
+      if (request.headers['content-type']?.startsWith(FORM)) return reply.type('text/plain; charset=utf-8').send(String(unread));
+      return { unread };
     },
   );
 };
