@@ -76,7 +76,8 @@ describe('hostile page globals and layout', () => {
     const frame = await openChat(page);
     await send(frame, 'Please remember me');
     await frame.getByText('Please remember me', { exact: true }).waitFor();
-    await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', key())).toMatch(/(^|&)t=/);
+    // Kept on the shop's origin (the old loader's JSON.stringify threw here: nothing kept).
+    await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key())).toBeTruthy();
 
     await page.reload();
     const again = await openChat(page);
