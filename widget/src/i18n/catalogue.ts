@@ -1,7 +1,9 @@
 /**
  * Every string the shopper sees, in every language, in one place. The loader imports only
  * `launcherText` (tree-shaking leaves the rest out of its 1.5 KB); the chat reads the rest
- * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders.
+ * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders. The one
+ * exception: the end-of-conversation card's strings are in ended-catalogue.ts, a module of
+ * their own so that they load with the card, outside the first render.
  */
 import type { Locale } from '@counter/shared';
 
@@ -59,13 +61,6 @@ const CHAT = {
   leaveSend: ['Send message', '提交留言'],
   leaveFailed: ['Your message could not be sent. Please try again.', '留言未能发送，请重试。'],
   left: ['Thanks! We will reply to {email}.', '谢谢！我们会回复到 {email}。'],
-  ended: ['This conversation has ended.', '本次会话已结束。'],
-  rate: ['How was our service?', '您对本次服务满意吗？'],
-  stars: ['{n} of 5', '{n} 星（满分 5 星）'],
-  comment: ['Comment (optional)', '评价（选填）'],
-  rateSend: ['Send rating', '提交评价'],
-  rated: ['Thanks for your feedback!', '感谢您的评价！'],
-  newChat: ['Start a new conversation', '开始新的会话'],
   evAssigned: ['{name} joined the conversation', '{name} 已加入会话'],
   evTransferred: ['Transferred to {name}', '已转接给 {name}'],
   evResolved: ['The conversation was resolved', '会话已解决'],

@@ -5,7 +5,11 @@ import { chatString, type ChatKey } from './catalogue';
 export type Vars = Record<string, string | number>;
 
 export function text(locale: Locale, key: ChatKey, vars?: Vars): string {
-  const template = chatString(locale, key);
+  return fill(chatString(locale, key), vars);
+}
+
+/** `{name}` placeholders filled from vars. */
+export function fill(template: string, vars?: Vars): string {
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : template;
 }
 

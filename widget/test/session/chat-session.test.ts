@@ -268,6 +268,31 @@ describe('when the conversation ends, or nobody is there', () => {
     await vi.waitFor(() => expect(shown(chat.state())).toEqual(['a new question']));
   });
 
+  it('writing below an ended conversation starts the next one, shown under the old messages', async () => {
+    const chat = startChat();
+    await chat.session.start();
+    await online(chat);
+    chat.session.send('Where is my parcel?');
+    await vi.waitFor(() => expect(chat.state().messages[0]!.seq).toBe(1));
+    chat.backend.resolve();
+    const ended = chat.state().conversation!;
+    expect(ended.status).toBe('resolved');
+
+    chat.session.send('It came, but one shoe is missing');
+    await vi.waitFor(() => expect(chat.backend.conversations).toHaveLength(2));
+    await vi.waitFor(() => expect(chat.state().messages.map((m) => m.seq)).toEqual([1]));
+    expect(chat.state().conversation!.id).not.toBe(ended.id);
+    expect(chat.state().conversation!.status).not.toBe('resolved');
+    // The old conversation stays above, the new one below, each in its own order.
+    expect(chat.state().earlier.map((m) => m.text)).toContain('Where is my parcel?');
+    expect(shown(chat.state())).toEqual(['It came, but one shoe is missing']);
+    expect(chat.backend.texts()).toEqual(['Where is my parcel?', 'It came, but one shoe is missing']);
+
+    // "Start a new conversation" clears the screen.
+    chat.session.newConversation();
+    expect(chat.state().earlier).toEqual([]);
+  });
+
   it('leaves a message with an email when nobody is online', async () => {
     const chat = startChat({ backend: new FakeBackend({ availability: { agentsOnline: 0, open: true, typicalReplySeconds: null } }) });
     await chat.session.start();

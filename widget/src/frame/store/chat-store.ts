@@ -21,6 +21,11 @@ export interface ChatState {
   /** null: no conversation yet (or the shopper chose a new one): the first message starts it. */
   conversation: VisitorConversation | null;
   messages: ChatMessage[];
+  /**
+   * A returning shopper wrote below an ended conversation: its messages stay on screen above
+   * the new one (each conversation numbers its messages from 1, so they are kept apart).
+   */
+  earlier: ChatMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
   queue: QueuePosition | null;
@@ -36,7 +41,10 @@ export interface ChatState {
 }
 
 export interface ChatActions {
-  /** Shows a conversation (or none); switching to another one clears what belonged to the last. */
+  /**
+   * Shows a conversation (or none); switching to another one clears what belonged to the
+   * last, except an ended one's messages when the next one starts (see `earlier`).
+   */
   showConversation(conversation: VisitorConversation | null): void;
   /** A newer view of the shown conversation; other conversations are ignored. */
   updateConversation(conversation: VisitorConversation): void;
@@ -75,6 +83,7 @@ export const initialState: ChatState = {
   availability: null,
   conversation: null,
   messages: [],
+  earlier: [],
   hasOlder: false,
   loadingOlder: false,
   queue: null,
@@ -92,11 +101,19 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
     ...initial,
 
     showConversation(conversation) {
-      const { conversation: shown, messages } = get();
+      const { conversation: shown, messages, earlier } = get();
       if (conversation && shown?.id === conversation.id) return set({ conversation });
       // Messages still on their way to no conversation in particular stay visible.
       const waiting = conversation ? [] : messages.filter((m) => m.seq === null);
-      set({ conversation, messages: waiting, hasOlder: false, queue: null, typing: null, leftEmail: null });
+      set({
+        conversation,
+        messages: waiting,
+        earlier: conversation && shown?.status === 'resolved' ? [...earlier, ...messages.filter((m) => m.seq !== null)] : [],
+        hasOlder: false,
+        queue: null,
+        typing: null,
+        leftEmail: null,
+      });
     },
     updateConversation(conversation) {
       if (get().conversation?.id !== conversation.id) return;
