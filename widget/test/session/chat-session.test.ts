@@ -284,7 +284,7 @@ describe('when the conversation ends, or nobody is there', () => {
     expect(chat.state().conversation!.id).not.toBe(ended.id);
     expect(chat.state().conversation!.status).not.toBe('resolved');
     // The old conversation stays above, the new one below, each in its own order.
-    expect(chat.state().earlier.map((m) => m.text)).toContain('Where is my parcel?');
+    expect(chat.state().earlier.flatMap(([c, list]) => list.map((m) => `${c.id === ended.id} ${m.text}`))).toContain('true Where is my parcel?');
     expect(shown(chat.state())).toEqual(['It came, but one shoe is missing']);
     expect(chat.backend.texts()).toEqual(['Where is my parcel?', 'It came, but one shoe is missing']);
 

@@ -37,7 +37,9 @@ describe('chat store', () => {
     store.getState().showHistory([msg('a', 1), msg('b', 2)], false);
     store.getState().addMessages([msg('next', null)]);
     store.getState().showConversation(conversation('c2'));
-    expect(store.getState().earlier.map((m) => m.clientId)).toEqual(['a', 'b']);
+    const [[ended, kept]] = store.getState().earlier as [[VisitorConversation, ChatMessage[]]];
+    expect(ended.id).toBe('c1');
+    expect(kept.map((m) => m.clientId)).toEqual(['a', 'b']);
     expect(store.getState().messages).toEqual([]);
     // Both number their messages from 1: kept apart, nothing merged away.
     store.getState().addMessages([msg('c', 1)]);

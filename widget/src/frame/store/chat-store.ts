@@ -22,10 +22,10 @@ export interface ChatState {
   conversation: VisitorConversation | null;
   messages: ChatMessage[];
   /**
-   * A returning shopper wrote below an ended conversation: its messages stay on screen above
-   * the new one (each conversation numbers its messages from 1, so they are kept apart).
+   * A returning shopper wrote below an ended conversation: it stays on screen above the new
+   * one, with its messages (each conversation numbers its messages from 1: kept apart).
    */
-  earlier: ChatMessage[];
+  earlier: [VisitorConversation, ChatMessage[]][];
   hasOlder: boolean;
   loadingOlder: boolean;
   queue: QueuePosition | null;
@@ -108,7 +108,7 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
       set({
         conversation,
         messages: waiting,
-        earlier: conversation && shown?.status === 'resolved' ? [...earlier, ...messages.filter((m) => m.seq !== null)] : [],
+        earlier: conversation && shown?.status === 'resolved' ? [...earlier, [shown, messages.filter((m) => m.seq !== null)]] : [],
         hasOlder: false,
         queue: null,
         typing: null,

@@ -57,9 +57,7 @@ export function MessageList() {
             <div class="bubble">{greeting || t('greeting')}</div>
           </li>
         )}
-        {earlier.map((m) => (
-          <MessageItem key={m.clientId} message={m} conversation={null} />
-        ))}
+        {earlier.map(([ended, list]) => list.map((m) => <MessageItem key={m.clientId} message={m} conversation={ended} />))}
         {messages.map((m) => (
           <MessageItem key={m.clientId} message={m} conversation={conversation} />
         ))}
