@@ -38,6 +38,24 @@ describe('starting', () => {
     expect(neither.state().locale).toBe('en');
   });
 
+  it('sends each setContext key as given: null clears it, a key left out is not sent, all of it on reconnect', async () => {
+    const chat = startChat();
+    await chat.session.start();
+    await online(chat);
+    const contexts = () => chat.backend.calls.filter((c) => c.name === 'visitor:context').map((c) => c.payload);
+    const cart = { items: [{ id: 'sku-1', title: 'Trail Runner 2', quantity: 1, price: 120 }], total: 120, currency: 'EUR' };
+    const product = { id: 'sku-2', title: 'City Knit' };
+    chat.session.setContext({ cart });
+    chat.session.setContext({ product });
+    chat.session.setContext({ cart: null });
+    await vi.waitFor(() => expect(contexts().slice(-3)).toEqual([{ cart }, { product }, { cart: null }]));
+
+    // A new connection sends everything known, the cleared cart as null (the server clears it too).
+    chat.backend.goOffline();
+    chat.backend.goOnline();
+    await vi.waitFor(() => expect(contexts().at(-1)).toMatchObject({ locale: 'en', product, cart: null }));
+  });
+
   it('is blocked when the server refuses this page', async () => {
     const chat = startChat({ backend: new FakeBackend({ sessionError: 'origin_not_allowed' }) });
     await chat.session.start();
