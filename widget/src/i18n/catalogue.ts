@@ -1,22 +1,16 @@
 /**
- * Every string the shopper sees, in every language, in one place. The loader imports only
+ * Every string the shopper sees on the first render, in every language. The loader imports only
  * `launcherText` (tree-shaking leaves the rest out of its 1.5 KB); the chat reads the rest
- * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders. The one
- * exception: the end-of-conversation card's strings are in ended-catalogue.ts, a module of
- * their own so that they load with the card, outside the first render.
+ * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders. Strings that only a
+ * lazy part of the chat shows live beside it in this folder (leave-message.ts, ended.ts), so
+ * they load with that part and not before.
  */
 import type { Locale } from '@counter/shared';
 
-/** The loader's few words, as tuples to keep widget.js small: [launcher, "unread"]. */
-export const launcherText: Record<Locale, [string, string]> = {
-  en: ['Chat with us', 'unread'],
-  zh: ['在线咨询', '条未读'],
-};
-
-/** The host part's (loaded on intent): [frame title, the page's CSP blocks the chat]. */
-export const hostText: Record<Locale, [string, string]> = {
-  en: ['Chat', 'The chat cannot open on this page.'],
-  zh: ['在线客服', '此页面无法打开在线客服。'],
+/** The loader's few words, as tuples to keep widget.js small: [launcher, "unread", frame title]. */
+export const launcherText: Record<Locale, [string, string, string]> = {
+  en: ['Chat with us', 'unread', 'Chat'],
+  zh: ['在线咨询', '条未读', '在线客服'],
 };
 
 /** The launcher's language: data-locale, else the browser's (the chat also weighs the site's default). */
@@ -24,7 +18,9 @@ export const launcherLocale = (script: HTMLScriptElement): Locale =>
   /^zh/i.test(script.dataset.locale || navigator.language) ? 'zh' : 'en';
 
 /** Each string as [English, Simplified Chinese]: a translation sits next to its source. */
-const CHAT = {
+export type Strings = Record<string, readonly [en: string, zh: string]>;
+
+export const CHAT = {
   title: ['Chat with us', '在线客服'],
   close: ['Close chat', '关闭聊天'],
   sound: ['Notification sound', '消息提示音'],
@@ -55,22 +51,16 @@ const CHAT = {
   retry: ['Retry', '重试'],
   typing: ['{name} is typing…', '{name} 正在输入…'],
   incoming: ['{name}: {text}', '{name}：{text}'],
-  leaveIntro: ['Leave a message and we will reply by email.', '请留言，我们会通过邮件回复您。'],
-  email: ['Email', '邮箱'],
-  name: ['Name (optional)', '姓名（选填）'],
-  leaveSend: ['Send message', '提交留言'],
-  leaveFailed: ['Your message could not be sent. Please try again.', '留言未能发送，请重试。'],
   left: ['Thanks! We will reply to {email}.', '谢谢！我们会回复到 {email}。'],
   evAssigned: ['{name} joined the conversation', '{name} 已加入会话'],
   evTransferred: ['Transferred to {name}', '已转接给 {name}'],
   evResolved: ['The conversation was resolved', '会话已解决'],
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
-} satisfies Record<string, [string, string]>;
+} satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;
 
-export const chatString = (locale: Locale, key: ChatKey): string => CHAT[key][locale === 'zh' ? 1 : 0];
 
 /** data-locale wins; then the browser's languages; then the site's default. */
 export function pickLocale(requested: string | null | undefined, languages: readonly string[], fallback: Locale): Locale {

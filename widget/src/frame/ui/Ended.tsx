@@ -6,17 +6,11 @@
  */
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
-import { endedText, type EndedKey } from '../../i18n/ended-catalogue';
-import type { Vars } from '../../i18n/text';
-import { useChat, useSession } from './use-chat';
-
-function useEndedText(): (key: EndedKey, vars?: Vars) => string {
-  const locale = useChat((s) => s.locale);
-  return (key, vars) => endedText(locale, key, vars);
-}
+import { ENDED } from '../../i18n/ended';
+import { useChat, useSession, useText } from './use-chat';
 
 function Rating() {
-  const t = useEndedText();
+  const t = useText(ENDED);
   const session = useSession();
   const [score, setScore] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -56,7 +50,7 @@ function Rating() {
 }
 
 export function Ended() {
-  const t = useEndedText();
+  const t = useText(ENDED);
   const session = useSession();
   const rated = useChat((s) => !!s.conversation?.rating);
   return (

@@ -1,10 +1,15 @@
 /** Nobody online, or outside business hours: an email and a message, answered later. */
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
+import { CHAT } from '../../i18n/catalogue';
+import { LEAVE_MESSAGE } from '../../i18n/leave-message';
 import { useAutofocus, useSession, useText } from './use-chat';
 
+/** The form's own strings, and the chat's "Message" label. */
+const STRINGS = { ...CHAT, ...LEAVE_MESSAGE };
+
 export function LeaveMessage() {
-  const t = useText();
+  const t = useText(STRINGS);
   const session = useSession();
   const autofocus = useAutofocus<HTMLInputElement>();
   const [busy, setBusy] = useState(false);
