@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { agentCommand, next, ok } from '@counter/server/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { artifact } from '../support/console.js';
 import { useShopWorld } from '../support/shop-world.js';
 import { chatReady, launcher, openChat, send, shopPage } from '../support/widget.js';
 
@@ -111,6 +112,7 @@ describe('hostile page globals and layout', () => {
   });
 
   it('on a phone page with html { zoom: 1.5 }: the full-screen chat fits the view, composer included', async () => {
+    const agent = await world.server.agent({ name: 'Ann' });
     const context = await world.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${world.shop.origin}/zoomed`);
@@ -128,8 +130,12 @@ describe('hostile page globals and layout', () => {
     inView(chatBox);
     // Full screen: the whole visual viewport, not 1.5 times it.
     expect(chatBox!.height).toBeGreaterThan(view.height - 2);
-    inView(await frame.getByRole('textbox', { name: 'Message' }).boundingBox());
-    inView(await frame.getByRole('button', { name: 'Send' }).boundingBox());
+    // The composer (someone is online), not the leave-a-message form.
+    await frame.locator('.composer').waitFor();
+    inView(await frame.getByRole('textbox', { name: 'Message', exact: true }).boundingBox());
+    inView(await frame.getByRole('button', { name: 'Send', exact: true }).boundingBox());
+    await page.screenshot({ path: artifact('widget-phone-html-zoom.png') });
+    agent.socket.disconnect();
     await context.close();
   });
 
@@ -148,6 +154,7 @@ describe('hostile page globals and layout', () => {
     expect(await note.isVisible()).toBe(true);
     expect(await page.locator('counter-chat iframe').count()).toBe(0);
     expect(warnings.find((w) => w.startsWith('Counter:'))).toContain(`add ${world.server.url} to this page's CSP frame-src`);
+    await page.screenshot({ path: artifact('widget-csp-blocked-note.png') });
 
     // The launcher closes it and opens it again, like the chat.
     await launcher(page).click();

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { agentCommand, next, ok } from '@counter/server/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { artifact } from '../support/console.js';
 import { useShopWorld } from '../support/shop-world.js';
 import { openChat, send, shopPage } from '../support/widget.js';
 
@@ -44,6 +45,7 @@ describe('a returning shopper', () => {
     const replyBox = (await lastReply.boundingBox())!;
     expect(replyBox.y).toBeGreaterThanOrEqual(0);
     expect(replyBox.y + replyBox.height).toBeLessThanOrEqual(view.height);
+    await page.screenshot({ path: artifact('widget-returning-shopper-ended.png') });
 
     const nextAssigned = next<Assigned>(agent.socket as never, 'conversation:assigned');
     await send(again, 'The box arrived damaged');
@@ -55,6 +57,7 @@ describe('a returning shopper', () => {
     expect(await lastReply.isVisible()).toBe(true);
     expect((await newMessage.boundingBox())!.y).toBeGreaterThan((await lastReply.boundingBox())!.y);
     await expect.poll(() => again.getByText('This conversation has ended.').count()).toBe(0);
+    await page.screenshot({ path: artifact('widget-returning-shopper-next.png') });
 
     const history = ok(await agentCommand(agent.socket, 'message:history', { conversationId: second }));
     expect(history.messages.filter((m) => m.kind === 'text').map((m) => m.text)).toEqual(['The box arrived damaged']);
