@@ -92,7 +92,7 @@ describe('a shopper chats with an agent', () => {
     const frame = await openChat(page);
     await send(frame, 'My address is 1 Main St');
     await frame.getByText('My address is 1 Main St', { exact: true }).waitFor();
-    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).t as string, `counter:${world.site.id}`);
+    const token = await page.evaluate((key) => new URLSearchParams(localStorage.getItem(key)!).get('t')!, `counter:${world.site.id}`);
 
     await page.evaluate(() => (window as unknown as { Counter: { shutdown(): void } }).Counter.shutdown());
     await expect.poll(() => page.locator('counter-chat iframe').count()).toBe(0);

@@ -3,7 +3,10 @@
  * Budgets on the minified production build (run `pnpm --filter ./widget build` first):
  *   - the loader (widget.js, on every page of the shop):        <= 1.5 KB gzip
  *   - the chat's first render (what frame.html loads: JS + CSS): <= 25 KB gzip
- *   - the host part (added to the shop's page on intent):        <= 2 KB gzip
+ *   - the host part (added to the shop's page on intent):        <= 2.3 KB gzip
+ *     (was 2 KB; issue 17 item 5 put the hostile-page fixes here rather than in the loader:
+ *     the CSP-blocked notice in two languages, html zoom, no shadow DOM, reading the old
+ *     JSON storage once. It loads on intent, from cache after the first time.)
  * KB = 1000 bytes. Prints gzip (level 9, as the server serves widget.js) and brotli
  * (quality 11) sizes; chunks loaded only on demand are listed, not budgeted. Also checks
  * that frame.html has no inline script or style, which the frame's CSP would block.
@@ -15,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const BUDGETS = { loader: 1500, host: 2000, chat: 25_000 };
+const BUDGETS = { loader: 1500, host: 2300, chat: 25_000 };
 
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -57,6 +57,7 @@ export type FrameToLoader =
    * Keep (or, with null, forget) a value in the shop's first-party storage. The frame's own
    * storage is third-party: partitioned, or denied outright when third-party cookies are
    * blocked (Safari, Firefox strict, Brave, Chrome's setting), and the outbox must survive.
+   * `t`, `c` and `f` are the loader's own keys (loader/memory.ts): never used here.
    */
   | { t: 'keep'; k: string; v: string | null }
   /** The shopper closed the chat from inside (close button, Esc). */

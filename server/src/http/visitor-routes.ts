@@ -28,11 +28,20 @@ const jsonText = <S extends z.ZodType>(schema: S) =>
     }
   }, schema);
 
+/** widget.js posts its unread check as a form (see widget/src/loader/memory.ts). */
+const FORM = 'application/x-www-form-urlencoded';
+/** Its answer: the count as text (sent as is; Fastify serializes only JSON). */
+const unreadText = z.string().regex(/^\d+$/);
+
 export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { visitors, sites, router, conversations } = app.services;
   // Shoppers behind one NAT share an address: generous for page loads of known visitors,
   // tighter for new visitors, each a stored document and token until it expires.
   const newPerAddress = addressCounter(app, { max: app.config.visitorNewPerMinute, timeWindowMs: 60_000, code: 'rate_limited' });
+  // Scoped to these routes (this plugin is encapsulated); the schemas validate what it yields.
+  app.addContentTypeParser(FORM, { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
 
   /** The chat iframe gets (or keeps) its visitor token and the site's widget settings. */
   app.post(
@@ -72,15 +81,17 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /**
    * The loader's one request before the shopper opens the chat: are there unread replies?
-   * Sent from the storefront page as a CORS "simple" request (text/plain body, no preflight);
-   * the answer is readable only by the site's own origins.
+   * Sent from the storefront page as a CORS "simple" request (no preflight); the answer is
+   * readable only by the site's own origins. widget.js posts a form and reads the bare count
+   * as text, which needs no JSON on a page that may have broken it and fewer loader bytes;
+   * loaders from before (still in browser caches) post JSON as text/plain and get JSON.
    */
   app.post(
     '/api/v1/visitor/unread',
     {
       // Sent on page loads of returning shoppers, like sessions: the same bound, counted apart.
       config: { fromShopPages: true, rateLimit: { max: app.config.visitorSessionsPerMinute, timeWindow: 60_000 } },
-      schema: { body: jsonText(unreadBody), response: { 200: unreadResponse, ...errorResponses } },
+      schema: { body: jsonText(unreadBody), response: { 200: unreadResponse.or(unreadText), ...errorResponses } },
     },
     async (request, reply) => {
       const origin = request.headers.origin;
@@ -92,7 +103,9 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const { visitor } = await visitors.authenticate(site._id, token);
       const open = await conversations.openFor(visitor._id);
-      return { unread: open?.unreadByVisitor ?? 0 };
+      const unread = open?.unreadByVisitor ?? 0;
+      if (request.headers['content-type']?.startsWith(FORM)) return reply.type('text/plain; charset=utf-8').send(String(unread));
+      return { unread };
     },
   );
 };

@@ -334,6 +334,18 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect(last?.currentPage?.title).toBe('24');
       });
 
+      it('updates the fields given, keeps the others, and stores null to clear one (shop context)', async () => {
+        const v = visitorDoc();
+        await store.visitors.create(v);
+        const cart = { items: [{ id: 'sku-1', title: 'Trail Runner 2', quantity: 2, price: 120 }], total: 240, currency: 'EUR' };
+        const product = { id: 'sku-2', title: 'City Knit', price: 90, currency: 'EUR' };
+        await store.visitors.update(v._id, { cart });
+        expect(await store.visitors.update(v._id, { product })).toMatchObject({ cart, product });
+        const cleared = await store.visitors.update(v._id, { cart: null });
+        expect(cleared).toMatchObject({ cart: null, product });
+        expect((await store.visitors.byId(v._id))?.cart).toBeNull();
+      });
+
       it('links a verified id to the first visitor that claims it', async () => {
         const siteId = newTestId() as SiteId;
         expect(await store.visitors.linkIdentity(siteId, 'cust-1', 'v1' as VisitorId)).toBe('v1');

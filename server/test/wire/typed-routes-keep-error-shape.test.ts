@@ -4,7 +4,7 @@
  * nothing, and responses carry only what their response schema lists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { SHOP_ORIGIN as SHOP, startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('typed REST routes', () => {
   let server: TestServer;
@@ -78,6 +78,28 @@ describe('typed REST routes', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'validation_failed', issues: [{ message: 'Body must be JSON.' }] });
+  });
+
+  it('answers the loader\'s form-encoded unread check with the bare count, and validates the form', async () => {
+    const { token } = await server.visitor();
+    const good = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/visitor/unread',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', origin: SHOP },
+      payload: new URLSearchParams({ siteId: server.site.id, token }).toString(),
+    });
+    expect(good.statusCode).toBe(200);
+    expect(good.headers['content-type']).toMatch(/^text\/plain/);
+    expect(good.headers['access-control-allow-origin']).toBe(SHOP);
+    expect(good.body).toBe('0');
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/visitor/unread',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'siteId=&token[]=x',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('validation_failed');
   });
 
   it('sends exactly the fields of the response schema', async () => {

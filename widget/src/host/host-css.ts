@@ -4,9 +4,11 @@
  * open, the launcher's bubble turns into a cross.
  */
 export const HOST_CSS =
-  'iframe{position:fixed;right:20px;bottom:92px;width:380px;height:min(640px,100% - 112px);border:0;' +
-  'border-radius:14px;box-shadow:0 8px 32px #0004;background:#fff;display:none;color-scheme:normal}' +
-  'iframe.open{display:block}' +
+  // p: the note that takes the frame's place when the page's CSP blocks it.
+  'iframe,p{position:fixed;right:20px;bottom:92px;border:0;border-radius:14px;box-shadow:0 8px 32px #0004;background:#fff;display:none}' +
+  'iframe{width:380px;height:min(640px,100% - 112px);color-scheme:normal}' +
+  'p{margin:0;padding:14px;font:15px sans-serif}' +
+  '.open{display:block}' +
   '.open+button:before,.open+button:after{content:"";position:absolute;left:18px;top:28px;width:24px;height:4px;' +
   'border-radius:2px;background:#fff;transform:rotate(45deg)}' +
   '.open+button:after{transform:rotate(-45deg)}' +

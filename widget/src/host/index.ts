@@ -7,8 +7,8 @@ import type { Locale } from '@counter/shared';
 import type { Identity, ShopContext } from '../bridge';
 import { adoptStyles } from '../loader/launcher';
 import type { Link } from '../loader/link';
-import { forget, memoryKey, recall, remember } from '../loader/memory';
-import { launcherLocale, launcherText } from '../i18n/catalogue';
+import { forget, memoryKey, recallAll, remember } from '../loader/memory';
+import { hostText, launcherLocale } from '../i18n/catalogue';
 import { createFrameHost } from './frame-host';
 import { HOST_CSS } from './host-css';
 import { watchPages } from './page-watch';
@@ -16,7 +16,7 @@ import { watchPages } from './page-watch';
 const link = (window as unknown as { Counter?: { _?: Link } }).Counter?._;
 if (link && !link.r.querySelector('iframe')) take(link);
 
-function keep(kept: Record<string, string> = {}, k: string, v: string | null): Record<string, string> {
+function keep(kept: Record<string, string>, k: string, v: string | null): Record<string, string> {
   const next = { ...kept };
   if (v === null) delete next[k];
   else next[k] = v;
@@ -28,6 +28,7 @@ function take(link: Link): void {
   const origin = new URL(script.src).origin;
   const site = script.dataset.site!;
   const key = memoryKey(site);
+  const text = hostText[launcherLocale(script)];
   const context: ShopContext = {};
   let identity: Identity | null = null;
   let isOpen = false;
@@ -44,26 +45,30 @@ function take(link: Link): void {
     before: button,
     origin,
     src: `${origin}/widget/frame.html?site=${encodeURIComponent(site)}`,
-    title: launcherText[launcherLocale(script)][2],
-    init: () => ({
-      t: 'init',
-      locale: (script.dataset.locale as Locale | undefined) ?? null,
-      token: recall(key).t ?? null,
-      kept: recall(key).f ?? {},
-      context: { ...context, page: page() },
-      identity,
-      open: isOpen,
-    }),
+    title: text[0],
+    blocked: text[1],
+    init() {
+      const { t, c, ...kept } = recallAll(key);
+      return {
+        t: 'init',
+        locale: (script.dataset.locale as Locale | undefined) ?? null,
+        token: t || null,
+        kept,
+        context: { ...context, page: page() },
+        identity,
+        open: isOpen,
+      };
+    },
     onMessage(message) {
       // Read, change, write at once: other tabs of the shop write the same key.
-      const memory = recall(key);
+      const memory = recallAll(key);
       if (message.t === 'bye') {
         ending = false;
         frame.remove();
       } else if (ending) {
         return;
-      } else if (message.t === 'state') remember(key, { ...memory, t: message.token, c: message.c });
-      else if (message.t === 'keep') remember(key, { ...memory, f: keep(memory.f, message.k, message.v) });
+      } else if (message.t === 'state') remember(key, { ...memory, t: message.token, c: message.c ? '1' : '' });
+      else if (message.t === 'keep') remember(key, keep(memory, message.k, message.v));
       else if (message.t === 'unread') link.u(message.n);
       else if (message.t === 'close') close();
     },
@@ -89,7 +94,8 @@ function take(link: Link): void {
   function close(): void {
     if (!isOpen) return;
     // Focus returns to the launcher only if it was in the chat: never stolen from the page.
-    const inside = document.activeElement === host;
+    // (With a shadow root the page sees the host focused; without one, the iframe itself.)
+    const inside = host.contains(document.activeElement);
     isOpen = false;
     frame.show(false);
     button.setAttribute('aria-expanded', 'false');

@@ -7,10 +7,16 @@
  */
 import type { Locale } from '@counter/shared';
 
-/** The loader's few words, as tuples to keep widget.js small: [launcher, "unread", frame title]. */
-export const launcherText: Record<Locale, [string, string, string]> = {
-  en: ['Chat with us', 'unread', 'Chat'],
-  zh: ['在线咨询', '条未读', '在线客服'],
+/** The loader's few words, as tuples to keep widget.js small: [launcher, "unread"]. */
+export const launcherText: Record<Locale, [string, string]> = {
+  en: ['Chat with us', 'unread'],
+  zh: ['在线咨询', '条未读'],
+};
+
+/** The host part's (loaded on intent): [frame title, the page's CSP blocks the chat]. */
+export const hostText: Record<Locale, [string, string]> = {
+  en: ['Chat', 'The chat cannot open on this page.'],
+  zh: ['在线客服', '此页面无法打开在线客服。'],
 };
 
 /** The launcher's language: data-locale, else the browser's (the chat also weighs the site's default). */

@@ -21,6 +21,7 @@ interface Counter {
 const global = window as unknown as { Counter?: Counter };
 const METHODS = ['open', 'close', 'toggle', 'identify', 'setContext', 'shutdown', 'on'];
 
+/** Set once a copy of the script installed itself: a second copy (a doubled snippet) does nothing. */
 export const installed = () => global.Counter?._;
 
 /**

@@ -22,15 +22,16 @@ function start(script: HTMLScriptElement, site: string): void {
   const origin = new URL(script.src).origin;
   const text = launcherText[launcherLocale(script)];
   const key = memoryKey(site);
-  const [host, root, button, badge] = createLauncher(text[0]);
+  const [host, root, button, badge] = createLauncher();
   let loading = 0;
 
   // Intent: fetch the host part. That request is the preconnect: the chat iframe and its
   // socket reuse the warm connection. A script added by a trusted script runs under
   // 'strict-dynamic'; the nonce covers nonce-only policies.
+  // Appended to our own element: it is in the document (so the script runs), and shorter
+  // to reach than <head>.
   const intent = () =>
-    loading++ ||
-    document.head.append(Object.assign(document.createElement('script'), { src: origin + __HOST_FILE__, nonce: script.nonce }));
+    loading++ || host.append(Object.assign(document.createElement('script'), { src: origin + __HOST_FILE__, nonce: script.nonce }));
 
   const api = installApi(([method]) => {
     if (method == 'open' || method == 'toggle') intent();
@@ -46,12 +47,14 @@ function start(script: HTMLScriptElement, site: string): void {
     e: api.e,
     c: api.c,
     u(n) {
-      badge.textContent = n ? n + '' : '';
+      badge.textContent = (n || '') as string;
       button.setAttribute('aria-label', n ? `${text[0]} (${n} ${text[1]})` : text[0]);
       api.e('unread', n);
     },
   };
   api.f._ = link;
+  // Labels the button; nobody listens yet, so the 'unread' it emits reaches no one.
+  link.u(0);
 
   button.onpointerenter = button.onfocus = intent;
   button.onclick = () => api.f('toggle');

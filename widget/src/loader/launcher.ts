@@ -15,27 +15,38 @@ const CSS =
   'span{position:absolute;top:-4px;right:-4px;min-width:10px;padding:0 5px;border-radius:10px;background:#b91c1c;color:#fff;font:700 12px/20px sans-serif}' +
   'span:empty{display:none}';
 
-/** Adds a stylesheet to a shadow root (the host part adds the chat window's this way too). */
-export function adoptStyles(root: ShadowRoot, css: string): void {
+/**
+ * Where the launcher and the chat frame live: a shadow root, or the host element itself on a
+ * page that removed `attachShadow` (seen in the wild: "anti-adblock" and old polyfill code).
+ */
+export type Root = ShadowRoot | HTMLElement;
+
+/** Adds a stylesheet to the root (the host part adds the chat window's this way too). */
+export function adoptStyles(root: Root, css: string): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    // An element has no adoptedStyleSheets (and Chrome before 99 froze the array): this
+    // throws, and the catch takes over.
+    (root as ShadowRoot).adoptedStyleSheets.push(sheet);
   } catch {
-    // Safari before 16.4 has no constructable stylesheets: a <style> in the shadow root.
-    root.append(Object.assign(document.createElement('style'), { textContent: css }));
+    // Safari before 16.4 (no constructable stylesheets): a <style> in the shadow root. No
+    // shadow root: the same rules nested under our element (CSS nesting), so they reach
+    // nothing else on the page; the page's own rules can reach us there, a price only such
+    // pages pay.
+    const scoped = (root as ShadowRoot).host ? css : 'counter-chat{' + css.replace(/:host/g, '&') + '}';
+    root.append(Object.assign(document.createElement('style'), { textContent: scoped }));
   }
 }
 
-/** [host element, shadow root, button, unread badge] */
-export function createLauncher(label: string): [HTMLElement, ShadowRoot, HTMLButtonElement, HTMLSpanElement] {
+/** [host element, root, button, unread badge]; the loader labels the button. */
+export function createLauncher(): [HTMLElement, Root, HTMLButtonElement, HTMLSpanElement] {
   const host = document.createElement('counter-chat');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow?.({ mode: 'open' }) || host;
   adoptStyles(root, CSS);
   const button = document.createElement('button');
   const badge = document.createElement('span');
   button.append(badge);
   root.append(button);
-  button.setAttribute('aria-label', label);
   return [host, root, button, badge];
 }

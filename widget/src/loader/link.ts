@@ -4,12 +4,13 @@
  * contract is spelled with short property names that survive minification (types only).
  */
 import type { LoaderEvent } from './api';
+import type { Root } from './launcher';
 
 export type Call = [method: string, ...args: unknown[]];
 
 export interface Link {
-  /** The shadow root, the launcher button and its unread badge. */
-  r: ShadowRoot;
+  /** The shadow root (or the host element where there is no shadow DOM), the launcher button. */
+  r: Root;
   b: HTMLButtonElement;
   /** The host element (document.activeElement is this while focus is in the chat). */
   h: HTMLElement;

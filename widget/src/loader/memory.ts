@@ -2,21 +2,45 @@
  * What the loader remembers on the shop's origin: the visitor token and whether a
  * conversation exists. First-party storage survives where a third-party iframe's would be
  * partitioned or wiped, and it lets the loader ask for unread replies without the frame.
+ *
+ * Nothing here goes through the page's `JSON` or `fetch`: shops replace them (old
+ * polyfills, wrappers that throw on input they do not know, fetch wrappers that drop the
+ * options), and an async script runs after the page's scripts, so it could never capture
+ * the originals. Storage is URL-encoded pairs; the unread check is an XMLHttpRequest whose
+ * JSON answer the browser parses (`responseType`).
  */
-export interface Memory {
-  /** Visitor token. */
-  t?: string;
-  /** A conversation exists: worth checking for unread replies on later page loads. */
-  c?: boolean;
-  /** What the chat frame keeps here (outbox entries, preferences), by its own keys. */
-  f?: Record<string, string>;
-}
+
+/**
+ * `t`: visitor token; `c`: a conversation exists (an unread check is worth it); every other
+ * key is the frame's own (outbox entries, preferences: see `keep` in bridge.ts).
+ */
+export type Memory = Record<string, string>;
 
 export const memoryKey = (site: string) => 'counter:' + site;
 
+/**
+ * What is stored, for the loader. An earlier version's JSON reads as nothing here: that
+ * browser gets its unread badge once the host part has rewritten it (recallAll).
+ */
 export function recall(key: string): Memory {
   try {
-    return JSON.parse(localStorage.getItem(key) || '{}') as Memory;
+    // Indexing, not getItem: fewer bytes (our key never names a Storage method).
+    return Object.fromEntries(new URLSearchParams(localStorage[key]));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What is stored, for the host part: an earlier version's JSON is read with the page's JSON
+ * (best effort, once: the next write stores pairs), its frame values under `f` flattened.
+ */
+export function recallAll(key: string): Memory {
+  try {
+    const stored = localStorage.getItem(key) || '';
+    if (stored[0] != '{') return recall(key);
+    const { f, ...memory } = JSON.parse(stored) as Memory & { f?: Memory };
+    return { ...f, ...memory };
   } catch {
     return {};
   }
@@ -24,7 +48,7 @@ export function recall(key: string): Memory {
 
 export function remember(key: string, memory: Memory): void {
   try {
-    localStorage.setItem(key, JSON.stringify(memory));
+    localStorage.setItem(key, new URLSearchParams(memory) + '');
   } catch {
     // Storage disabled (private mode, sandbox): the chat still works for this page view.
   }
@@ -40,13 +64,14 @@ export function forget(key: string): void {
 }
 
 /**
- * The one request allowed before the shopper shows intent. A text/plain body keeps it a CORS
- * simple request (no preflight); no cookies are sent.
+ * The one request allowed before the shopper shows intent: a form body keeps it a CORS
+ * simple request (no preflight); no cookies are sent. The server answers this form with the
+ * bare count as text (`{"unread": n}` to the JSON text of earlier loaders): no JSON to
+ * parse, fewer bytes here. An error answer reads as 0.
  */
 export function checkUnread(origin: string, siteId: string, token: string, done: (n: number) => void): void {
-  fetch(origin + '/api/v1/visitor/unread', { method: 'POST', body: JSON.stringify({ siteId, token }) })
-    .then((r) => r.json())
-    // An error body (token revoked, origin not allowed) has no count: nothing to show.
-    .then((d: { unread?: number }) => d.unread && done(d.unread))
-    .catch(() => {});
+  const request = new XMLHttpRequest();
+  request.open('POST', origin + '/api/v1/visitor/unread');
+  request.onload = () => done((request.responseText as unknown as number) | 0);
+  request.send(new URLSearchParams({ siteId, token }));
 }

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installApi } from '../../src/loader/api';
 import { createLauncher } from '../../src/loader/launcher';
-import { forget, memoryKey, recall, remember } from '../../src/loader/memory';
+import { forget, memoryKey, recall, recallAll, remember } from '../../src/loader/memory';
 import { watchPages } from '../../src/host/page-watch';
 
 interface CounterFn {
@@ -68,28 +68,59 @@ describe('the API', () => {
 });
 
 describe('the launcher', () => {
-  it('is a labelled button in a shadow root, out of reach of the page CSS', () => {
-    const [host, root, button, badge] = createLauncher('Chat with us');
+  it('is a button in a shadow root, out of reach of the page CSS', () => {
+    const [host, root, button, badge] = createLauncher();
     document.body.append(host);
     expect(host.shadowRoot).toBe(root);
     expect(root.querySelector('button')).toBe(button);
-    expect(button.getAttribute('aria-label')).toBe('Chat with us');
     expect(badge.textContent).toBe('');
     expect(document.querySelector('button')).toBeNull();
     host.remove();
   });
+
+  it('lives in its own element when the page removed attachShadow', () => {
+    const attachShadow = Element.prototype.attachShadow;
+    delete (Element.prototype as Partial<Element>).attachShadow;
+    try {
+      const [host, root, button] = createLauncher();
+      expect(root).toBe(host);
+      expect(host.querySelector('button')).toBe(button);
+      // Its rules nested under its element, so they reach nothing else on the page.
+      expect(host.querySelector('style')?.textContent).toMatch(/^counter-chat\{&\{all:initial!important;/);
+    } finally {
+      Element.prototype.attachShadow = attachShadow;
+    }
+  });
 });
 
 describe('memory', () => {
-  it('remembers the visitor on the shop origin and forgets it on logout', () => {
+  it('remembers the visitor on the shop origin as URL-encoded pairs, and forgets it on logout', () => {
     const key = memoryKey('site-1');
     expect(recall(key)).toEqual({});
-    remember(key, { t: 'token', c: true, f: { 'o:a': '{}' } });
-    expect(recall(key)).toEqual({ t: 'token', c: true, f: { 'o:a': '{}' } });
+    remember(key, { t: 'token', c: '1', 'o:a': '{"text":"a&b=c"}' });
+    expect(localStorage.getItem(key)).toBe('t=token&c=1&o%3Aa=%7B%22text%22%3A%22a%26b%3Dc%22%7D');
+    expect(recall(key)).toEqual({ t: 'token', c: '1', 'o:a': '{"text":"a&b=c"}' });
+    expect(recallAll(key)).toEqual(recall(key));
     forget(key);
     expect(recall(key)).toEqual({});
+  });
+
+  it('never calls the page\'s JSON (a shop may have broken it)', () => {
+    const key = memoryKey('site-1');
+    const spies = [vi.spyOn(JSON, 'parse'), vi.spyOn(JSON, 'stringify')];
+    remember(key, { t: 'token', c: '1' });
+    expect(recall(key)).toEqual({ t: 'token', c: '1' });
+    expect(recallAll(key)).toEqual({ t: 'token', c: '1' });
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('reads what earlier versions stored as JSON, its frame values flattened', () => {
+    const key = memoryKey('site-1');
+    localStorage.setItem(key, JSON.stringify({ t: 'token', c: true, f: { 'o:a': '{}', sound: '1' } }));
+    expect(recallAll(key)).toEqual({ t: 'token', c: true, 'o:a': '{}', sound: '1' });
     localStorage.setItem(key, '{broken');
-    expect(recall(key)).toEqual({});
+    expect(recallAll(key)).toEqual({});
   });
 });
 

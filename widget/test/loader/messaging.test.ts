@@ -16,7 +16,7 @@ describe('the loader side', () => {
   it('posts to the frame only once loaded and only to the chat origin, and reads only the frame', () => {
     // jsdom gives no window to an iframe inside a shadow root; a plain container will do.
     const container = document.body.appendChild(document.createElement('div'));
-    const root = container as unknown as ShadowRoot;
+    const root = container;
     const before = container.appendChild(document.createElement('button'));
     const heard: unknown[] = [];
     const frames = createFrameHost({
@@ -25,6 +25,7 @@ describe('the loader side', () => {
       origin: CHAT,
       src: 'about:blank',
       title: 'Chat',
+    blocked: 'The chat cannot open on this page.',
       init: () => ({ t: 'init', locale: null, token: null, kept: {}, context: {}, identity: null, open: true }),
       onMessage: (m) => heard.push(m),
     });

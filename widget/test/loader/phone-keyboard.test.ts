@@ -17,11 +17,12 @@ function setup(narrow: boolean) {
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: narrow && query.includes('max-width') }));
   const container = document.body.appendChild(document.createElement('div'));
   const frames = createFrameHost({
-    root: container as unknown as ShadowRoot,
+    root: container,
     before: container.appendChild(document.createElement('button')),
     origin: 'https://chat.example.com',
     src: 'about:blank',
     title: 'Chat',
+    blocked: 'The chat cannot open on this page.',
     init: () => ({ t: 'init', locale: null, token: null, kept: {}, context: {}, identity: null, open: true }),
     onMessage: () => {},
   });

@@ -38,6 +38,24 @@ describe('starting', () => {
     expect(neither.state().locale).toBe('en');
   });
 
+  it('sends each setContext key as given: null clears it, a key left out is not sent, all of it on reconnect', async () => {
+    const chat = startChat();
+    await chat.session.start();
+    await online(chat);
+    const contexts = () => chat.backend.calls.filter((c) => c.name === 'visitor:context').map((c) => c.payload);
+    const cart = { items: [{ id: 'sku-1', title: 'Trail Runner 2', quantity: 1, price: 120 }], total: 120, currency: 'EUR' };
+    const product = { id: 'sku-2', title: 'City Knit' };
+    chat.session.setContext({ cart });
+    chat.session.setContext({ product });
+    chat.session.setContext({ cart: null });
+    await vi.waitFor(() => expect(contexts().slice(-3)).toEqual([{ cart }, { product }, { cart: null }]));
+
+    // A new connection sends everything known, the cleared cart as null (the server clears it too).
+    chat.backend.goOffline();
+    chat.backend.goOnline();
+    await vi.waitFor(() => expect(contexts().at(-1)).toMatchObject({ locale: 'en', product, cart: null }));
+  });
+
   it('is blocked when the server refuses this page', async () => {
     const chat = startChat({ backend: new FakeBackend({ sessionError: 'origin_not_allowed' }) });
     await chat.session.start();
@@ -288,6 +306,31 @@ describe('when the conversation ends, or nobody is there', () => {
     chat.session.send('a new question');
     await vi.waitFor(() => expect(chat.backend.conversations).toHaveLength(2));
     await vi.waitFor(() => expect(shown(chat.state())).toEqual(['a new question']));
+  });
+
+  it('writing below an ended conversation starts the next one, shown under the old messages', async () => {
+    const chat = startChat();
+    await chat.session.start();
+    await online(chat);
+    chat.session.send('Where is my parcel?');
+    await vi.waitFor(() => expect(chat.state().messages[0]!.seq).toBe(1));
+    chat.backend.resolve();
+    const ended = chat.state().conversation!;
+    expect(ended.status).toBe('resolved');
+
+    chat.session.send('It came, but one shoe is missing');
+    await vi.waitFor(() => expect(chat.backend.conversations).toHaveLength(2));
+    await vi.waitFor(() => expect(chat.state().messages.map((m) => m.seq)).toEqual([1]));
+    expect(chat.state().conversation!.id).not.toBe(ended.id);
+    expect(chat.state().conversation!.status).not.toBe('resolved');
+    // The old conversation stays above, the new one below, each in its own order.
+    expect(chat.state().earlier.flatMap(([c, list]) => list.map((m) => `${c.id === ended.id} ${m.text}`))).toContain('true Where is my parcel?');
+    expect(shown(chat.state())).toEqual(['It came, but one shoe is missing']);
+    expect(chat.backend.texts()).toEqual(['Where is my parcel?', 'It came, but one shoe is missing']);
+
+    // "Start a new conversation" clears the screen.
+    chat.session.newConversation();
+    expect(chat.state().earlier).toEqual([]);
   });
 
   it('leaves a message with an email when nobody is online', async () => {

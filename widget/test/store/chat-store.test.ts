@@ -31,6 +31,27 @@ describe('chat store', () => {
     expect(store.getState().messages).toHaveLength(2);
   });
 
+  it('keeps an ended conversation\'s messages above the next one; any other switch clears them', () => {
+    const store = createChatStore();
+    store.getState().showConversation(conversation('c1', { status: 'resolved' }));
+    store.getState().showHistory([msg('a', 1), msg('b', 2)], false);
+    store.getState().addMessages([msg('next', null)]);
+    store.getState().showConversation(conversation('c2'));
+    const [[ended, kept]] = store.getState().earlier as [[VisitorConversation, ChatMessage[]]];
+    expect(ended.id).toBe('c1');
+    expect(kept.map((m) => m.clientId)).toEqual(['a', 'b']);
+    expect(store.getState().messages).toEqual([]);
+    // Both number their messages from 1: kept apart, nothing merged away.
+    store.getState().addMessages([msg('c', 1)]);
+    expect(store.getState().messages.map((m) => m.clientId)).toEqual(['c']);
+
+    store.getState().showConversation(conversation('c3'));
+    expect(store.getState().earlier).toEqual([]);
+    store.getState().showConversation(conversation('c4', { status: 'resolved' }));
+    store.getState().showConversation(null);
+    expect(store.getState().earlier).toEqual([]);
+  });
+
   it('applies updates of the shown conversation only; leaving the queue or ending clears queue and typing', () => {
     const store = createChatStore();
     store.getState().showConversation(conversation('c1'));

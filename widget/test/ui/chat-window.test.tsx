@@ -106,25 +106,29 @@ describe('the chat window', () => {
     expect(screen.getByText('Please call me back')).toBeTruthy();
   });
 
-  it('asks for a rating when the conversation ends, then starts a new one', async () => {
+  it('asks for a rating when the conversation ends, keeps the composer, then starts a new one', async () => {
     const chat = await open();
     write('hi');
     await vi.waitFor(() => expect(chat.backend.texts()).toEqual(['hi']));
     chat.backend.resolve();
     await screen.findByText('This conversation has ended.');
-    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    // The shopper can still write: that starts the next conversation (session tests).
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
 
-    const send = await screen.findByRole('button', { name: 'Send rating' });
-    expect((send as HTMLButtonElement).disabled).toBe(true);
+    // Small until a star is picked: the comment and its button come then.
+    await screen.findByRole('radio', { name: '4 of 5' });
+    expect(screen.queryByRole('button', { name: 'Send rating' })).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: '4 of 5' }));
+    const send = await screen.findByRole('button', { name: 'Send rating' });
     (screen.getByRole('textbox', { name: 'Comment (optional)' }) as HTMLTextAreaElement).value = 'Helpful';
     fireEvent.submit(send.closest('form')!);
     await screen.findByText('Thanks for your feedback!');
     expect(chat.backend.conversations[0]!.rating).toMatchObject({ score: 4, comment: 'Helpful' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Start a new conversation' }));
-    await screen.findByRole('textbox', { name: 'Message' });
+    await vi.waitFor(() => expect(screen.queryByText('This conversation has ended.')).toBeNull());
     expect(screen.queryByText('hi')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
   });
 
   it('speaks Chinese', async () => {

@@ -24,6 +24,11 @@ export interface ChatState {
   /** null: no conversation yet (or the shopper chose a new one): the first message starts it. */
   conversation: VisitorConversation | null;
   messages: ChatMessage[];
+  /**
+   * A returning shopper wrote below an ended conversation: it stays on screen above the new
+   * one, with its messages (each conversation numbers its messages from 1: kept apart).
+   */
+  earlier: [VisitorConversation, ChatMessage[]][];
   hasOlder: boolean;
   loadingOlder: boolean;
   queue: QueuePosition | null;
@@ -39,7 +44,10 @@ export interface ChatState {
 }
 
 export interface ChatActions {
-  /** Shows a conversation (or none); switching to another one clears what belonged to the last. */
+  /**
+   * Shows a conversation (or none); switching to another one clears what belonged to the
+   * last, except an ended one's messages when the next one starts (see `earlier`).
+   */
   showConversation(conversation: VisitorConversation | null): void;
   /** A newer view of the shown conversation; other conversations are ignored. */
   updateConversation(conversation: VisitorConversation): void;
@@ -78,6 +86,7 @@ export const initialState: ChatState = {
   availability: null,
   conversation: null,
   messages: [],
+  earlier: [],
   hasOlder: false,
   loadingOlder: false,
   queue: null,
@@ -95,11 +104,19 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
     ...initial,
 
     showConversation(conversation) {
-      const { conversation: shown, messages } = get();
+      const { conversation: shown, messages, earlier } = get();
       if (conversation && shown?.id === conversation.id) return set({ conversation });
       // Messages still on their way to no conversation in particular stay visible.
       const waiting = conversation ? [] : messages.filter((m) => m.seq === null);
-      set({ conversation, messages: waiting, hasOlder: false, queue: null, typing: null, leftEmail: null });
+      set({
+        conversation,
+        messages: waiting,
+        earlier: conversation && shown?.status === 'resolved' ? [...earlier, [shown, messages.filter((m) => m.seq !== null)]] : [],
+        hasOlder: false,
+        queue: null,
+        typing: null,
+        leftEmail: null,
+      });
     },
     updateConversation(conversation) {
       if (get().conversation?.id !== conversation.id) return;

@@ -32,9 +32,10 @@ function Footer() {
   return (
     <>
       {left && <p class="note">{t('left', { email: left })}</p>}
-      {which === 'composer' && <Composer />}
-      {which === 'leave' && <LeaveMessage />}
       {which === 'ended' && <Ended />}
+      {/* Ended too: a returning shopper just writes, and that starts the next conversation. */}
+      {(which === 'composer' || which === 'ended') && <Composer />}
+      {which === 'leave' && <LeaveMessage />}
       {(which === 'blocked' || which === 'crowded') && <p class="card note">{t(which)}</p>}
     </>
   );

@@ -1,8 +1,13 @@
-/** The conversation was resolved: rate it (1-5 and a comment), then start a new one. */
+/**
+ * The conversation was resolved: rate it (1-5, then an optional comment). It sits above
+ * the composer: writing starts the next conversation below this one, so the card stays
+ * small (the comment field only once a star is picked), keeps the last reply in view, and
+ * leaves the focus to the composer. "Start a new conversation" clears the screen instead.
+ */
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { ENDED } from '../../i18n/ended';
-import { useAutofocus, useChat, useSession, useText } from './use-chat';
+import { useChat, useSession, useText } from './use-chat';
 
 function Rating() {
   const t = useText(ENDED);
@@ -13,7 +18,7 @@ function Rating() {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
-    await session.rate(score, String(new FormData(event.currentTarget as HTMLFormElement).get('comment')));
+    await session.rate(score, String(new FormData(event.currentTarget as HTMLFormElement).get('comment') ?? ''));
     setBusy(false);
   };
 
@@ -29,13 +34,17 @@ function Rating() {
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('comment')}
-        <textarea name="comment" rows={2} maxLength={LIMITS.commentLength} />
-      </label>
-      <button class="btn" disabled={!score || busy}>
-        {t('rateSend')}
-      </button>
+      {score > 0 && (
+        <>
+          <label>
+            {t('comment')}
+            <textarea name="comment" rows={2} maxLength={LIMITS.commentLength} />
+          </label>
+          <button class="btn" disabled={busy}>
+            {t('rateSend')}
+          </button>
+        </>
+      )}
     </form>
   );
 }
@@ -43,13 +52,12 @@ function Rating() {
 export function Ended() {
   const t = useText(ENDED);
   const session = useSession();
-  const autofocus = useAutofocus<HTMLButtonElement>();
   const rated = useChat((s) => !!s.conversation?.rating);
   return (
     <section class="card">
       <p class="note">{t('ended')}</p>
       {rated ? <p role="status">{t('rated')}</p> : <Rating />}
-      <button type="button" class="btn alt" ref={autofocus} onClick={() => session.newConversation()}>
+      <button type="button" class="link" onClick={() => session.newConversation()}>
         {t('newChat')}
       </button>
     </section>

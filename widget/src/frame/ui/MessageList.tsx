@@ -13,6 +13,7 @@ export function MessageList() {
   const t = useText();
   const session = useSession();
   const messages = useChat((s) => s.messages);
+  const earlier = useChat((s) => s.earlier);
   const conversation = useChat((s) => s.conversation);
   const greeting = useChat((s) => s.greeting);
   const hasOlder = useChat((s) => s.hasOlder);
@@ -56,6 +57,7 @@ export function MessageList() {
             <div class="bubble">{greeting || t('greeting')}</div>
           </li>
         )}
+        {earlier.map(([ended, list]) => list.map((m) => <MessageItem key={m.clientId} message={m} conversation={ended} />))}
         {messages.map((m) => (
           <MessageItem key={m.clientId} message={m} conversation={conversation} />
         ))}
