@@ -7,6 +7,7 @@ export * from './errors.js';
 export * from './limits.js';
 export * from './domain.js';
 export * from './embed.js';
+export type * from './orders.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';

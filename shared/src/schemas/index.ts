@@ -3,4 +3,5 @@ export * from './visitor.js';
 export * from './agent.js';
 export * from './rest.js';
 export * from './responses.js';
+export * as orders from './orders.js';
 export { z } from 'zod';
