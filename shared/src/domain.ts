@@ -2,6 +2,7 @@
  * Domain types as they travel on the wire. Server documents carry more (hashes, secrets);
  * these are the views clients may see.
  */
+import type { OrderProviderSettings } from './orders.js';
 import type {
   AgentId,
   CannedReplyId,
@@ -60,6 +61,8 @@ export interface Site {
   /** null: always open. */
   businessHours: BusinessHours | null;
   defaultLocale: Locale;
+  /** Where this site's orders come from; the provider's secret never leaves the server. */
+  orderProvider: OrderProviderSettings;
   createdAt: Millis;
 }
 

@@ -88,8 +88,12 @@ export function agentView(doc: AgentDoc, load: number, connected: boolean): Agen
 }
 
 export function siteView(doc: SiteDoc): Site {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
+  const { _id, orderProvider, ...rest } = doc;
+  // The provider's secret is write-only: admins learn that one is set, never what it is.
+  const provider = orderProvider
+    ? { kind: orderProvider.kind, url: orderProvider.url, hasSecret: orderProvider.secret.length > 0 }
+    : { kind: 'none' as const, url: null, hasSecret: false };
+  return { id: _id, ...rest, orderProvider: provider };
 }
 
 export function cannedReplyView(doc: CannedReplyDoc): CannedReply {

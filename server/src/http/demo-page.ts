@@ -4,6 +4,8 @@ import { common } from '@counter/shared/schemas';
 
 /** The demo site created on first start; a fixed id so the demo page needs no lookup. */
 export const DEMO_SITE_ID = common.siteId.parse('demo-store');
+/** Where the demo serves its sample orders (the HTTP order contract's reference implementation). */
+export const DEMO_ORDERS_PATH = '/demo/orders-api';
 
 const products = [
   { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89.0, color: '#1d6fa5' },

@@ -7,7 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import { paths } from '../paths.js';
 import { loadCompressed, sendCompressed } from './compressed-file.js';
-import { demoPage } from './demo-page.js';
+import { DEMO_CUSTOMERS, demoOrders } from '../demo/sample-orders.js';
+import { DEMO_ORDERS_PATH, DEMO_SITE_ID, demoPage } from './demo-page.js';
+import { orderProviderReference } from './order-provider-reference.js';
 import { htmlHeaders, pageCsp } from './security-headers.js';
 
 /** The chat window's URL names its site (the loader builds it). HTML, so no response schema. */
@@ -74,6 +76,15 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
 
   if (app.config.demo) {
+    await app.register(orderProviderReference, {
+      prefix: DEMO_ORDERS_PATH,
+      secret: async () => {
+        const provider = (await app.store.sites.byId(DEMO_SITE_ID))?.orderProvider;
+        return provider?.kind === 'http' ? provider.secret : null;
+      },
+      customers: DEMO_CUSTOMERS,
+      orders: demoOrders,
+    });
     app.get('/demo', async (_request, reply) => reply.redirect('/demo/'));
     app.get('/demo/*', async (_request, reply) => {
       const { html, nonce } = demoPage(app.config.publicUrl);

@@ -18,7 +18,15 @@ import type {
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
-export type SiteDoc = WithId<Site>;
+/** A site's order provider as stored: the secret lives only here, never in a view. */
+export interface StoredOrderProvider {
+  kind: 'http' | 'vendure';
+  url: string;
+  secret: string;
+}
+
+/** orderProvider: null when none is set; absent on sites stored before orders existed. */
+export type SiteDoc = Omit<WithId<Site>, 'orderProvider'> & { orderProvider?: StoredOrderProvider | null };
 export type VisitorDoc = WithId<VisitorProfile>;
 
 export interface VisitorTokenDoc {

@@ -4,3 +4,4 @@ export * from './test-server.js';
 export * from './wait.js';
 export * from './redis-server.js';
 export * from './ports.js';
+export * from './merchant.js';

@@ -48,6 +48,7 @@ export const siteView: z.ZodType<Site> = z.object({
   greeting: greetingView,
   businessHours: businessHoursView.nullable(),
   defaultLocale: c.locale,
+  orderProvider: z.object({ kind: z.enum(['none', 'http', 'vendure']), url: z.string().nullable(), hasSecret: z.boolean() }),
   createdAt: millis,
 });
 

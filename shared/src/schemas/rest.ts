@@ -1,6 +1,7 @@
 /** REST bodies (agents, admins). One schema per route body. */
 import { z } from 'zod';
 import * as c from './common.js';
+import { orderProviderInput } from './orders.js';
 
 export const loginBody = z.object({
   email: c.email,
@@ -73,6 +74,8 @@ export const updateSiteBody = z.object({
   greeting: greeting.optional(),
   businessHours: businessHours.nullable().optional(),
   defaultLocale: c.locale.optional(),
+  /** Where orders come from; the secret is write-only (absent: keep the stored one). */
+  orderProvider: orderProviderInput.optional(),
   /** true: issue a new identity secret (the old one stops verifying at once). */
   rotateIdentitySecret: z.boolean().optional(),
 });
