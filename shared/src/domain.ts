@@ -2,7 +2,7 @@
  * Domain types as they travel on the wire. Server documents carry more (hashes, secrets);
  * these are the views clients may see.
  */
-import type { OrderProviderSettings } from './orders.js';
+import type { OrderCard, OrderProviderSettings } from './orders.js';
 import type {
   AgentId,
   CannedReplyId,
@@ -82,6 +82,8 @@ export interface WidgetConfig {
   greeting: Greeting;
   defaultLocale: Locale;
   availability: Availability;
+  /** The site has an order provider: the widget offers "My orders" and the guest lookup. */
+  orders: boolean;
 }
 
 // ---- Visitor ------------------------------------------------------------------------
@@ -197,7 +199,8 @@ export type VisitorConversation = Pick<
 
 export type MessageAuthor = 'visitor' | 'agent' | 'system';
 /** text: chat; note: internal, agents only; event: something happened (assigned, resolved...). */
-export type MessageKind = 'text' | 'note' | 'event';
+/** order: a card for one order, sent by the shopper (`card` holds what the card shows). */
+export type MessageKind = 'text' | 'note' | 'event' | 'order';
 
 export type ConversationEvent =
   | { type: 'queued' }
@@ -223,6 +226,8 @@ export interface Message {
   kind: MessageKind;
   text: string;
   event: ConversationEvent | null;
+  /** Kind "order" only; absent on messages stored before cards existed. */
+  card?: OrderCard | null;
   createdAt: Millis;
 }
 

@@ -59,7 +59,13 @@ export type OrdersState<T> =
   | { state: 'unreachable'; message: string };
 
 export interface CustomerOrders {
+  /** Phone masked, as on orders. */
   customer: Customer;
+  /**
+   * verified_id: the shop signed this shopper's identity; email: matched on an email the
+   * shopper typed, which nobody verified (the console says so).
+   */
+  matchedBy: 'verified_id' | 'email';
   orders: OrderSummary[];
 }
 
@@ -82,6 +88,6 @@ export interface RevealAuditEntry {
   agentName: string;
   orderId: string;
   conversationId: string;
-  field: 'shipping_address';
+  field: 'address_and_phone';
   at: Millis;
 }

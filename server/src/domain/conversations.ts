@@ -1,4 +1,4 @@
-import type { AgentId, ConversationId, Locale, VisitorId } from '@counter/shared';
+import type { AgentId, ConversationId, Locale, OrderCard, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -66,7 +66,8 @@ export class ConversationService {
     return conversation;
   }
 
-  async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>): Promise<Sent> {
+  /** card: an order card (kind "order"); `text` is then its one-line fallback ("Order #1042"). */
+  async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>, card?: OrderCard): Promise<Sent> {
     const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status === 'resolved') {
       // A retry of a send that landed before the conversation was resolved still gets its ack.
@@ -79,9 +80,10 @@ export class ConversationService {
       author: 'visitor',
       agentId: null,
       authorName: visitor.name,
-      kind: 'text',
+      kind: card ? 'order' : 'text',
       text: input.text,
       event: null,
+      ...(card ? { card } : {}),
     });
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);

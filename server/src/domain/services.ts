@@ -11,8 +11,17 @@ import { ServiceStats } from './metrics.js';
 import { Router, type RoutingConfig } from './routing/router.js';
 import { SiteService } from './sites.js';
 import { VisitorService } from './visitors.js';
+import { OrderService, type OrderPolicy } from './orders/order-service.js';
+import type { OrderProvider } from './orders/provider.js';
+import { ProviderRegistry, type ProviderFactory } from './orders/provider-registry.js';
 
-export type DomainConfig = RoutingConfig & AuthConfig;
+/** Without an adapter factory (domain tests), a configured provider is simply unreachable. */
+const noProvider: ProviderFactory = (): OrderProvider => {
+  const unreachable = async () => ({ kind: 'unreachable' as const, reason: 'no order adapters in this build' });
+  return { findCustomer: unreachable, listOrders: unreachable, getOrder: unreachable, verifyGuest: unreachable };
+};
+
+export type DomainConfig = RoutingConfig & AuthConfig & { orderCacheMs: number; orderPolicy: OrderPolicy };
 
 export interface Services {
   sites: SiteService;
@@ -22,6 +31,9 @@ export interface Services {
   agents: AgentService;
   auth: AuthService;
   cannedReplies: CannedReplyService;
+  orders: OrderService;
+  /** One cached order provider per site; closed with the app. */
+  orderProviders: ProviderRegistry;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -31,6 +43,9 @@ export function createServices(deps: {
   events: EventSink;
   config: DomainConfig;
   onError: (err: unknown) => void;
+  /** Builds an order-provider adapter from a site's settings (the domain knows none). */
+  createOrderProvider?: ProviderFactory;
+  warn?: (context: object, message: string) => void;
 }): Services {
   const { store, clock, events, config, onError } = deps;
   const lock = new KeyedLock();
@@ -38,10 +53,21 @@ export function createServices(deps: {
   const router = new Router({ store, clock, events, log, lock, stats: new ServiceStats({ store, clock }), config, onError });
   const auth = new AuthService({ store, clock, events, config });
   const common = { store, clock, events, lock, log, router, onError };
+  const sites = new SiteService(common);
+  const conversations = new ConversationService(common);
+  const orderProviders = new ProviderRegistry({
+    create: deps.createOrderProvider ?? noProvider,
+    clock,
+    cacheTtlMs: config.orderCacheMs,
+    onError,
+  });
+  const warn = deps.warn ?? (() => {});
   return {
-    sites: new SiteService(common),
+    sites,
     visitors: new VisitorService(common),
-    conversations: new ConversationService(common),
+    conversations,
+    orders: new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn }),
+    orderProviders,
     router,
     agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
     auth,

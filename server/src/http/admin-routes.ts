@@ -2,6 +2,7 @@ import {
   agentIdParams,
   agentResponse,
   agentsResponse,
+  auditResponse,
   cannedRepliesResponse,
   cannedReplyBody,
   cannedReplyIdParams,
@@ -21,7 +22,7 @@ import { actor, requireAdmin, requireAgent } from './auth-hooks.js';
 
 /** Agents and sites (admins, scoped to their sites in the domain), canned replies (every agent, per site). */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { agents, sites, cannedReplies } = app.services;
+  const { agents, sites, cannedReplies, orders: audit } = app.services;
   const admin = { onRequest: requireAdmin } as const;
   const agent = { onRequest: requireAgent } as const;
 
@@ -52,6 +53,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     { ...admin, schema: { params: siteIdParams, body: updateSiteBody, response: { 200: siteResponse, ...errorResponses } } },
     async (request) => ({ site: await sites.updateAs(actor(request), request.params.id, request.body) }),
   );
+
+  /** Who revealed which shopper's address and phone, newest first: the sites the admin runs. */
+  app.get('/api/v1/audit', { ...admin, schema: { response: { 200: auditResponse, ...errorResponses } } }, async (request) => ({
+    entries: await audit.listFor(actor(request)),
+  }));
 
   app.get(
     '/api/v1/canned-replies',

@@ -50,6 +50,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           greeting: site.greeting,
           defaultLocale: site.defaultLocale,
           availability: await router.availability(site),
+          orders: Boolean(site.orderProvider),
         },
       };
     },

@@ -129,5 +129,12 @@ function visitorHandlers(
       await visitors.setContext(await me(), input);
       return null;
     },
+    'orders:mine': async () => services.orders.mine(await me()),
+    'order:get': async ({ orderId }) => ({ order: await services.orders.getForShopper(await me(), orderId) }),
+    'order:lookup': async (input) => ({ order: await services.orders.lookup(await me(), input) }),
+    'order:card': async (input) => {
+      const { message } = await services.orders.sendCard(await me(), input);
+      return { message };
+    },
   };
 }

@@ -110,3 +110,26 @@ export function fromDoc<T extends { _id: unknown }>(doc: T): Omit<T, '_id'> & { 
   const { _id, ...rest } = doc;
   return { id: _id, ...rest };
 }
+
+/** A guest proved (order number + email) that this order is theirs: they may view it and send it as a card. */
+export interface OrderGrantDoc {
+  /** `${visitorId}:${orderId}` */
+  _id: string;
+  siteId: SiteId;
+  visitorId: VisitorId;
+  orderId: string;
+  at: number;
+}
+
+/** Append-only: who saw what personal data, when. Never updated or deleted by the app. */
+export interface AuditDoc {
+  _id: string;
+  siteId: SiteId;
+  agentId: AgentId;
+  agentName: string;
+  action: 'reveal';
+  field: 'address_and_phone';
+  orderId: string;
+  conversationId: ConversationId;
+  at: number;
+}

@@ -12,6 +12,7 @@ import {
   type ThrottleRepository,
 } from './repositories/sessions.js';
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
+import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 
 /** Every repository over one database; what the domain receives. */
@@ -27,6 +28,8 @@ export interface Store {
   sessions: SessionRepository;
   throttles: ThrottleRepository;
   cannedReplies: CannedReplyRepository;
+  orderAccess: OrderAccessRepository;
+  audit: AuditRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,6 +49,8 @@ export async function createStore(db: Database): Promise<Store> {
       sessions: await sessionRepository(db),
       throttles: await throttleRepository(db),
       cannedReplies: await cannedReplyRepository(db),
+      orderAccess: await orderAccessRepository(db),
+      audit: await auditRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };
