@@ -58,6 +58,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
         identitySecret: `secret-${seq}`,
         greeting: input.greeting ?? {},
         businessHours: input.businessHours ?? null,
+        orderProvider: { kind: 'none', url: null, hasSecret: false },
         defaultLocale: input.defaultLocale ?? 'en',
         createdAt: NOW,
       };

@@ -34,6 +34,7 @@ describe('admin pages', () => {
       greeting: {},
       businessHours: null,
       defaultLocale: 'en' as const,
+      orderProvider: { kind: 'none' as const, url: null, hasSecret: false },
       createdAt: NOW,
     };
     await renderConsole({ me: admin, hash: '#/admin/sites', api: { sites: [site], agents: [agent()] } });
