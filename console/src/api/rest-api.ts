@@ -1,4 +1,5 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
+import type { OrderProviderInput, RevealAuditEntry } from '@counter/shared';
 import type { Agent, AgentId, BusinessHours, CannedReply, CannedReplyId, Greeting, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
 
@@ -30,6 +31,8 @@ export interface NewSite {
 
 export interface SitePatch extends Partial<NewSite> {
   rotateIdentitySecret?: boolean;
+  /** The secret is write-only: absent keeps the stored one (same kind and URL). */
+  orderProvider?: OrderProviderInput;
 }
 
 export interface CannedReplyInput {
@@ -49,6 +52,7 @@ export interface RestApi {
   listSites(): Promise<Result<{ sites: Site[] }>>;
   createSite(input: NewSite): Promise<Result<{ site: Site }>>;
   updateSite(id: SiteId, patch: SitePatch): Promise<Result<{ site: Site }>>;
+  listAudit(): Promise<Result<{ entries: RevealAuditEntry[] }>>;
   listCanned(): Promise<Result<{ cannedReplies: CannedReply[] }>>;
   createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
@@ -71,6 +75,7 @@ export function createRestApi(http: HttpClient): RestApi {
     listSites: () => http.request('GET', `${V1}/sites`),
     createSite: (input) => http.request('POST', `${V1}/sites`, input),
     updateSite: (id, patch) => http.request('PATCH', `${V1}/sites/${enc(id)}`, patch),
+    listAudit: () => http.request('GET', `${V1}/audit`),
     listCanned: () => http.request('GET', `${V1}/canned-replies`),
     createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),

@@ -50,6 +50,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
       return ok({ agent: { ...found } });
     },
     listSites: async () => ok({ sites: state.sites }),
+    listAudit: async () => ok({ entries: [] }),
     async createSite(input) {
       const site: Site = {
         id: `site${++seq}` as SiteId,

@@ -6,6 +6,7 @@ import type { Message } from '@counter/shared';
 import { eventText } from '../../lib/event-text.js';
 import { clockTime, fullDate } from '../../lib/time-format.js';
 import { RichText } from '../common/RichText.js';
+import { OrderCardMessage } from '../orders/OrderCardMessage.js';
 import { useNow } from '../hooks/use-now.js';
 
 export function MessageItem({ message: m, mine, seen, last }: { message: Message; mine: boolean; seen: boolean; last: boolean }) {
@@ -35,6 +36,7 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
       </div>
     );
   }
+  if (m.kind === 'order' && m.card) return <OrderCardMessage message={m} time={time} />;
   const fromShopper = m.author === 'visitor';
   return (
     <div class={`msg ${fromShopper ? 'msg-in' : 'msg-out'}`} data-seq={m.seq}>
