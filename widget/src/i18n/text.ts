@@ -4,9 +4,12 @@ import { chatString, type ChatKey } from './catalogue';
 
 export type Vars = Record<string, string | number>;
 
+/** Fills `{name}` placeholders. */
+export const fill = (template: string, vars?: Vars): string =>
+  vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : template;
+
 export function text(locale: Locale, key: ChatKey, vars?: Vars): string {
-  const template = chatString(locale, key);
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : template;
+  return fill(chatString(locale, key), vars);
 }
 
 const BCP47: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };

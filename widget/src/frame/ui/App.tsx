@@ -4,7 +4,7 @@
  * launcher), and incoming messages are read out through a polite live region. The footer's
  * rarer forms (leave a message, rate) load on first use.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ChatSession } from '../session/chat-session';
 import type { ChatStore } from '../store/chat-store';
 import { footer } from '../store/selectors';
@@ -24,6 +24,7 @@ import { ChatContext, useChat, useSession, useText } from './use-chat';
 const __vitePreload = (load: () => Promise<unknown>) => load();
 const LeaveMessage = lazy(() => import('./LeaveMessage').then((m) => m.LeaveMessage));
 const Ended = lazy(() => import('./Ended').then((m) => m.Ended));
+const Orders = lazy(() => import('./orders/Orders').then((m) => m.Orders));
 
 function Footer() {
   const t = useText();
@@ -43,6 +44,10 @@ function Footer() {
 function ChatWindow() {
   const session = useSession();
   const announcement = useChat((s) => s.announcement);
+  const orders = useChat((s) => s.orders);
+  const t = useText();
+  // The order views load on the first click, not with the chat.
+  const [ordersOpen, setOrdersOpen] = useState(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -56,6 +61,14 @@ function ChatWindow() {
     <div class="chat">
       <Header />
       <StatusBar />
+      {orders && (
+        <p class="orders-bar">
+          <button type="button" aria-haspopup="dialog" onClick={() => setOrdersOpen(true)}>
+            {t('myOrders')}
+          </button>
+        </p>
+      )}
+      {ordersOpen && <Orders onClose={() => setOrdersOpen(false)} />}
       <MessageList />
       <Footer />
       <div class="sr" aria-live="polite" aria-atomic="true">
