@@ -112,7 +112,8 @@ export class OrderService {
     const card = orderCardView(order);
     const sent = await this.deps.conversations.sendAsVisitor(
       visitor,
-      { conversationId: input.conversationId, clientId: input.clientId, text: `Order #${order.number}` },
+      // The card's one-line text, for the conversation preview and any client that draws no card.
+      { conversationId: input.conversationId, clientId: input.clientId, text: `${visitor.locale === 'zh' ? '订单' : 'Order'} #${order.number}` },
       card,
     );
     return { message: visitorMessageView(sent.message), conversation: sent.conversation };
