@@ -4,6 +4,7 @@
  * locale and currency here.
  */
 import type { FulfilmentStatus, OrderStatus, PaymentState } from '@counter/shared';
+import { shortDuration } from './time-format.js';
 
 export type ConsoleLocale = 'en' | 'zh';
 
@@ -111,6 +112,11 @@ export function orderMoney(minor: number, currency: string, locale: ConsoleLocal
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
+}
+
+/** How old the shop's answer is (the server's cache): "Fetched just now", "Updated 25s ago". */
+export function cacheAge(ms: number, t = orderText()): string {
+  return ms < 5000 ? t.justNow : t.updated(shortDuration(ms));
 }
 
 export function orderDate(at: number, locale: ConsoleLocale = consoleLocale()): string {

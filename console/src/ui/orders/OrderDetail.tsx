@@ -6,8 +6,7 @@
 import type { AgentOrder, Address, ConversationId } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
-import { orderDate, orderMoney, orderText } from '../../lib/order-text.js';
-import { shortDuration } from '../../lib/time-format.js';
+import { cacheAge, orderDate, orderMoney, orderText } from '../../lib/order-text.js';
 import { Dialog } from '../common/Dialog.js';
 
 type Loaded = { order: AgentOrder; cacheAgeMs: number } | { error: string } | null;
@@ -51,7 +50,7 @@ function Body({ order: o, cacheAgeMs, revealed, onReveal, revealError }: { order
     <div class="order-detail">
       <p class="muted small">
         {orderDate(o.placedAt)} · {t.status[o.status]} · {t.payment}: {t.paymentState[o.paymentState]} ·{' '}
-        {cacheAgeMs < 1000 ? t.justNow : t.updated(shortDuration(cacheAgeMs))}
+        {cacheAge(cacheAgeMs, t)}
       </p>
       <table class="order-lines">
         <tbody>

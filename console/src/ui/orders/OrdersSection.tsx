@@ -6,8 +6,7 @@
 import type { ConversationId, CustomerOrders, OrdersState } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
-import { orderDate, orderMoney, orderText } from '../../lib/order-text.js';
-import { shortDuration } from '../../lib/time-format.js';
+import { cacheAge, orderDate, orderMoney, orderText } from '../../lib/order-text.js';
 import { OrderDetail } from './OrderDetail.js';
 
 type Shown = OrdersState<CustomerOrders> | { state: 'loading' } | { state: 'failed'; message: string };
@@ -48,7 +47,7 @@ export function OrdersSection({ conversationId }: { conversationId: Conversation
         <>
           <p class="muted small">
             {shown.value.matchedBy === 'email' ? t.byEmail : t.byId} ·{' '}
-            {shown.cacheAgeMs < 1000 ? t.justNow : t.updated(shortDuration(shown.cacheAgeMs))}
+            {cacheAge(shown.cacheAgeMs, t)}
           </p>
           {shown.value.orders.length === 0 && <p class="muted">{t.none}</p>}
           <ul class="order-list">
