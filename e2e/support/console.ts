@@ -81,9 +81,14 @@ export async function createAgent(
 /** CSP violations reported by any console page opened with signIn(); tests assert it stays empty. */
 export const cspViolations: string[] = [];
 
-/** Opens the console and signs in through the form. */
-export async function signIn(browser: Browser, server: TestServer, who: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+/** Opens the console and signs in through the form (a desktop window unless a viewport is given). */
+export async function signIn(
+  browser: Browser,
+  server: TestServer,
+  who: { email: string; password: string },
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, ...(viewport.width < 600 && { isMobile: true, hasTouch: true }) });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[console pageerror]', err));
   // The console runs under a strict CSP: any violation (inline style or script) is a bug.

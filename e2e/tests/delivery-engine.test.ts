@@ -61,7 +61,7 @@ function client(socket: () => Socket, storage: KeyValue, options: { loseFirstAck
     show(messages: VisitorMessage[]) {
       shown = merge(shown, messages);
     },
-    write(conversationId: string, text: string) {
+    write(conversationId: ConversationId, text: string) {
       outbox.add({ clientId: randomUUID(), conversationId, text, createdAt: Date.now() + outbox.list().length });
     },
     /** Resolves once every entry written so far is stored. */

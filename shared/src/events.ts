@@ -181,4 +181,9 @@ export interface LoginResponse {
   agent: Agent;
 }
 
+/** Who this browser is signed in as, if anyone: signed out is an answer, not an error. */
+export interface SessionResponse {
+  agent: Agent | null;
+}
+
 export type CannedReplyList = { cannedReplies: CannedReply[] };

@@ -13,7 +13,7 @@ export interface HttpClient {
 }
 
 /** Routes whose 401 is an answer for the caller (wrong password, not signed in yet), not news. */
-const OWN_AUTH_ANSWERS = new Set(['/api/v1/auth/me', '/api/v1/auth/login', '/api/v1/auth/password', '/api/v1/auth/logout']);
+const OWN_AUTH_ANSWERS = new Set(['/api/v1/auth/session', '/api/v1/auth/login', '/api/v1/auth/password', '/api/v1/auth/logout']);
 
 export function createHttpClient(fetchImpl: Fetch, onUnauthorized: () => void = () => {}): HttpClient {
   return {

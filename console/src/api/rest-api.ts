@@ -42,7 +42,8 @@ export interface CannedReplyInput {
 }
 
 export interface RestApi {
-  me(): Promise<Result<{ agent: Agent }>>;
+  /** Who this browser is signed in as; agent null when signed out (not an error). */
+  session(): Promise<Result<{ agent: Agent | null }>>;
   login(email: string, password: string): Promise<Result<{ agent: Agent }>>;
   logout(): Promise<Result<null>>;
   changePassword(currentPassword: string, newPassword: string): Promise<Result<null>>;
@@ -64,7 +65,7 @@ const enc = encodeURIComponent;
 
 export function createRestApi(http: HttpClient): RestApi {
   return {
-    me: () => http.request('GET', `${V1}/auth/me`),
+    session: () => http.request('GET', `${V1}/auth/session`),
     login: (email, password) => http.request('POST', `${V1}/auth/login`, { email, password }),
     logout: () => http.request('POST', `${V1}/auth/logout`),
     changePassword: (currentPassword, newPassword) =>

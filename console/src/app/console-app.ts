@@ -124,7 +124,11 @@ export function createConsoleApp(deps: ConsoleDeps) {
     /** Status change from a click: going online is when notification permission is asked. */
     async setStatus(status: AgentStatus) {
       if (status === 'online') deps.notifier.prepare();
-      return conversations.setStatus(status);
+      const failure = await conversations.setStatus(status);
+      // Chosen while the socket is down: kept and sent on the next connect (console-sync),
+      // shown as pending meanwhile; the checked status stays the server's.
+      stores.connection.getState().want(failure?.code === 'disconnected' ? status : null);
+      return failure?.code === 'disconnected' ? null : failure;
     },
     open,
     /** Orders of a conversation's shopper, read live from the shop (nothing kept in a store). */

@@ -1,4 +1,5 @@
 /** The socket's state as the agent should see it (a dot in the top bar, a banner when off). */
+import type { AgentStatus } from '@counter/shared';
 import { createStore } from 'zustand/vanilla';
 
 export type ConnectionState =
@@ -18,7 +19,13 @@ export interface ConnectionStoreState {
   detail: string | null;
   /** Connected at least once since sign-in (first connect vs reconnect). */
   everConnected: boolean;
+  /**
+   * A status the agent chose while not connected: sent on the next connect (console-sync).
+   * Until the server confirms it, the switch shows the server's status and this as pending.
+   */
+  wantedStatus: AgentStatus | null;
   set(state: ConnectionState, detail?: string | null): void;
+  want(status: AgentStatus | null): void;
   reset(): void;
 }
 
@@ -28,6 +35,10 @@ export function createConnectionStore(now: () => number = Date.now) {
     since: now(),
     detail: null,
     everConnected: false,
+    wantedStatus: null,
+    want(status) {
+      if (get().wantedStatus !== status) set({ wantedStatus: status });
+    },
     set(state, detail = null) {
       const current = get();
       const next = state === 'connecting' && current.everConnected ? 'reconnecting' : state;
@@ -40,7 +51,7 @@ export function createConnectionStore(now: () => number = Date.now) {
       });
     },
     reset() {
-      set({ state: 'idle', since: now(), detail: null, everConnected: false });
+      set({ state: 'idle', since: now(), detail: null, everConnected: false, wantedStatus: null });
     },
   }));
 }

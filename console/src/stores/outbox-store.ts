@@ -80,9 +80,11 @@ export function createOutboxStore(storage: KeyValueStorage | null) {
       set({
         items: get()
           .outbox.list()
+          // Every console entry has a conversation (agents write in one); anything else is not ours to show.
+          .flatMap(({ conversationId, ...e }) => (conversationId ? [{ ...e, conversationId }] : []))
           .map((e) => ({
             clientId: e.clientId,
-            conversationId: e.conversationId as ConversationId,
+            conversationId: e.conversationId,
             text: e.text,
             internal: !!e.internal,
             createdAt: e.createdAt,

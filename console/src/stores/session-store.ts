@@ -38,10 +38,10 @@ export function createSessionStore(api: RestApi) {
     notice: null,
 
     async check() {
-      const me = await api.me();
-      if (me.ok) set({ phase: 'signed-in', agent: me.data.agent, notice: null });
-      else if (me.status === 401) set({ phase: 'signed-out', agent: null });
-      else set({ phase: 'signed-out', agent: null, notice: describeError(me.error) });
+      const me = await api.session();
+      if (!me.ok) set({ phase: 'signed-out', agent: null, notice: describeError(me.error) });
+      else if (me.data.agent) set({ phase: 'signed-in', agent: me.data.agent, notice: null });
+      else set({ phase: 'signed-out', agent: null });
     },
 
     async login(email, password) {
@@ -69,8 +69,8 @@ export function createSessionStore(api: RestApi) {
 
     async revoked() {
       if (passwordChange) await passwordChange.catch(() => {});
-      const me = await api.me();
-      if (me.ok) {
+      const me = await api.session();
+      if (me.ok && me.data.agent) {
         set({ agent: me.data.agent });
         return 'still-signed-in';
       }

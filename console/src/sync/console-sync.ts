@@ -36,7 +36,19 @@ export function startConsoleSync(deps: SyncDeps): () => void {
   const typingTimers = new Map<ConversationId, ReturnType<typeof setTimeout>>();
   let stopped = false;
 
+  /** A status chosen while disconnected goes first, so routing can start as soon as possible. */
+  async function sendWantedStatus() {
+    const wanted = connection.getState().wantedStatus;
+    if (!wanted) return;
+    const result = await transport.command('agent:status', { status: wanted });
+    if (stopped || connection.getState().wantedStatus !== wanted) return;
+    if (result.ok) session.getState().agentUpdated(result.data.agent);
+    // Refused for good (not a lost connection): drop it; the switch shows the server's status.
+    if (result.ok || result.error.code !== 'disconnected') connection.getState().want(null);
+  }
+
   async function refresh() {
+    await sendWantedStatus();
     const [mine, waiting] = await Promise.all([transport.command('inbox:list', {}), transport.command('queue:list', {})]);
     if (stopped) return;
     if (mine.ok) inbox.getState().replace(mine.data.items);

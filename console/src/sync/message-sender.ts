@@ -34,8 +34,10 @@ export function createMessageSender({ command, outbox, threads, uuid, now, retry
     delivery = createDelivery<Message>({
       outbox: box,
       async send(entry): Promise<Sent<Message>> {
+        // An agent writes in a conversation: an entry without one was not written by this console.
+        if (!entry.conversationId) return { ok: false, error: { code: 'invalid_payload' } };
         const result = await command('message:send', {
-          conversationId: entry.conversationId as ConversationId,
+          conversationId: entry.conversationId,
           clientId: entry.clientId,
           text: entry.text,
           internal: !!entry.internal,

@@ -1,9 +1,10 @@
 // @vitest-environment node
+import type { ConversationId } from '@counter/shared';
 import { describe, expect, it } from 'vitest';
 import { createOutboxStore } from '../../src/stores/outbox-store.js';
 import { MemoryStorage } from '../support/console-harness.js';
 
-const entry = (clientId: string) => ({ clientId, conversationId: 'conv', text: 'hello', internal: false, createdAt: 1 });
+const entry = (clientId: string) => ({ clientId, conversationId: 'conv' as ConversationId, text: 'hello', internal: false, createdAt: 1 });
 
 describe('outbox store', () => {
   it('survives a reload: what was in flight is resent, what was refused stays refused', () => {

@@ -20,7 +20,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
   const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], ...initial };
   let seq = 0;
   const api: RestApi = {
-    me: async () => (state.me ? ok({ agent: state.me }) : fail(clientError('unauthorized'), 401)),
+    session: async () => ok({ agent: state.me }),
     async login(email, password) {
       const found = state.agents.find((a) => a.email === email) ?? (state.me?.email === email ? state.me : null);
       if (!found || password !== state.password) return fail(clientError('invalid_credentials'), 401);

@@ -75,8 +75,8 @@ export class AgentService {
 
   /** An admin (or the owner) adds staff: never with more rights or sites than they have. */
   async createAs(actor: Actor, input: z.output<typeof createAgentBody>): Promise<Agent> {
-    if (!mayGrant(actor, input.role, input.siteIds as SiteId[])) throw forbidden();
-    await this.checkSites(input.siteIds as SiteId[]);
+    if (!mayGrant(actor, input.role, input.siteIds)) throw forbidden();
+    await this.checkSites(input.siteIds);
     return this.create(input);
   }
 
@@ -90,7 +90,7 @@ export class AgentService {
     if (id === actor.agentId && changesAccess) {
       throw new AppError('forbidden', { message: 'Ask another admin to change your own role, sites or activation.' });
     }
-    const siteIds = (input.siteIds as SiteId[] | undefined) ?? target.siteIds;
+    const siteIds = (input.siteIds) ?? target.siteIds;
     if (!mayGrant(actor, input.role ?? target.role, siteIds)) throw forbidden();
     if (input.siteIds) await this.checkSites(siteIds);
     return this.update(id, input);
@@ -125,7 +125,7 @@ export class AgentService {
       email: input.email.toLowerCase(),
       name: input.name,
       role: input.role,
-      siteIds: input.siteIds as SiteId[],
+      siteIds: input.siteIds,
       capacity: input.capacity,
       status: 'offline',
       active: true,
@@ -146,7 +146,7 @@ export class AgentService {
 
   async update(id: AgentId, input: z.output<typeof updateAgentBody>): Promise<Agent> {
     const { password, siteIds, ...rest } = input;
-    const patch: Partial<AgentDoc> = { ...rest, ...(siteIds ? { siteIds: siteIds as SiteId[] } : {}) };
+    const patch: Partial<AgentDoc> = { ...rest, ...(siteIds ? { siteIds: siteIds } : {}) };
     if (password) patch.passwordHash = await hashPassword(password);
     const updated = await this.write(id, patch);
     if (!updated) throw notFound();

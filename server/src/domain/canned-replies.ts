@@ -34,7 +34,7 @@ export class CannedReplyService {
   }
 
   async create(actor: Actor, input: z.output<typeof cannedReplyBody>): Promise<CannedReply> {
-    const siteId = this.siteFor(actor, input.siteId as SiteId | null | undefined);
+    const siteId = this.siteFor(actor, input.siteId);
     const { siteId: _ignored, ...fields } = input;
     const doc: CannedReplyDoc = { _id: newId<CannedReplyId>(), ...fields, siteId, updatedAt: this.deps.clock.now(), createdBy: actor.agentId };
     try {

@@ -1,6 +1,7 @@
-import { changePasswordBody, errorResponses, loginBody, loginResponse, noContent } from '@counter/shared/schemas';
+import { changePasswordBody, errorResponses, loginBody, loginResponse, noContent, sessionResponse } from '@counter/shared/schemas';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../domain/errors.js';
 import { requireAgent, session } from './auth-hooks.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 
@@ -29,6 +30,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send(null);
     },
   );
+
+  // The console's first question. Signed out is an answer (200, agent null), so a sign-in page
+  // does not log a 401 in the browser on every visit; /me keeps its 401 for API clients.
+  app.get('/api/v1/auth/session', { schema: { response: { 200: sessionResponse, ...errorResponses } } }, async (request, reply) => {
+    try {
+      const { agent } = await auth.authenticate(request.cookies[SESSION_COOKIE]);
+      return { agent: await agents.view(agent) };
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'unauthorized' && err.code !== 'session_revoked')) throw err;
+      if (request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { agent: null };
+    }
+  });
 
   app.get(
     '/api/v1/auth/me',

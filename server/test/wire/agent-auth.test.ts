@@ -33,6 +33,22 @@ describe('agent sign-in and sessions', () => {
     }
   }
 
+  it('answers who is signed in without an error when nobody is (the console asks it on every visit)', async () => {
+    const session = (cookie?: string) =>
+      server.app.inject({ method: 'GET', url: '/api/v1/auth/session', ...(cookie && { headers: { cookie } }) });
+    const stranger = await session();
+    expect([stranger.statusCode, stranger.json()]).toEqual([200, { agent: null }]);
+    const forged = await session('counter_session=not-a-session');
+    expect([forged.statusCode, forged.json()]).toEqual([200, { agent: null }]);
+
+    const agent = await server.agent({ online: false });
+    const signedIn = await session(agent.cookie);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().agent).toMatchObject({ email: agent.email });
+    await server.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: agent.cookie } });
+    expect((await session(agent.cookie)).json()).toEqual({ agent: null });
+  });
+
   it('refuses a wrong password, and an unknown email, with the same answer', async () => {
     const { email } = await server.agent({ online: false });
     const wrong = await login(email, 'not-the-password');

@@ -6,6 +6,7 @@
  * client id with the stored message. One key per entry, so two tabs never overwrite each
  * other's lists.
  */
+import type { ConversationId } from '../ids';
 
 export interface KeyValue {
   get(key: string): string | null | undefined;
@@ -17,7 +18,7 @@ export interface KeyValue {
 export interface OutboxEntry {
   clientId: string;
   /** null: no conversation yet; delivering it starts one (the widget's first message). */
-  conversationId: string | null;
+  conversationId: ConversationId | null;
   text: string;
   createdAt: number;
   /** An agent's internal note (console only). */

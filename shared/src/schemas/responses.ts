@@ -14,7 +14,7 @@ import type {
   Site,
   WidgetConfig,
 } from '../domain.js';
-import type { LoginResponse, VisitorSessionResponse } from '../events.js';
+import type { LoginResponse, SessionResponse, VisitorSessionResponse } from '../events.js';
 import type { RevealAuditEntry } from '../orders.js';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../errors.js';
 import * as c from './common.js';
@@ -78,6 +78,8 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });
+
+export const sessionResponse: z.ZodType<SessionResponse> = z.object({ agent: agentView.nullable() });
 
 export const visitorSessionResponse: z.ZodType<VisitorSessionResponse> = z.object({
   visitorId: c.visitorId,

@@ -1,7 +1,9 @@
 /**
- * Every string the shopper sees, in every language, in one place. The loader imports only
+ * Every string the shopper sees on the first render, in every language. The loader imports only
  * `launcherText` (tree-shaking leaves the rest out of its 1.5 KB); the chat reads the rest
- * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders.
+ * through `text()` in i18n/text.ts, which fills `{name}`-style placeholders. Strings that only a
+ * lazy part of the chat shows live beside it in this folder (leave-message.ts, ended.ts), so
+ * they load with that part and not before.
  */
 import type { Locale } from '@counter/shared';
 
@@ -16,7 +18,9 @@ export const launcherLocale = (script: HTMLScriptElement): Locale =>
   /^zh/i.test(script.dataset.locale || navigator.language) ? 'zh' : 'en';
 
 /** Each string as [English, Simplified Chinese]: a translation sits next to its source. */
-const CHAT = {
+export type Strings = Record<string, readonly [en: string, zh: string]>;
+
+export const CHAT = {
   title: ['Chat with us', '在线客服'],
   close: ['Close chat', '关闭聊天'],
   sound: ['Notification sound', '消息提示音'],
@@ -54,11 +58,10 @@ const CHAT = {
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
   myOrders: ['My orders', '我的订单'],
-} satisfies Record<string, [string, string]>;
+} satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;
 
-export const chatString = (locale: Locale, key: ChatKey): string => CHAT[key][locale === 'zh' ? 1 : 0];
 
 /** data-locale wins; then the browser's languages; then the site's default. */
 export function pickLocale(requested: string | null | undefined, languages: readonly string[], fallback: Locale): Locale {

@@ -1,16 +1,16 @@
 /** Fills a catalogue string and formats times and waits for the shopper's locale. */
 import type { Locale } from '@counter/shared';
-import { chatString, type ChatKey } from './catalogue';
+import { CHAT, type ChatKey, type Strings } from './catalogue';
 
 export type Vars = Record<string, string | number>;
 
-/** Fills `{name}` placeholders. */
-export const fill = (template: string, vars?: Vars): string =>
-  vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : template;
-
-export function text(locale: Locale, key: ChatKey, vars?: Vars): string {
-  return fill(chatString(locale, key), vars);
+/** A string of any of the catalogue's tables, in the locale, with `{name}` filled from vars. */
+export function fill<K extends string>(table: Record<K, Strings[string]>, locale: Locale, key: K, vars?: Vars): string {
+  const template = table[key][locale === 'zh' ? 1 : 0];
+  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : template;
 }
+
+export const text = (locale: Locale, key: ChatKey, vars?: Vars): string => fill(CHAT, locale, key, vars);
 
 const BCP47: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };
 const formats = new Map<string, Intl.DateTimeFormat>();

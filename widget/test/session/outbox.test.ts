@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { keptStorage } from '../../src/frame/session/kept-storage';
+import type { ConversationId } from '@counter/shared';
 import { Outbox } from '@counter/shared/delivery';
 import { pickConversation, SHOW_RESOLVED_MS } from '../../src/frame/session/pick';
 
@@ -10,11 +11,11 @@ describe('outbox', () => {
     const storage = keptStorage({}, (k, v) => kept.push([k, v]));
     const outbox = new Outbox(storage);
     outbox.add({ clientId: 'b', conversationId: null, text: 'second', createdAt: 2 });
-    outbox.add({ clientId: 'a', conversationId: 'c1', text: 'first', createdAt: 1 });
+    outbox.add({ clientId: 'a', conversationId: 'c1' as ConversationId, text: 'first', createdAt: 1 });
     expect(outbox.list().map((e) => e.text)).toEqual(['first', 'second']);
 
-    outbox.update('b', { failed: 'timeout', conversationId: 'c1' });
-    expect(outbox.get('b')).toMatchObject({ failed: 'timeout', conversationId: 'c1' });
+    outbox.update('b', { failed: 'timeout', conversationId: 'c1' as ConversationId });
+    expect(outbox.get('b')).toMatchObject({ failed: 'timeout', conversationId: 'c1' as ConversationId });
     outbox.remove('a');
     outbox.remove('missing');
     expect(kept.map(([k, v]) => [k, v === null ? null : JSON.parse(v).text])).toEqual([

@@ -5,6 +5,7 @@ import { canAct as mayAct, holds } from '../../lib/thread-access.js';
 import { useStore } from '../../lib/use-store.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import type { Thread } from '../../stores/threads-store.js';
+import { routeHref } from '../../stores/route-store.js';
 import { VisitorBadges } from '../common/VisitorBadges.js';
 import { Rating } from './Rating.js';
 import { TagEditor } from './TagEditor.js';
@@ -26,6 +27,9 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
 
   return (
     <header class="conv-head">
+      <a class="btn btn-quiet conv-back" href={routeHref({ name: 'inbox' })} aria-label="Back to conversations">
+        <span aria-hidden="true">‹</span>
+      </a>
       <div class="conv-title">
         <h2>
           <span class="conv-name">{visitorLabel(v ?? { id: c.visitorId, name: null, email: null })}</span>

@@ -17,6 +17,7 @@ const OPTIONS: { status: AgentStatus; label: string; hint: string }[] = [
 export function StatusSwitch() {
   const app = useApp();
   const status = useStore(app.stores.session, (s) => s.agent?.status ?? 'offline');
+  const wanted = useStore(app.stores.connection, (s) => s.wantedStatus);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,9 +42,14 @@ export function StatusSwitch() {
           onClick={() => void choose(o.status)}
         >
           <span class="status-dot" aria-hidden="true" />
-          {o.label}
+          <span class="status-label">{o.label}</span>
         </button>
       ))}
+      {wanted && wanted !== status && (
+        <span class="status-error status-pending" role="status">
+          {OPTIONS.find((o) => o.status === wanted)?.label} as soon as the connection is back
+        </span>
+      )}
       {error && (
         <span class="status-error" role="alert">
           {error}

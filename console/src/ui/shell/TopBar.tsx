@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js';
 import type { Route } from '../../stores/route-store.js';
@@ -15,6 +16,10 @@ export function TopBar() {
   const unread = useStore(app.stores.inbox, selectUnreadTotal);
   const queued = useStore(app.stores.queue, (s) => s.total);
   const work = route.name === 'inbox' || route.name === 'conversation' || route.name === 'queue';
+  // On a phone the pages, shortcuts, account and sign-out fold into a menu (see shell.css);
+  // going anywhere closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [route]);
 
   const link = (to: Route, label: string, active: boolean, count?: number, hot?: boolean) => (
     <a class={`nav-link${active ? ' active' : ''}`} href={routeHref(to)} aria-current={active ? 'page' : undefined}>
@@ -24,35 +29,49 @@ export function TopBar() {
   );
 
   return (
-    <header class="topbar">
+    <header class={`topbar${menuOpen ? ' menu-open' : ''}`}>
       <a class="brand" href="#/inbox" aria-label="Counter console">
         <span class="brand-mark" aria-hidden="true" />
-        Counter
+        <span class="brand-name">Counter</span>
       </a>
-      <nav class="nav" aria-label="Main">
-        {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
-        {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
-        {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
-        {isAdmin(agent) && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
-      </nav>
+      <div class="topbar-menu" id="topbar-menu">
+        <nav class="nav" aria-label="Main">
+          {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
+          {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
+          {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
+          {isAdmin(agent) && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
+        </nav>
+        <div class="topbar-account">
+          <button type="button" class="btn-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => app.stores.ui.getState().setHelp(true)}>
+            ?
+          </button>
+          <a class={`nav-link me${route.name === 'account' ? ' active' : ''}`} href="#/account" title="Your account">
+            {agent?.name}
+          </a>
+          <button type="button" class="btn btn-quiet" onClick={() => void app.stores.session.getState().logout()}>
+            Sign out
+          </button>
+        </div>
+      </div>
       <div class="topbar-right">
         {queued > 0 && (
           <a class="queue-pill" href="#/queue" title="Conversations waiting for an agent">
-            {queued} waiting
+            {queued} <span class="queue-pill-word">waiting</span>
           </a>
         )}
         <ConnectionDot />
         <StatusSwitch />
-        <button type="button" class="btn-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => app.stores.ui.getState().setHelp(true)}>
-          ?
-        </button>
-        <a class={`nav-link me${route.name === 'account' ? ' active' : ''}`} href="#/account" title="Your account">
-          {agent?.name}
-        </a>
-        <button type="button" class="btn btn-quiet" onClick={() => void app.stores.session.getState().logout()}>
-          Sign out
-        </button>
       </div>
+      <button
+        type="button"
+        class="btn-icon menu-toggle"
+        aria-label="Menu"
+        aria-expanded={menuOpen}
+        aria-controls="topbar-menu"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        <span aria-hidden="true">☰</span>
+      </button>
     </header>
   );
 }

@@ -2,6 +2,7 @@
  * Which conversation the window shows: the first message starts one, an ended one can be
  * left for a fresh one (remembered, so a reload does not bring it back).
  */
+import type { ConversationId } from '@counter/shared';
 import type { Core } from './core';
 import { TransportError, unwrap } from './transport';
 
@@ -19,7 +20,7 @@ export function createConversation(core: Core, { shown, remember }: Conversation
   return {
     dismissed: () => prefs.get(DISMISSED_KEY) ?? null,
 
-    async start(): Promise<string> {
+    async start(): Promise<ConversationId> {
       const t = live();
       if (!t) throw new TransportError('offline');
       const { conversation } = unwrap(await t.request('conversation:start', { locale: state().locale }));

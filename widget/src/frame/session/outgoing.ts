@@ -5,14 +5,14 @@
  * module only adapts it: the first message starts the conversation, and a delivery status
  * becomes the message's "failed" mark (retrying or refused: the reason, with a retry link).
  */
-import { LIMITS, type VisitorMessage } from '@counter/shared';
+import { type ConversationId, LIMITS, type VisitorMessage } from '@counter/shared';
 import { createDelivery, type Sent } from '@counter/shared/delivery';
 import type { Core } from './core';
 import { pendingMessage } from './pick';
 import { RefusedError, TransportError } from './transport';
 
 export interface OutgoingDeps {
-  startConversation(): Promise<string>;
+  startConversation(): Promise<ConversationId>;
   received(messages: VisitorMessage[]): void;
   newConversation(): void;
 }

@@ -1,22 +1,11 @@
 /** The conversation was resolved: rate it (1-5 and a comment), then start a new one. */
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
-import { useAutofocus, useChat, useSession } from './use-chat';
-import { useWords } from './use-words';
-
-/** The end-of-conversation card's words ship with it, not in the first render's catalogue. */
-const WORDS = {
-  ended: ['This conversation has ended.', '本次会话已结束。'],
-  rate: ['How was our service?', '您对本次服务满意吗？'],
-  stars: ['{n} of 5', '{n} 星（满分 5 星）'],
-  comment: ['Comment (optional)', '评价（选填）'],
-  rateSend: ['Send rating', '提交评价'],
-  rated: ['Thanks for your feedback!', '感谢您的评价！'],
-  newChat: ['Start a new conversation', '开始新的会话'],
-} satisfies Record<string, [string, string]>;
+import { ENDED } from '../../i18n/ended';
+import { useAutofocus, useChat, useSession, useText } from './use-chat';
 
 function Rating() {
-  const t = useWords(WORDS);
+  const t = useText(ENDED);
   const session = useSession();
   const [score, setScore] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -52,7 +41,7 @@ function Rating() {
 }
 
 export function Ended() {
-  const t = useWords(WORDS);
+  const t = useText(ENDED);
   const session = useSession();
   const autofocus = useAutofocus<HTMLButtonElement>();
   const rated = useChat((s) => !!s.conversation?.rating);

@@ -1,21 +1,15 @@
 /** Nobody online, or outside business hours: an email and a message, answered later. */
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
+import { CHAT } from '../../i18n/catalogue';
+import { LEAVE_MESSAGE } from '../../i18n/leave-message';
 import { useAutofocus, useSession, useText } from './use-chat';
-import { useWords } from './use-words';
 
-/** This form's words ship with it, not in the first render's catalogue. */
-const WORDS = {
-  leaveIntro: ['Leave a message and we will reply by email.', '请留言，我们会通过邮件回复您。'],
-  email: ['Email', '邮箱'],
-  name: ['Name (optional)', '姓名（选填）'],
-  leaveSend: ['Send message', '提交留言'],
-  leaveFailed: ['Your message could not be sent. Please try again.', '留言未能发送，请重试。'],
-} satisfies Record<string, [string, string]>;
+/** The form's own strings, and the chat's "Message" label. */
+const STRINGS = { ...CHAT, ...LEAVE_MESSAGE };
 
 export function LeaveMessage() {
-  const t = useText();
-  const w = useWords(WORDS);
+  const t = useText(STRINGS);
   const session = useSession();
   const autofocus = useAutofocus<HTMLInputElement>();
   const [busy, setBusy] = useState(false);
@@ -32,13 +26,13 @@ export function LeaveMessage() {
 
   return (
     <form class="card" onSubmit={submit}>
-      <p class="note">{w('leaveIntro')}</p>
+      <p class="note">{t('leaveIntro')}</p>
       <label>
-        {w('email')}
+        {t('email')}
         <input ref={autofocus} name="email" type="email" required autoComplete="email" maxLength={254} />
       </label>
       <label>
-        {w('name')}
+        {t('name')}
         <input name="name" autoComplete="name" maxLength={100} />
       </label>
       <label>
@@ -47,11 +41,11 @@ export function LeaveMessage() {
       </label>
       {failed && (
         <p class="fail" role="alert">
-          {w('leaveFailed')}
+          {t('leaveFailed')}
         </p>
       )}
       <button class="btn" disabled={busy}>
-        {w('leaveSend')}
+        {t('leaveSend')}
       </button>
     </form>
   );

@@ -6,8 +6,8 @@
 import { createContext } from 'preact';
 import { useStore } from '@counter/shared/preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
-import type { ChatKey } from '../../i18n/catalogue';
-import { text, type Vars } from '../../i18n/text';
+import { CHAT, type Strings } from '../../i18n/catalogue';
+import { fill, type Vars } from '../../i18n/text';
 import type { ChatSession } from '../session/chat-session';
 import type { ChatState, ChatStore } from '../store/chat-store';
 
@@ -30,10 +30,12 @@ export function useChat<T>(selector: (state: ChatState) => T): T {
 
 export const useSession = () => useChatContext().session;
 
-/** t('key', vars) in the chat's current locale. */
-export function useText(): (key: ChatKey, vars?: Vars) => string {
+/** t('key', vars) in the chat's current locale, from the first render's strings or a lazy part's. */
+export function useText<K extends string = keyof typeof CHAT>(
+  table: Record<K, Strings[string]> = CHAT as Record<string, Strings[string]>,
+): (key: K, vars?: Vars) => string {
   const locale = useChat((s) => s.locale);
-  return (key, vars) => text(locale, key, vars);
+  return (key, vars) => fill(table, locale, key, vars);
 }
 
 /**

@@ -1,0 +1,10 @@
+/** The leave-a-message form's strings: they load with its lazy chunk (see catalogue.ts). */
+import type { Strings } from './catalogue';
+
+export const LEAVE_MESSAGE = {
+  leaveIntro: ['Leave a message and we will reply by email.', '请留言，我们会通过邮件回复您。'],
+  email: ['Email', '邮箱'],
+  name: ['Name (optional)', '姓名（选填）'],
+  leaveSend: ['Send message', '提交留言'],
+  leaveFailed: ['Your message could not be sent. Please try again.', '留言未能发送，请重试。'],
+} satisfies Strings;
