@@ -7,7 +7,7 @@ import type { OrderSummary, OrdersState, ShopperOrder } from '@counter/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrdersApi } from '../../session/orders';
 import { RefusedError } from '../../session/transport';
-import { useChat, useSession } from '../use-chat';
+import { useChat, useSession, useText } from '../use-chat';
 import css from './orders.css?inline';
 import { ordersText, type OrdersText } from './orders-text';
 
@@ -31,18 +31,19 @@ export function Orders({ onClose }: { onClose: () => void }) {
 
 function Panel({ api, x, onClose }: { api: OrdersApi; x: OrdersText; onClose: () => void }) {
   const [view, setView] = useState<View>({ name: 'list' });
+  const title = useText()('myOrders');
   const ref = useRef<HTMLElement>(null);
   // Keyboard and screen-reader users land in the panel, on its heading.
   useEffect(() => ref.current?.querySelector('h2')?.focus(), [view.name]);
   return (
-    <section class="orders-panel" role="dialog" aria-label={x.t('myOrders')} ref={ref}>
+    <section class="orders-panel" role="dialog" aria-label={title} ref={ref}>
       <header>
         {view.name === 'order' && (
           <button type="button" onClick={() => setView({ name: 'list' })}>
             ← {x.t('back')}
           </button>
         )}
-        <h2 tabIndex={-1}>{view.name === 'order' ? x.t('order', view.order.number) : x.t('myOrders')}</h2>
+        <h2 tabIndex={-1}>{view.name === 'order' ? x.t('order', view.order.number) : title}</h2>
         <button type="button" aria-label={x.t('close')} onClick={onClose}>
           ✕
         </button>
