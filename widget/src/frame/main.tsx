@@ -10,10 +10,17 @@ import { listenToLoader, type LoaderLink } from './loader-link';
 import { keptStorage } from './session/kept-storage';
 import { Outbox } from '@counter/shared/delivery';
 import { socketBackend } from './session/socket-backend';
-import { createBeeper } from './sound';
 import { createChatStore } from './store/chat-store';
 import { App } from './ui/App';
 import './ui/styles.css';
+
+/**
+ * The notification sound loads the first time it plays (most chats never switch it on). No
+ * Vite preload helper for it (see ui/App.tsx).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const __vitePreload = (load: () => Promise<unknown>) => load();
+let beep: (() => void) | undefined;
 
 const siteId = new URLSearchParams(location.search).get('site') ?? '';
 let session: ChatSession | undefined;
@@ -42,7 +49,7 @@ function boot(init: Extract<LoaderToFrame, { t: 'init' }>, pageOrigin: string, p
     context: init.context,
     identity: init.identity,
     languages: navigator.languages,
-    notify: createBeeper(),
+    notify: () => void import('./sound').then((m) => (beep ??= m.createBeeper())()),
     visible: () => document.visibilityState === 'visible',
   });
   // Screen readers pick their voice from lang.

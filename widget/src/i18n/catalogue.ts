@@ -57,7 +57,6 @@ export const CHAT = {
   evResolved: ['The conversation was resolved', '会话已解决'],
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
-  myOrders: ['My orders', '我的订单'],
 } satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;

@@ -3,8 +3,10 @@
  * shipment statuses are keys too: orders-text.ts maps each status to one (checked by tsc).
  */
 import type { Strings } from './catalogue';
+import { ORDERS_ENTRY } from './orders-entry';
 
 export const ORDERS = {
+  ...ORDERS_ENTRY,
   back: ['Back', '返回'],
   close: ['Close orders', '关闭订单'],
   loading: ['Loading…', '加载中…'],

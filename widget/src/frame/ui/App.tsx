@@ -4,7 +4,7 @@
  * launcher), and incoming messages are read out through a polite live region. The footer's
  * rarer forms (leave a message, rate) load on first use.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { ChatSession } from '../session/chat-session';
 import type { ChatStore } from '../store/chat-store';
 import { footer } from '../store/selectors';
@@ -24,7 +24,8 @@ import { ChatContext, useChat, useSession, useText } from './use-chat';
 const __vitePreload = (load: () => Promise<unknown>) => load();
 const LeaveMessage = lazy(() => import('./LeaveMessage').then((m) => m.LeaveMessage));
 const Ended = lazy(() => import('./Ended').then((m) => m.Ended));
-const Orders = lazy(() => import('./orders/Orders').then((m) => m.Orders));
+/** Only for sites with orders: the "My orders" button; the order views load on its first click. */
+const OrdersEntry = lazy(() => import('./orders/OrdersEntry').then((m) => m.OrdersEntry));
 
 function Footer() {
   const t = useText();
@@ -45,9 +46,6 @@ function ChatWindow() {
   const session = useSession();
   const announcement = useChat((s) => s.announcement);
   const orders = useChat((s) => s.orders);
-  const t = useText();
-  // The order views load on the first click, not with the chat.
-  const [ordersOpen, setOrdersOpen] = useState(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -61,14 +59,7 @@ function ChatWindow() {
     <div class="chat">
       <Header />
       <StatusBar />
-      {orders && (
-        <p class="orders-bar">
-          <button type="button" aria-haspopup="dialog" onClick={() => setOrdersOpen(true)}>
-            {t('myOrders')}
-          </button>
-        </p>
-      )}
-      {ordersOpen && <Orders onClose={() => setOrdersOpen(false)} />}
+      {orders && <OrdersEntry />}
       <MessageList />
       <Footer />
       <div class="sr" aria-live="polite" aria-atomic="true">

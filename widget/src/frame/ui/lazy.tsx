@@ -6,13 +6,13 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazy<P extends object = object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loaded: ComponentType<P> | undefined;
-  return function Lazy(props: P) {
+export function lazy(load: () => Promise<ComponentType>): ComponentType {
+  let loaded: ComponentType | undefined;
+  return function Lazy() {
     const [Component, setComponent] = useState(() => loaded);
     useEffect(() => {
       if (!Component) void load().then((c) => setComponent(() => (loaded = c)));
     }, []);
-    return Component ? <Component {...props} /> : null;
+    return Component ? <Component /> : null;
   };
 }

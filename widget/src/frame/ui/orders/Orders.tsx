@@ -7,15 +7,12 @@ import type { OrderSummary, OrdersState, ShopperOrder } from '@counter/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrdersApi } from '../../session/orders';
 import { RefusedError } from '../../session/transport';
-import { useChat, useSession, useText } from '../use-chat';
+import { useChat, useSession } from '../use-chat';
+import { adoptStyles } from './adopt-styles';
 import css from './orders.css?inline';
 import { ordersText, type OrdersText } from './orders-text';
 
-// Constructable stylesheet: the frame's CSP allows no inline <style>, and the lazy chunk's
-// CSS is not a file the first render links.
-const sheet = new CSSStyleSheet();
-sheet.replaceSync(css);
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+adoptStyles(css);
 
 type View = { name: 'list' } | { name: 'order'; order: ShopperOrder };
 
@@ -31,7 +28,7 @@ export function Orders({ onClose }: { onClose: () => void }) {
 
 function Panel({ api, x, onClose }: { api: OrdersApi; x: OrdersText; onClose: () => void }) {
   const [view, setView] = useState<View>({ name: 'list' });
-  const title = useText()('myOrders');
+  const title = x.t('myOrders');
   const ref = useRef<HTMLElement>(null);
   // Keyboard and screen-reader users land in the panel, on its heading.
   useEffect(() => ref.current?.querySelector('h2')?.focus(), [view.name]);
