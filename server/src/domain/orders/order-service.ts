@@ -120,15 +120,7 @@ export class OrderService {
   }
 
   private async ownedBy(visitor: VisitorDoc, orderId: string): Promise<Order> {
-    const provider = await this.providerOf(visitor.siteId);
-    if (!provider) throw notFound();
-    const result = await provider.getOrder(orderId);
-    if (result.kind === 'not_found') throw notFound();
-    if (result.kind !== 'ok') {
-      this.report(visitor.siteId, result);
-      throw unavailable();
-    }
-    const order = result.value;
+    const { order } = await this.fetchOrder(visitor.siteId, orderId);
     const byIdentity = visitor.verified && visitor.externalId !== null && order.customerId === visitor.externalId;
     if (byIdentity || (await this.deps.store.orderAccess.granted(visitor._id, order.id))) return order;
     // Someone else's order answers exactly as a missing one.
@@ -194,17 +186,22 @@ export class OrderService {
 
   private async orderOfConversation(actor: Actor, conversationId: ConversationId, orderId: string) {
     const { conversation, visitor } = await this.conversationOf(actor, conversationId);
-    const provider = await this.providerOf(conversation.siteId);
+    const { order, fetchedAt, provider } = await this.fetchOrder(conversation.siteId, orderId);
+    if (!(await this.belongsTo(order, visitor, conversation, provider))) throw notFound();
+    return { order, conversation, fetchedAt };
+  }
+
+  /** One order from the site's shop: missing (or no shop) is not_found, a failing shop orders_unavailable. */
+  private async fetchOrder(siteId: SiteDoc['_id'], orderId: string) {
+    const provider = await this.providerOf(siteId);
     if (!provider) throw notFound();
     const result = await provider.getOrder(orderId);
     if (result.kind === 'not_found') throw notFound();
     if (result.kind !== 'ok') {
-      this.report(conversation.siteId, result);
+      this.report(siteId, result);
       throw unavailable();
     }
-    const order = result.value;
-    if (!(await this.belongsTo(order, visitor, conversation, provider))) throw notFound();
-    return { order, conversation, fetchedAt: result.fetchedAt };
+    return { order: result.value, fetchedAt: result.fetchedAt, provider };
   }
 
   /** The order is this shopper's: by signed identity, by the email the agent's list matched, or by a guest grant. */
