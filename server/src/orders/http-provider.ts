@@ -7,6 +7,7 @@
 import type { Customer, Order, OrderSummary } from '@counter/shared';
 import { orders as s, type z } from '@counter/shared/schemas';
 import type { CustomerQuery, OrderProvider, ProviderResult } from '../domain/orders/provider.js';
+import { fetchJson } from './provider-fetch.js';
 import { signRequest } from './signature.js';
 
 export interface HttpProviderOptions {
@@ -70,51 +71,14 @@ export class HttpOrderProvider implements OrderProvider {
       ...(body ? { 'content-type': 'application/json' } : {}),
       ...signRequest(this.options.secret, { method, path: url.pathname + url.search, body }, this.now()),
     };
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        ...(body ? { body } : {}),
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-    } catch (err) {
-      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-      return {
-        kind: 'unreachable',
-        reason: timedOut ? `no answer within ${this.options.timeoutMs} ms` : `connection failed: ${causeOf(err)}`,
-      };
-    }
-    try {
-      if (response.status === 404) return { kind: 'not_found' };
-      if (response.status >= 500) return { kind: 'unreachable', reason: `the shop answered ${response.status}` };
-      if (response.status === 401 || response.status === 403) {
-        return { kind: 'unreachable', reason: `the shop refused our signature (${response.status}): check the shared secret` };
-      }
-      if (response.status !== 200) return { kind: 'invalid_answer', reason: `unexpected status ${response.status}` };
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        return { kind: 'invalid_answer', reason: 'the answer is not JSON' };
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) return { kind: 'invalid_answer', reason: `the answer breaks the contract: ${describeIssues(parsed.error)}` };
-      return { kind: 'ok', value: parsed.data, fetchedAt: this.now() };
-    } catch (err) {
-      // The body stopped arriving (timeout mid-body, connection reset).
-      return { kind: 'unreachable', reason: `the answer was cut off: ${causeOf(err)}` };
-    }
+    const answer = await fetchJson(url, { method, headers, ...(body ? { body } : {}) }, this.options.timeoutMs, this.now);
+    if (answer.kind !== 'ok') return answer;
+    const parsed = schema.safeParse(answer.value);
+    if (!parsed.success) return { kind: 'invalid_answer', reason: `the answer breaks the contract: ${describeIssues(parsed.error)}` };
+    return { kind: 'ok', value: parsed.data, fetchedAt: answer.fetchedAt };
   }
 }
 
 function nullable<T>(result: { fetchedAt: number }, value: T | null): ProviderResult<T> {
   return value === null ? { kind: 'not_found' } : { kind: 'ok', value, fetchedAt: result.fetchedAt };
-}
-
-function causeOf(err: unknown): string {
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  return cause instanceof Error ? (('code' in cause && typeof cause.code === 'string' ? cause.code : cause.message) as string) : String(cause);
 }

@@ -46,7 +46,7 @@ describe('HTTP order provider', () => {
     const impostor = new HttpOrderProvider({ url: merchant.url, secret: 'someone-elses-secret-000000', timeoutMs: 2000 });
     const result = await impostor.listOrders('demo-customer-1', 10);
     expect(result.kind).toBe('unreachable');
-    expect(result.kind === 'unreachable' && result.reason).toMatch(/refused our signature/);
+    expect(result.kind === 'unreachable' && result.reason).toMatch(/refused our credentials/);
   });
 
   it('refuses a replayed request and a stale one', async () => {
