@@ -22,6 +22,7 @@ export const ORDERS = {
   tooMany: ['Too many attempts. Please try again later.', '尝试次数过多，请稍后再试。'],
   failed: ['Something went wrong. Please try again.', '出错了，请重试。'],
   order: ['Order #{n}', '订单 #{n}'],
+  item: ['1 item', '1 件商品'],
   items: ['{n} items', '{n} 件商品'],
   total: ['Total', '合计'],
   tracking: ['Tracking', '物流'],

@@ -88,7 +88,7 @@ function List({ api, x, show }: { api: OrdersApi; x: OrdersText; show: (o: Shopp
                 <button type="button" onClick={() => void open(o.id)}>
                   <strong>{x.t('order', o.number)} · {x.status(o.status)}</strong>
                   <span class="muted">
-                    {x.date(o.placedAt)} · {x.t('items', o.itemCount)} · {x.money(o.total, o.currency)}
+                    {x.date(o.placedAt)} · {o.itemCount === 1 ? x.t('item') : x.t('items', o.itemCount)} · {x.money(o.total, o.currency)}
                   </span>
                 </button>
               </li>
