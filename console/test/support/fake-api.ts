@@ -14,10 +14,12 @@ export interface FakeApiState {
   agents: Agent[];
   sites: Site[];
   canned: CannedReply[];
+  /** Order-provider secrets per site: held here, never in a Site the API answers. */
+  orderSecrets: Record<string, string | undefined>;
 }
 
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
-  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], ...initial };
+  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], orderSecrets: {}, ...initial };
   let seq = 0;
   const api: RestApi = {
     session: async () => ok({ agent: state.me }),
@@ -69,8 +71,16 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     async updateSite(id, patch) {
       const found = state.sites.find((s) => s.id === id);
       if (!found) return fail(clientError('site_not_found'), 404);
-      const { rotateIdentitySecret, ...rest } = patch;
+      const { rotateIdentitySecret, orderProvider, ...rest } = patch;
       Object.assign(found, rest);
+      // As the server does: the secret is kept server-side, the answer says only whether one is set.
+      if (orderProvider) {
+        state.orderSecrets[id] = orderProvider.kind === 'none' ? undefined : (orderProvider.secret ?? state.orderSecrets[id]);
+        found.orderProvider =
+          orderProvider.kind === 'none'
+            ? { kind: 'none', url: null, hasSecret: false }
+            : { kind: orderProvider.kind, url: orderProvider.url, hasSecret: Boolean(state.orderSecrets[id]) };
+      }
       if (rotateIdentitySecret) found.identitySecret = `rotated-${++seq}`;
       return ok({ site: { ...found } });
     },
