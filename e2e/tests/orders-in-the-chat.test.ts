@@ -93,6 +93,13 @@ describe('orders in the chat', () => {
     await agentPage.screenshot({ path: artifact('orders-console-detail-revealed.png') });
     const entries = await server.app.store.audit.list(null, 10);
     expect(entries[0]).toMatchObject({ agentName: 'Ann', orderId: 'ord_1042' });
+    await detail.getByRole('button', { name: 'Close' }).click();
+
+    // The product on the page, as a card the agent sees as a product.
+    await frame.getByRole('button', { name: 'My orders' }).click();
+    await panel.getByRole('button', { name: 'Ask about the product on this page' }).click();
+    await frame.getByText('Trail Runner 2 — Ocean', { exact: true }).waitFor();
+    await agentPage.locator('.product-message .product-title', { hasText: 'Trail Runner 2 — Ocean' }).waitFor();
   });
 
   it('a guest looks an order up with number + email, in Chinese too', async () => {

@@ -199,8 +199,11 @@ export type VisitorConversation = Pick<
 
 export type MessageAuthor = 'visitor' | 'agent' | 'system';
 /** text: chat; note: internal, agents only; event: something happened (assigned, resolved...). */
-/** order: a card for one order, sent by the shopper (`card` holds what the card shows). */
-export type MessageKind = 'text' | 'note' | 'event' | 'order';
+/**
+ * order: a card for one order, sent by the shopper (`card` holds what the card shows);
+ * product: the product the shopper is viewing, as their page reported it (`product`).
+ */
+export type MessageKind = 'text' | 'note' | 'event' | 'order' | 'product';
 
 export type ConversationEvent =
   | { type: 'queued' }
@@ -228,6 +231,8 @@ export interface Message {
   event: ConversationEvent | null;
   /** Kind "order" only; absent on messages stored before cards existed. */
   card?: OrderCard | null;
+  /** Kind "product" only. */
+  product?: ProductContext | null;
   createdAt: Millis;
 }
 

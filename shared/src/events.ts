@@ -63,6 +63,7 @@ export interface VisitorResults {
   'order:get': { order: ShopperOrder };
   'order:lookup': { order: ShopperOrder };
   'order:card': { message: VisitorMessage };
+  'product:card': { message: VisitorMessage };
 }
 
 export type VisitorClientToServerEvents = CommandMap<VisitorSchemas, VisitorResults>;

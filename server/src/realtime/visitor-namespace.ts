@@ -136,5 +136,8 @@ function visitorHandlers(
       const { message } = await services.orders.sendCard(await me(), input);
       return { message };
     },
+    'product:card': async (input) => ({
+      message: visitorMessageView((await conversations.sendProduct(await me(), input)).message),
+    }),
   };
 }

@@ -159,6 +159,19 @@ describe('orders stay with their customer', () => {
     expect(refused.statusCode).toBe(403);
   });
 
+  it('sends the product the page reported as a card, and refuses when there is none', async () => {
+    const shopper = await server.visitor();
+    const conversationId = ok(await visitorCommand(shopper.socket, 'conversation:start', {})).conversation.id;
+    expect(await visitorCommand(shopper.socket, 'product:card', { conversationId, clientId: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const product = { id: 'trail-2', title: 'Trail Runner 2', price: 89, currency: 'USD' };
+    ok(await visitorCommand(shopper.socket, 'visitor:context', { product }));
+    const { message } = ok(await visitorCommand(shopper.socket, 'product:card', { conversationId, clientId: randomUUID() }));
+    expect(message).toMatchObject({ kind: 'product', text: 'Trail Runner 2', product });
+  });
+
   it('says "unreachable" when the shop is down, never "no orders"', async () => {
     const mei = await verified('demo-customer-1');
     await merchant.close();

@@ -74,6 +74,8 @@ export const visitorSchemas = {
   'order:get': z.object({ orderId: externalRef }),
   'order:lookup': orderLookup,
   'order:card': orderCardSend,
+  /** The product the shopper's page last reported (setContext), as a card. */
+  'product:card': z.object({ conversationId: c.conversationId, clientId: c.clientMessageId }),
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;

@@ -29,6 +29,8 @@ export const ORDERS = {
   notShipped: ['Not shipped yet.', '尚未发货。'],
   shipTo: ['Ship to', '收货地'],
   send: ['Send to chat', '发送到聊天'],
+  sendProduct: ['Ask about the product on this page', '咨询当前页面的商品'],
+  noProduct: ['This page shows no product.', '当前页面没有商品信息。'],
   placed: ['Placed', '已下单'],
   processing: ['Processing', '处理中'],
   partially_shipped: ['Partly shipped', '部分发货'],

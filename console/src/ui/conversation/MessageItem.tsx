@@ -7,6 +7,7 @@ import { eventText } from '../../lib/event-text.js';
 import { clockTime, fullDate } from '../../lib/time-format.js';
 import { RichText } from '../common/RichText.js';
 import { OrderCardMessage } from '../orders/OrderCardMessage.js';
+import { ProductCard } from '../shopper/ProductCard.js';
 import { useNow } from '../hooks/use-now.js';
 
 export function MessageItem({ message: m, mine, seen, last }: { message: Message; mine: boolean; seen: boolean; last: boolean }) {
@@ -37,6 +38,16 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
     );
   }
   if (m.kind === 'order' && m.card) return <OrderCardMessage message={m} time={time} />;
+  if (m.kind === 'product' && m.product) {
+    return (
+      <div class="msg msg-in" data-seq={m.seq}>
+        <div class="bubble product-message">
+          <ProductCard product={m.product} />
+        </div>
+        <div class="msg-meta">{time}</div>
+      </div>
+    );
+  }
   const fromShopper = m.author === 'visitor';
   return (
     <div class={`msg ${fromShopper ? 'msg-in' : 'msg-out'}`} data-seq={m.seq}>

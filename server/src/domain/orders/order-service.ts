@@ -114,7 +114,7 @@ export class OrderService {
       visitor,
       // The card's one-line text, for the conversation preview and any client that draws no card.
       { conversationId: input.conversationId, clientId: input.clientId, text: `${visitor.locale === 'zh' ? '订单' : 'Order'} #${order.number}` },
-      card,
+      { card },
     );
     return { message: visitorMessageView(sent.message), conversation: sent.conversation };
   }

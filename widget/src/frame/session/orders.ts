@@ -14,6 +14,8 @@ export interface OrdersApi {
   lookup(number: string, email: string): Promise<ShopperOrder>;
   /** Starts the conversation if there is none yet. */
   sendCard(orderId: string): Promise<void>;
+  /** The product the page reported (setContext) as a card; rejects with not_found without one. */
+  sendProduct(): Promise<void>;
 }
 
 export function ordersApi(core: Core, start: () => Promise<string>): OrdersApi {
@@ -28,8 +30,11 @@ export function ordersApi(core: Core, start: () => Promise<string>): OrdersApi {
     lookup: async (number, email) => unwrap(await live().request('order:lookup', { number, email })).order,
     async sendCard(orderId) {
       const conversationId = core.state().conversation?.id ?? (await start());
-      const { message } = unwrap(await live().request('order:card', { conversationId, clientId: core.newId(), orderId }));
-      core.state().addMessages([message]);
+      core.state().addMessages([unwrap(await live().request('order:card', { conversationId, clientId: core.newId(), orderId })).message]);
+    },
+    async sendProduct() {
+      const conversationId = core.state().conversation?.id ?? (await start());
+      core.state().addMessages([unwrap(await live().request('product:card', { conversationId, clientId: core.newId() })).message]);
     },
   };
 }

@@ -47,7 +47,10 @@ function Panel({ api, x, onClose }: { api: OrdersApi; x: OrdersText; onClose: ()
       </header>
       <div class="orders-body">
         {view.name === 'list' ? (
-          <List api={api} x={x} show={(order) => setView({ name: 'order', order })} />
+          <>
+            <List api={api} x={x} show={(order) => setView({ name: 'order', order })} />
+            <SendProduct api={api} x={x} onSent={onClose} />
+          </>
         ) : (
           <Detail api={api} x={x} order={view.order} onSent={onClose} />
         )}
@@ -197,6 +200,27 @@ function Detail({ api, x, order: o, onSent }: { api: OrdersApi; x: OrdersText; o
       <button type="button" class="btn" onClick={() => void send()}>
         {x.t('send')}
       </button>
+    </>
+  );
+}
+
+/** The product the shopper is looking at, into the conversation as a card. */
+function SendProduct({ api, x, onSent }: { api: OrdersApi; x: OrdersText; onSent: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const send = () =>
+    api.sendProduct().then(onSent, (err: unknown) =>
+      setError(err instanceof RefusedError && err.code === 'not_found' ? x.t('noProduct') : x.t('failed')),
+    );
+  return (
+    <>
+      <button type="button" class="btn alt" onClick={() => void send()}>
+        {x.t('sendProduct')}
+      </button>
+      {error && (
+        <p class="err" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }
