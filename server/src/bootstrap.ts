@@ -12,7 +12,7 @@ import { newSiteDoc } from './domain/new-documents.js';
 import { newSecret } from './domain/crypto.js';
 import { AppError } from './domain/errors.js';
 import type { Services } from './domain/services.js';
-import { DEMO_SITE_ID } from './http/demo-page.js';
+import { DEMO_ORDERS_PATH, DEMO_SITE_ID } from './http/demo-page.js';
 import type { Store } from './store/store.js';
 import { DuplicateKeyError } from './store/errors.js';
 
@@ -24,6 +24,11 @@ export interface FirstRunInfo {
 }
 
 const CREDENTIALS_FILE = 'admin-credentials.json';
+
+/** The demo storefront's reference implementation of the HTTP order contract, on this server. */
+function demoOrderProvider(config: Config) {
+  return { kind: 'http' as const, url: `${config.publicUrl}${DEMO_ORDERS_PATH}`, secret: newSecret() };
+}
 
 export async function bootstrap(store: Store, services: Services, config: Config): Promise<FirstRunInfo> {
   const file = path.join(config.dataDir, CREDENTIALS_FILE);
@@ -65,12 +70,16 @@ export async function bootstrap(store: Store, services: Services, config: Config
             greeting: { en: 'Hi! Questions about sizes, orders or returns? Ask us.', zh: '您好！关于尺码、订单或退货的问题，欢迎咨询。' },
             businessHours: null,
             defaultLocale: 'en',
+            orderProvider: demoOrderProvider(config),
             now: Date.now(),
           }),
         )
         .catch((err: unknown) => {
           if (!(err instanceof DuplicateKeyError)) throw err;
         });
+    } else if ((await store.sites.byId(demoSiteId))?.orderProvider === undefined) {
+      // A demo site from before orders existed gets the sample orders too (once: null stays null).
+      await store.sites.update(demoSiteId, { orderProvider: demoOrderProvider(config) });
     }
   }
   // After the demo site exists, so that staff from before memberships keep seeing it too.

@@ -38,6 +38,9 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   DEMO: bool.default(true),
+  ORDER_PROVIDER_TIMEOUT_MS: int(100, 60_000).default(3000),
+  ORDER_CACHE_SECONDS: int(0, 3600).default(30),
+  ORDER_LOOKUPS_PER_HOUR: int(1, 10_000).default(10),
 });
 
 export type Env = z.output<typeof schema>;
@@ -78,6 +81,12 @@ export interface Config {
   shutdownTimeoutMs: number;
   adminEmail: string;
   demo: boolean;
+  /** Each call to a shop's order system gives up after this long ("unreachable"). */
+  orderProviderTimeoutMs: number;
+  /** How long an answer from a shop's order system is reused. */
+  orderCacheMs: number;
+  /** Failed guest order lookups allowed per visitor and per email address, per hour. */
+  orderLookupsPerHour: number;
   nodeId: string;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
@@ -128,6 +137,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     demo: e.DEMO,
+    orderProviderTimeoutMs: e.ORDER_PROVIDER_TIMEOUT_MS,
+    orderCacheMs: e.ORDER_CACHE_SECONDS * 1000,
+    orderLookupsPerHour: e.ORDER_LOOKUPS_PER_HOUR,
     nodeId: randomBytes(8).toString('hex'),
     secureCookies: publicUrl.startsWith('https:'),
   });

@@ -2,6 +2,7 @@
  * Domain types as they travel on the wire. Server documents carry more (hashes, secrets);
  * these are the views clients may see.
  */
+import type { OrderCard, OrderProviderSettings } from './orders.js';
 import type {
   AgentId,
   CannedReplyId,
@@ -64,6 +65,8 @@ export interface Site {
   /** null: always open. */
   businessHours: BusinessHours | null;
   defaultLocale: Locale;
+  /** Where this site's orders come from; the provider's secret never leaves the server. */
+  orderProvider: OrderProviderSettings;
   createdAt: Millis;
 }
 
@@ -89,6 +92,8 @@ export interface WidgetConfig {
   greeting: Greeting;
   defaultLocale: Locale;
   availability: Availability;
+  /** The site has an order provider: the widget offers "My orders" and the guest lookup. */
+  orders: boolean;
 }
 
 // ---- Visitor ------------------------------------------------------------------------
@@ -208,7 +213,11 @@ export type VisitorConversation = Pick<
 
 export type MessageAuthor = 'visitor' | 'agent' | 'system';
 /** text: chat; note: internal, agents only; event: something happened (assigned, resolved...). */
-export type MessageKind = 'text' | 'note' | 'event';
+/**
+ * order: a card for one order, sent by the shopper (`card` holds what the card shows);
+ * product: the product the shopper is viewing, as their page reported it (`product`).
+ */
+export type MessageKind = 'text' | 'note' | 'event' | 'order' | 'product';
 
 export type ConversationEvent =
   | { type: 'queued' }
@@ -234,6 +243,10 @@ export interface Message {
   kind: MessageKind;
   text: string;
   event: ConversationEvent | null;
+  /** Kind "order" only; absent on messages stored before cards existed. */
+  card?: OrderCard | null;
+  /** Kind "product" only. */
+  product?: ProductContext | null;
   createdAt: Millis;
 }
 

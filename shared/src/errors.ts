@@ -22,6 +22,7 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Too many requests. Slow down.' },
   too_many_attempts: { status: 429, message: 'Too many failed attempts. Try again later.' },
   too_many_connections: { status: 429, message: 'The chat is open in too many tabs. Close one, then reload this page.' },
+  orders_unavailable: { status: 503, message: "The shop's order system is not answering. Try again soon." },
   store_unavailable: { status: 503, message: 'Storage is unavailable. Nothing was saved; retry.' },
   internal: { status: 500, message: 'Something went wrong.' },
 } as const satisfies Record<string, { status: number; message: string }>;

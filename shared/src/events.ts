@@ -23,6 +23,7 @@ import type {
   WidgetConfig,
 } from './domain.js';
 import type { AgentId, ConversationId, SiteId, VisitorId } from './ids.js';
+import type { Address, AgentOrder, CustomerOrders, OrderSummary, OrdersState, ShopperOrder } from './orders.js';
 import type { AgentSchemas } from './schemas/agent.js';
 import type { VisitorSchemas } from './schemas/visitor.js';
 
@@ -61,6 +62,11 @@ export interface VisitorResults {
    */
   'visitor:identify': { verified: boolean; visitorId: VisitorId; token: string | null };
   'visitor:context': null;
+  'orders:mine': OrdersState<OrderSummary[]>;
+  'order:get': { order: ShopperOrder };
+  'order:lookup': { order: ShopperOrder };
+  'order:card': { message: VisitorMessage };
+  'product:card': { message: VisitorMessage };
 }
 
 export type VisitorClientToServerEvents = CommandMap<VisitorSchemas, VisitorResults>;
@@ -115,6 +121,9 @@ export interface AgentResults {
   'message:history': HistoryPage;
   'message:read': { seq: number };
   'typing:set': null;
+  'orders:list': OrdersState<CustomerOrders>;
+  'order:get': { order: AgentOrder; cacheAgeMs: number };
+  'order:reveal': { address: Address | null; phone: string | null };
 }
 
 export type AgentClientToServerEvents = CommandMap<AgentSchemas, AgentResults>;

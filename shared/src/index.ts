@@ -8,6 +8,7 @@ export * from './limits.js';
 export * from './domain.js';
 export * from './embed.js';
 export * from './identity.js';
+export type * from './orders.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';

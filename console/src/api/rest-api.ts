@@ -1,4 +1,5 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
+import type { OrderProviderInput, RevealAuditEntry } from '@counter/shared';
 import type { Agent, AgentId, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
 
@@ -31,6 +32,8 @@ export interface NewSite {
 export interface SitePatch extends Partial<NewSite> {
   rotateIdentitySecret?: boolean;
   endIdentitySecretGrace?: boolean;
+  /** The secret is write-only: absent keeps the stored one (same kind and URL). */
+  orderProvider?: OrderProviderInput;
 }
 
 export interface CannedReplyInput {
@@ -52,6 +55,7 @@ export interface RestApi {
   createSite(input: NewSite): Promise<Result<{ site: Site }>>;
   updateSite(id: SiteId, patch: SitePatch): Promise<Result<{ site: Site }>>;
   identityChecks(id: SiteId): Promise<Result<{ identityChecks: IdentityCheckReport }>>;
+  listAudit(): Promise<Result<{ entries: RevealAuditEntry[] }>>;
   listCanned(): Promise<Result<{ cannedReplies: CannedReply[] }>>;
   createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
@@ -75,6 +79,7 @@ export function createRestApi(http: HttpClient): RestApi {
     createSite: (input) => http.request('POST', `${V1}/sites`, input),
     updateSite: (id, patch) => http.request('PATCH', `${V1}/sites/${enc(id)}`, patch),
     identityChecks: (id) => http.request('GET', `${V1}/sites/${enc(id)}/identity-checks`),
+    listAudit: () => http.request('GET', `${V1}/audit`),
     listCanned: () => http.request('GET', `${V1}/canned-replies`),
     createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),

@@ -131,6 +131,14 @@ export function createConsoleApp(deps: ConsoleDeps) {
       return failure?.code === 'disconnected' ? null : failure;
     },
     open,
+    /** Orders of a conversation's shopper, read live from the shop (nothing kept in a store). */
+    orders: {
+      list: (conversationId: ConversationId) => command('orders:list', { conversationId }),
+      get: (conversationId: ConversationId, orderId: string) => command('order:get', { conversationId, orderId }),
+      reveal: (conversationId: ConversationId, orderId: string) => command('order:reveal', { conversationId, orderId }),
+      /** Admins: who revealed what. */
+      audit: () => deps.api.listAudit(),
+    },
     start: () => stores.session.getState().check(),
     stop: shutDown,
   };

@@ -16,10 +16,12 @@ export interface FakeApiState {
   canned: CannedReply[];
   /** Per site; a site not listed has had no failed identity checks. */
   identityChecks: Record<string, IdentityCheckReport>;
+  /** Order-provider secrets per site: held here, never in a Site the API answers. */
+  orderSecrets: Record<string, string | undefined>;
 }
 
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
-  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, ...initial };
+  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, orderSecrets: {}, ...initial };
   let seq = 0;
   const api: RestApi = {
     session: async () => ok({ agent: state.me }),
@@ -52,6 +54,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
       return ok({ agent: { ...found } });
     },
     listSites: async () => ok({ sites: state.sites }),
+    listAudit: async () => ok({ entries: [] }),
     async createSite(input) {
       const site: Site = {
         id: `site${++seq}` as SiteId,
@@ -62,6 +65,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
         previousIdentityKey: null,
         greeting: input.greeting ?? {},
         businessHours: input.businessHours ?? null,
+        orderProvider: { kind: 'none', url: null, hasSecret: false },
         defaultLocale: input.defaultLocale ?? 'en',
         createdAt: NOW,
       };
@@ -71,8 +75,16 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     async updateSite(id, patch) {
       const found = state.sites.find((s) => s.id === id);
       if (!found) return fail(clientError('site_not_found'), 404);
-      const { rotateIdentitySecret, endIdentitySecretGrace, ...rest } = patch;
+      const { rotateIdentitySecret, endIdentitySecretGrace, orderProvider, ...rest } = patch;
       Object.assign(found, rest);
+      // As the server does: the secret is kept server-side, the answer says only whether one is set.
+      if (orderProvider) {
+        state.orderSecrets[id] = orderProvider.kind === 'none' ? undefined : (orderProvider.secret ?? state.orderSecrets[id]);
+        found.orderProvider =
+          orderProvider.kind === 'none'
+            ? { kind: 'none', url: null, hasSecret: false }
+            : { kind: orderProvider.kind, url: orderProvider.url, hasSecret: Boolean(state.orderSecrets[id]) };
+      }
       if (endIdentitySecretGrace) found.previousIdentityKey = null;
       if (rotateIdentitySecret) {
         if (!endIdentitySecretGrace) found.previousIdentityKey = { keyId: found.identityKeyId, until: NOW + 24 * 3600_000 };

@@ -153,6 +153,7 @@ export function site(over: Partial<Site> = {}): Site {
     greeting: {},
     businessHours: null,
     defaultLocale: 'en',
+    orderProvider: { kind: 'none', url: null, hasSecret: false },
     createdAt: NOW,
     ...over,
   };

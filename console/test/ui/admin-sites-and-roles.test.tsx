@@ -16,6 +16,7 @@ const site = (id: string, name: string): Site => ({
   greeting: {},
   businessHours: null,
   defaultLocale: 'en',
+  orderProvider: { kind: 'none', url: null, hasSecret: false },
   createdAt: NOW,
 });
 

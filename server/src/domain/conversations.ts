@@ -1,4 +1,4 @@
-import type { AgentId, ConversationId, Locale, VisitorId } from '@counter/shared';
+import type { AgentId, ClientMessageId, ConversationId, Locale, OrderCard, ProductContext, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -81,7 +81,15 @@ export class ConversationService {
     return conversation;
   }
 
-  async sendAsVisitor(visitor: VisitorDoc, input: z.output<typeof visitorMessageSend>): Promise<Sent> {
+  /**
+   * attached: an order card (kind "order") or the product on screen (kind "product"); `text` is
+   * then the card's one-line fallback ("Order #1042", the product's title).
+   */
+  async sendAsVisitor(
+    visitor: VisitorDoc,
+    input: z.output<typeof visitorMessageSend>,
+    attached?: { card: OrderCard } | { product: ProductContext },
+  ): Promise<Sent> {
     const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status === 'resolved') {
       // A retry of a send that landed before the conversation was resolved still gets its ack.
@@ -94,9 +102,10 @@ export class ConversationService {
       author: 'visitor',
       agentId: null,
       authorName: visitor.name,
-      kind: 'text',
+      kind: !attached ? 'text' : 'card' in attached ? 'order' : 'product',
       text: input.text,
       event: null,
+      ...attached,
     });
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);
@@ -129,6 +138,12 @@ export class ConversationService {
       await this.deps.store.visitors.update(visitor._id, { email: input.email, ...(input.name ? { name: input.name } : {}) });
     }
     return this.sendAsVisitor(visitor, { conversationId: conversation._id, clientId: input.clientId, text: input.text });
+  }
+
+  /** The product the shopper's page reported last, as a card; none reported: not_found. */
+  async sendProduct(visitor: VisitorDoc, input: { conversationId: ConversationId; clientId: ClientMessageId }): Promise<Sent> {
+    if (!visitor.product) throw notFound();
+    return this.sendAsVisitor(visitor, { ...input, text: visitor.product.title }, { product: visitor.product });
   }
 
   async rate(visitor: VisitorDoc, input: z.output<typeof rate>): Promise<ConversationDoc> {

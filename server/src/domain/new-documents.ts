@@ -4,7 +4,7 @@
  */
 import type { ConversationId, SiteId, VisitorId } from '@counter/shared';
 import type { createSiteBody, z } from '@counter/shared/schemas';
-import type { ConversationDoc, SiteDoc, VisitorDoc } from '../store/documents.js';
+import type { ConversationDoc, SiteDoc, StoredOrderProvider, VisitorDoc } from '../store/documents.js';
 import { newSecret } from './crypto.js';
 
 export function newVisitorDoc(init: { _id: VisitorId; siteId: SiteId; now: number }): VisitorDoc {
@@ -71,7 +71,9 @@ export function newConversationDoc(init: {
 }
 
 /** A new site: its own identity secret, no previous one. */
-export function newSiteDoc(init: { _id: SiteId; now: number } & z.output<typeof createSiteBody>): SiteDoc {
+export function newSiteDoc(
+  init: { _id: SiteId; now: number; orderProvider?: StoredOrderProvider | null } & z.output<typeof createSiteBody>,
+): SiteDoc {
   return {
     _id: init._id,
     name: init.name,
@@ -81,6 +83,7 @@ export function newSiteDoc(init: { _id: SiteId; now: number } & z.output<typeof 
     greeting: init.greeting,
     businessHours: init.businessHours,
     defaultLocale: init.defaultLocale,
+    orderProvider: init.orderProvider ?? null,
     createdAt: init.now,
   };
 }

@@ -12,13 +12,22 @@ import { ServiceStats } from './metrics.js';
 import { Router, type RoutingConfig } from './routing/router.js';
 import { SiteService } from './sites.js';
 import { VisitorService } from './visitors.js';
+import { OrderService, type OrderPolicy } from './orders/order-service.js';
+import type { OrderProvider } from './orders/provider.js';
+import { ProviderRegistry, type ProviderFactory } from './orders/provider-registry.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
   identitySecretGraceMs: number;
 }
 
-export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig;
+/** Without an adapter factory (domain tests), a configured provider is simply unreachable. */
+const noProvider: ProviderFactory = (): OrderProvider => {
+  const unreachable = async () => ({ kind: 'unreachable' as const, reason: 'no order adapters in this build' });
+  return { findCustomer: unreachable, listOrders: unreachable, getOrder: unreachable, verifyGuest: unreachable };
+};
+
+export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy };
 
 export interface Services {
   sites: SiteService;
@@ -29,6 +38,9 @@ export interface Services {
   auth: AuthService;
   cannedReplies: CannedReplyService;
   identityFailures: IdentityFailures;
+  orders: OrderService;
+  /** One cached order provider per site; closed with the app. */
+  orderProviders: ProviderRegistry;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -40,6 +52,9 @@ export function createServices(deps: {
   onError: (err: unknown) => void;
   /** Where failed identity checks are logged (rate-limited per site). */
   identityLog: IdentityFailureLog;
+  /** Builds an order-provider adapter from a site's settings (the domain knows none). */
+  createOrderProvider?: ProviderFactory;
+  warn?: (context: object, message: string) => void;
 }): Services {
   const { store, clock, events, config, onError } = deps;
   const identityFailures = new IdentityFailures({ store, clock, log: deps.identityLog });
@@ -48,10 +63,21 @@ export function createServices(deps: {
   const router = new Router({ store, clock, events, log, lock, stats: new ServiceStats({ store, clock }), config, onError });
   const auth = new AuthService({ store, clock, events, config });
   const common = { store, clock, events, lock, log, router, onError };
+  const sites = new SiteService({ ...common, identitySecretGraceMs: config.identitySecretGraceMs, identityFailures });
+  const conversations = new ConversationService(common);
+  const orderProviders = new ProviderRegistry({
+    create: deps.createOrderProvider ?? noProvider,
+    clock,
+    cacheTtlMs: config.orderCacheMs,
+    onError,
+  });
+  const warn = deps.warn ?? (() => {});
   return {
-    sites: new SiteService({ ...common, identitySecretGraceMs: config.identitySecretGraceMs, identityFailures }),
+    sites,
     visitors: new VisitorService({ ...common, identityFailures }),
-    conversations: new ConversationService(common),
+    conversations,
+    orders: new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn }),
+    orderProviders,
     router,
     agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
     auth,

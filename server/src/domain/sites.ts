@@ -1,7 +1,9 @@
 import type { IdentityCheckReport, Site, SiteId } from '@counter/shared';
-import type { createSiteBody, updateSiteBody, z } from '@counter/shared/schemas';
-import type { SiteDoc } from '../store/documents.js';
+import type { createSiteBody, orders, updateSiteBody, z } from '@counter/shared/schemas';
+import type { SiteDoc, StoredOrderProvider } from '../store/documents.js';
 import { newId, newSecret } from './crypto.js';
+
+type OrderProviderInput = z.output<typeof orders.orderProviderInput>;
 import { administers, siteScope, type Actor } from './access.js';
 import { AppError, forbidden } from './errors.js';
 import { newSiteDoc } from './new-documents.js';
@@ -17,6 +19,23 @@ export function normalizeOrigin(origin: string): string {
 /** An empty list lets any site embed the widget (shown as a warning in the admin pages). */
 export function originAllowed(site: Pick<SiteDoc, 'allowedOrigins'>, origin: string): boolean {
   return site.allowedOrigins.length === 0 || site.allowedOrigins.includes(origin);
+}
+
+/**
+ * The provider settings to store. The secret is write-only: an edit without one keeps the
+ * stored secret, but only for the same kind and URL, so changing where orders come from never
+ * sends the old shop's secret to a new address.
+ */
+function storedProvider(input: OrderProviderInput, current: StoredOrderProvider | null): StoredOrderProvider | null {
+  if (input.kind === 'none') return null;
+  const kept = current && current.kind === input.kind && current.url === input.url ? current.secret : null;
+  const secret = input.secret ?? kept;
+  if (!secret) {
+    throw new AppError('validation_failed', {
+      issues: [{ path: 'orderProvider.secret', message: 'a secret is required for a new provider address' }],
+    });
+  }
+  return { kind: input.kind, url: input.url, secret };
 }
 
 export class SiteService {
@@ -79,8 +98,9 @@ export class SiteService {
   }
 
   async update(id: SiteId, input: z.output<typeof updateSiteBody>): Promise<Site> {
-    const { rotateIdentitySecret, endIdentitySecretGrace, allowedOrigins, ...rest } = input;
+    const { rotateIdentitySecret, endIdentitySecretGrace, allowedOrigins, orderProvider, ...rest } = input;
     const patch: Partial<SiteDoc> = { ...rest };
+    if (orderProvider) patch.orderProvider = storedProvider(orderProvider, (await this.get(id)).orderProvider ?? null);
     if (allowedOrigins) patch.allowedOrigins = [...new Set(allowedOrigins.map(normalizeOrigin))];
     if (endIdentitySecretGrace) patch.previousIdentitySecret = null;
     const rotated = rotateIdentitySecret ? await this.rotation(id, endIdentitySecretGrace === true) : null;

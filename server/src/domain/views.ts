@@ -100,11 +100,16 @@ export const avatarUrl = (id: AgentId, hash: string): string => `/api/v1/avatars
 
 /** `now`: a previous identity secret past its grace period is no longer shown. */
 export function siteView(doc: SiteDoc, now: number): Site {
-  const { _id, previousIdentitySecret: _previous, ...rest } = doc;
+  const { _id, previousIdentitySecret: _previous, orderProvider, ...rest } = doc;
   const previous = previousKey(doc, now);
+  // The provider's secret is write-only: admins learn that one is set, never what it is.
+  const provider = orderProvider
+    ? { kind: orderProvider.kind, url: orderProvider.url, hasSecret: orderProvider.secret.length > 0 }
+    : { kind: 'none' as const, url: null, hasSecret: false };
   return {
     id: _id,
     ...rest,
+    orderProvider: provider,
     identityKeyId: keyIdOf(doc.identitySecret),
     previousIdentityKey: previous ? { keyId: previous.kid, until: doc.previousIdentitySecret!.until } : null,
   };

@@ -2,6 +2,7 @@ import {
   agentIdParams,
   agentResponse,
   agentsResponse,
+  auditResponse,
   cannedRepliesResponse,
   cannedReplyBody,
   cannedReplyIdParams,
@@ -22,7 +23,7 @@ import { actor, requireAdmin, requireAgent } from './auth-hooks.js';
 
 /** Agents and sites (admins, scoped to their sites in the domain), canned replies (every agent, per site). */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { agents, sites, cannedReplies } = app.services;
+  const { agents, sites, cannedReplies, orders: audit } = app.services;
   const admin = { onRequest: requireAdmin } as const;
   const agent = { onRequest: requireAgent } as const;
 
@@ -58,6 +59,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     { ...admin, schema: { params: siteIdParams, response: { 200: identityChecksResponse, ...errorResponses } } },
     async (request) => ({ identityChecks: await sites.identityChecksAs(actor(request), request.params.id) }),
   );
+
+  /** Who revealed which shopper's address and phone, newest first: the sites the admin runs. */
+  app.get('/api/v1/audit', { ...admin, schema: { response: { 200: auditResponse, ...errorResponses } } }, async (request) => ({
+    entries: await audit.listFor(actor(request)),
+  }));
 
   app.get(
     '/api/v1/canned-replies',

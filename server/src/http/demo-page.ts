@@ -4,6 +4,8 @@ import { common } from '@counter/shared/schemas';
 
 /** The demo site created on first start; a fixed id so the demo page needs no lookup. */
 export const DEMO_SITE_ID = common.siteId.parse('demo-store');
+/** Where the demo serves its sample orders (the HTTP order contract's reference implementation). */
+export const DEMO_ORDERS_PATH = '/demo/orders-api';
 
 const products = [
   { id: 'trail-2', title: 'Trail Runner 2 — Ocean', price: 89.0, color: '#1d6fa5' },
@@ -15,7 +17,15 @@ const products = [
  * It behaves like a single-page shop: switching products uses history.pushState, and it
  * tells the chat what the shopper is looking at and what is in the cart.
  */
-export function demoPage(chatUrl: string): { html: string; nonce: string } {
+/** A demo customer's signed identity, as a shop's backend would render it for a logged-in customer. */
+export interface DemoIdentity {
+  id: string;
+  name: string;
+  email: string;
+  signature: string;
+}
+
+export function demoPage(chatUrl: string, customer: DemoIdentity | null = null): { html: string; nonce: string } {
   const nonce = randomBytes(16).toString('base64');
   const html = `<!doctype html>
 <html lang="en">
@@ -47,6 +57,8 @@ export function demoPage(chatUrl: string): { html: string; nonce: string } {
     <p>Breathable knit upper, recycled sole, true to size. Free returns within 30 days.</p>
     <button id="add">Add to cart</button>
     <button id="help">Questions? Chat with us</button>
+    <p id="account">${customer ? `<button id="signin">Sign in as ${customer.name} (demo customer)</button>` : ''}</p>
+    <p>Orders to try in the chat's "My orders": sign in above, or as a guest look up order <b>1042</b> with <b>mei@example.com</b>.</p>
   </section>
 </main>
 ${embedSnippet({ chatUrl, siteId: DEMO_SITE_ID, nonce })}
@@ -85,6 +97,13 @@ ${embedSnippet({ chatUrl, siteId: DEMO_SITE_ID, nonce })}
     Counter('setContext', { cart: { items: cart, total: Math.round(total * 100) / 100, currency: 'USD' } });
   });
   document.getElementById('help').addEventListener('click', function () { Counter('open'); });
+  var customer = ${JSON.stringify(customer)};
+  var signin = document.getElementById('signin');
+  if (signin && customer) signin.addEventListener('click', function () {
+    // A real shop renders this for its logged-in customer; the signature comes from its backend.
+    Counter('identify', customer);
+    document.getElementById('account').textContent = 'Signed in as ' + customer.name;
+  });
   window.addEventListener('popstate', render);
   render();
 })();

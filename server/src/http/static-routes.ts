@@ -7,7 +7,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import { paths } from '../paths.js';
 import { loadCompressed, sendCompressed } from './compressed-file.js';
-import { demoPage } from './demo-page.js';
+import { DEMO_CUSTOMERS, demoOrders } from '../demo/sample-orders.js';
+import { DEMO_ORDERS_PATH, DEMO_SITE_ID, demoPage } from './demo-page.js';
+import { orderProviderReference } from './order-provider-reference.js';
+import { hmacSha256Hex } from '../domain/crypto.js';
+import { identitySigningString } from '@counter/shared';
 import { embeddableHeaders, htmlHeaders, pageCsp } from './security-headers.js';
 
 /** The chat window's URL names its site (the loader builds it). HTML, so no response schema. */
@@ -82,9 +86,26 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
 
   if (app.config.demo) {
+    await app.register(orderProviderReference, {
+      prefix: DEMO_ORDERS_PATH,
+      secret: async () => {
+        const provider = (await app.store.sites.byId(DEMO_SITE_ID))?.orderProvider;
+        return provider?.kind === 'http' ? provider.secret : null;
+      },
+      customers: DEMO_CUSTOMERS,
+      orders: demoOrders,
+    });
     app.get('/demo', async (_request, reply) => reply.redirect('/demo/'));
     app.get('/demo/*', async (_request, reply) => {
-      const { html, nonce } = demoPage(app.config.publicUrl);
+      const site = await app.store.sites.byId(DEMO_SITE_ID);
+      const customer = DEMO_CUSTOMERS[0]!;
+      const identity = site && {
+        id: customer.id,
+        name: customer.name ?? customer.id,
+        email: customer.email ?? '',
+        signature: hmacSha256Hex(site.identitySecret, identitySigningString(customer.id)),
+      };
+      const { html, nonce } = demoPage(app.config.publicUrl, identity);
       // The demo runs under a strict nonce CSP, as a careful merchant's page would.
       return reply
         .header('content-type', 'text/html; charset=utf-8')

@@ -62,6 +62,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           greeting: site.greeting,
           defaultLocale: site.defaultLocale,
           availability: await router.availability(site),
+          orders: Boolean(site.orderProvider),
         },
       };
     },

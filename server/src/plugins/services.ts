@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { EventBus } from '../domain/events.js';
 import { createServices, type Services } from '../domain/services.js';
+import { providerFactory } from '../orders/create-provider.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +26,8 @@ export interface ServicesPluginOptions {
 /** Fixed policy, not configuration: nobody has needed to tune these. */
 const NODE_TIMEOUT_MS = 30_000;
 export const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+/** Recent orders shown to a shopper and an agent. */
+const ORDERS_LISTED = 10;
 
 const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) => {
   const { config, store } = app;
@@ -43,10 +46,16 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
       freeFailures: config.loginMaxFailures,
       failureWindowMs: LOGIN_FAILURE_WINDOW_MS,
       identitySecretGraceMs: config.identitySecretGraceMs,
+      orderCacheMs: config.orderCacheMs,
+      orderPolicy: { lookupsPerWindow: config.orderLookupsPerHour, lookupWindowMs: 3600_000, listLimit: ORDERS_LISTED },
     },
     onError: (err) => app.log.error({ err }, 'background task failed'),
     identityLog: app.log,
+    createOrderProvider: providerFactory({ timeoutMs: config.orderProviderTimeoutMs }),
+    warn: (context, message) => app.log.warn(context, message),
   });
+  // Provider adapters may hold sockets (keep-alive) and caches.
+  app.addHook('onClose', () => services.orderProviders.close());
   app.decorate('clock', clock);
   app.decorate('events', events);
   app.decorate('services', services);

@@ -160,5 +160,8 @@ function agentHandlers(
       }
       return null;
     },
+    'orders:list': async ({ conversationId }) => services.orders.listForAgent(await me(), conversationId),
+    'order:get': async ({ conversationId, orderId }) => services.orders.getForAgent(await me(), conversationId, orderId),
+    'order:reveal': async ({ conversationId, orderId }) => services.orders.reveal(await me(), conversationId, orderId),
   };
 }

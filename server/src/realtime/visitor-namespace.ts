@@ -161,5 +161,15 @@ function visitorHandlers(
       await visitors.setContext(await me(), input);
       return null;
     },
+    'orders:mine': async () => services.orders.mine(await me()),
+    'order:get': async ({ orderId }) => ({ order: await services.orders.getForShopper(await me(), orderId) }),
+    'order:lookup': async (input) => ({ order: await services.orders.lookup(await me(), input) }),
+    'order:card': async (input) => {
+      const { message } = await services.orders.sendCard(await me(), input);
+      return { message };
+    },
+    'product:card': async (input) => ({
+      message: visitorMessageView((await conversations.sendProduct(await me(), input)).message),
+    }),
   };
 }

@@ -19,12 +19,21 @@ import type {
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
-export interface SiteDoc extends Omit<WithId<Site>, 'identityKeyId' | 'previousIdentityKey'> {
+/** A site's order provider as stored: the secret lives only here, never in a view. */
+export interface StoredOrderProvider {
+  kind: 'http' | 'vendure';
+  url: string;
+  secret: string;
+}
+
+export interface SiteDoc extends Omit<WithId<Site>, 'identityKeyId' | 'previousIdentityKey' | 'orderProvider'> {
   /**
    * The secret before the last rotation and when it stops verifying; null: none. Sites
    * stored before rotation had a grace period lack the field: read it as null.
    */
   previousIdentitySecret: { secret: string; until: number } | null;
+  /** null when none is set; absent on sites stored before orders existed. */
+  orderProvider?: StoredOrderProvider | null;
 }
 export type VisitorDoc = WithId<VisitorProfile> & {
   /**
@@ -147,4 +156,27 @@ export type CannedReplyDoc = WithId<CannedReply> & { createdBy: AgentId };
 export function fromDoc<T extends { _id: unknown }>(doc: T): Omit<T, '_id'> & { id: T['_id'] } {
   const { _id, ...rest } = doc;
   return { id: _id, ...rest };
+}
+
+/** A guest proved (order number + email) that this order is theirs: they may view it and send it as a card. */
+export interface OrderGrantDoc {
+  /** `${visitorId}:${orderId}` */
+  _id: string;
+  siteId: SiteId;
+  visitorId: VisitorId;
+  orderId: string;
+  at: number;
+}
+
+/** Append-only: who saw what personal data, when. Never updated or deleted by the app. */
+export interface AuditDoc {
+  _id: string;
+  siteId: SiteId;
+  agentId: AgentId;
+  agentName: string;
+  action: 'reveal';
+  field: 'address_and_phone';
+  orderId: string;
+  conversationId: ConversationId;
+  at: number;
 }

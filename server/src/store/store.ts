@@ -13,6 +13,7 @@ import {
   type ThrottleRepository,
 } from './repositories/sessions.js';
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
+import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 
 /** Every repository over one database; what the domain receives. */
@@ -29,6 +30,8 @@ export interface Store {
   throttles: ThrottleRepository;
   cannedReplies: CannedReplyRepository;
   identityChecks: IdentityCheckRepository;
+  orderAccess: OrderAccessRepository;
+  audit: AuditRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,6 +52,8 @@ export async function createStore(db: Database): Promise<Store> {
       throttles: await throttleRepository(db),
       cannedReplies: await cannedReplyRepository(db),
       identityChecks: await identityCheckRepository(db),
+      orderAccess: await orderAccessRepository(db),
+      audit: await auditRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -61,6 +61,8 @@ export async function createDomain(
       freeFailures: 5,
       failureWindowMs: 900_000,
       identitySecretGraceMs: 24 * 3_600_000,
+      orderCacheMs: 30_000,
+      orderPolicy: { lookupsPerWindow: 10, lookupWindowMs: 3_600_000, listLimit: 10 },
       ...options.config,
     },
     onError: (err) => errors.push(err),

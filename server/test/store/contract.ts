@@ -443,6 +443,38 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
           store.cannedReplies.create({ _id: newTestId() as never, shortcut: 'ship', ...base }),
         ).rejects.toBeInstanceOf(DuplicateKeyError);
       });
+
+      it('stores a site\'s order provider with its secret and clears it', async () => {
+        const s = siteDoc();
+        await store.sites.create(s);
+        const provider = { kind: 'http' as const, url: 'https://shop.example/orders', secret: 's'.repeat(32) };
+        expect((await store.sites.update(s._id, { orderProvider: provider }))?.orderProvider).toEqual(provider);
+        expect((await store.sites.byId(s._id))?.orderProvider).toEqual(provider);
+        expect((await store.sites.update(s._id, { orderProvider: null }))?.orderProvider).toBeNull();
+      });
+
+      it('grants a guest an order once, idempotently, and only that order', async () => {
+        const visitorId = newTestId() as VisitorId;
+        const grant = { _id: `${visitorId}:o1`, siteId: 's1' as SiteId, visitorId, orderId: 'o1', at: 1 };
+        await store.orderAccess.grant(grant);
+        await store.orderAccess.grant({ ...grant, at: 2 });
+        expect(await store.orderAccess.granted(visitorId, 'o1')).toBe(true);
+        expect(await store.orderAccess.granted(visitorId, 'o2')).toBe(false);
+        expect(await store.orderAccess.granted(newTestId() as VisitorId, 'o1')).toBe(false);
+      });
+
+      it('lists the audit log newest first, scoped to sites', async () => {
+        const site = newTestId() as SiteId;
+        const entry = (at: number, siteId: SiteId) => ({
+          _id: newTestId(), siteId, agentId: 'a1' as AgentId, agentName: 'Ann', action: 'reveal' as const,
+          field: 'address_and_phone' as const, orderId: `o${at}`, conversationId: 'c1' as ConversationId, at,
+        });
+        await store.audit.append(entry(10, site));
+        await store.audit.append(entry(30, site));
+        await store.audit.append(entry(20, newTestId() as SiteId));
+        expect((await store.audit.list([site], 10)).map((e) => e.at)).toEqual([30, 10]);
+        expect((await store.audit.list(null, 100)).length).toBeGreaterThanOrEqual(3);
+      });
     });
 
     describe('identity checks', () => {

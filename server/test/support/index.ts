@@ -5,3 +5,4 @@ export * from './wait.js';
 export * from './redis-server.js';
 export * from './ports.js';
 export * from './identity-signing.js';
+export * from './merchant.js';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import * as c from './common.js';
+import { orderRef } from './orders.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
@@ -45,6 +46,11 @@ export const agentSchemas = {
   'message:history': c.historyQuery,
   'message:read': c.readMark,
   'typing:set': c.typing,
+  /** The conversation's shopper's orders (by verified customer id, else by email). */
+  'orders:list': c.conversationRef,
+  'order:get': orderRef,
+  /** The unmasked address and phone of one order; audited. */
+  'order:reveal': orderRef,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

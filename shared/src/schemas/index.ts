@@ -4,4 +4,5 @@ export * from './agent.js';
 export * from './rest.js';
 export * from './responses.js';
 export { COMBINING_MARKS_PER_BASE } from './safe-text.js';
+export * as orders from './orders.js';
 export { z } from 'zod';

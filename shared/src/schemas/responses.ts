@@ -16,6 +16,7 @@ import type {
   WidgetConfig,
 } from '../domain.js';
 import type { LoginResponse, SessionResponse, VisitorSessionResponse } from '../events.js';
+import type { RevealAuditEntry } from '../orders.js';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../errors.js';
 import * as c from './common.js';
 
@@ -53,6 +54,7 @@ export const siteView: z.ZodType<Site> = z.object({
   greeting: greetingView,
   businessHours: businessHoursView.nullable(),
   defaultLocale: c.locale,
+  orderProvider: z.object({ kind: z.enum(['none', 'http', 'vendure']), url: z.string().nullable(), hasSecret: z.boolean() }),
   createdAt: millis,
 });
 
@@ -83,6 +85,7 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   greeting: greetingView,
   defaultLocale: c.locale,
   availability: availabilityView,
+  orders: z.boolean(),
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });
@@ -121,3 +124,15 @@ export const errorResponses = {
   '4xx': z.object({ error: errorBody }),
   '5xx': z.object({ error: errorBody }),
 } as const;
+
+export const auditEntryView: z.ZodType<RevealAuditEntry> = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  orderId: z.string(),
+  conversationId: z.string(),
+  field: z.literal('address_and_phone'),
+  at: millis,
+});
+export const auditResponse = z.object({ entries: z.array(auditEntryView) });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import * as c from './common.js';
+import { orderProviderInput } from './orders.js';
 
 export const loginBody = z.object({
   email: c.email,
@@ -87,6 +88,8 @@ export const updateSiteBody = z.object({
   greeting: greeting.optional(),
   businessHours: businessHours.nullable().optional(),
   defaultLocale: c.locale.optional(),
+  /** Where orders come from; the secret is write-only (absent: keep the stored one). */
+  orderProvider: orderProviderInput.optional(),
   /**
    * true: issue a new identity secret; the old one keeps verifying for the grace period
    * (IDENTITY_SECRET_GRACE_HOURS), so pages already signed keep working.

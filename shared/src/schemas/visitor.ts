@@ -1,6 +1,7 @@
 /** Inbound payloads on the /visitor namespace and the visitor REST routes. */
 import { z } from 'zod';
 import * as c from './common.js';
+import { orderCardSend, orderLookup, externalRef } from './orders.js';
 
 export const visitorSessionBody = z.object({
   siteId: c.siteId,
@@ -85,6 +86,14 @@ export const visitorSchemas = {
   'conversation:leave-message': leaveMessage,
   'visitor:identify': identify,
   'visitor:context': context,
+  /** A verified shopper's recent orders (an anonymous one gets state "no_customer"). */
+  'orders:mine': z.object({}),
+  /** One order the shopper owns (verified) or has looked up as a guest. */
+  'order:get': z.object({ orderId: externalRef }),
+  'order:lookup': orderLookup,
+  'order:card': orderCardSend,
+  /** The product the shopper's page last reported (setContext), as a card. */
+  'product:card': z.object({ conversationId: c.conversationId, clientId: c.clientMessageId }),
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;

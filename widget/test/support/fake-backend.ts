@@ -77,6 +77,7 @@ export class FakeBackend implements Backend {
         greeting: { en: 'Hello from the shop', zh: '您好，欢迎光临' },
         defaultLocale: 'en',
         availability: this.availability,
+        orders: false,
       },
     };
   }

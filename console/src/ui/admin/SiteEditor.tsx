@@ -10,6 +10,7 @@ import { FormError } from '../common/FormError.js';
 import { BusinessHoursEditor } from './BusinessHoursEditor.js';
 import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
+import { OrderProviderSettings } from './OrderProviderSettings.js';
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -96,6 +97,7 @@ export function SiteEditor({ site }: { site: Site }) {
           </button>
         </div>
       </form>
+      <OrderProviderSettings key={site.id} site={site} />
       <IdentitySecret site={site} />
       <EmbedSnippet site={site} />
     </div>

@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
+import { AuditLog } from './AuditLog.js';
 import { SiteEditor } from './SiteEditor.js';
 
 export function SitesPage() {
@@ -64,6 +65,7 @@ export function SitesPage() {
         </nav>
         {site ? <SiteEditor key={site.id} site={site} /> : <p class="muted">No sites yet.</p>}
       </div>
+      <AuditLog />
     </section>
   );
 }

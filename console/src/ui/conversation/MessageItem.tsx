@@ -6,6 +6,8 @@ import type { Message } from '@counter/shared';
 import { eventText } from '../../lib/event-text.js';
 import { clockTime, fullDate } from '../../lib/time-format.js';
 import { RichText } from '../common/RichText.js';
+import { OrderCardMessage } from '../orders/OrderCardMessage.js';
+import { ProductCard } from '../shopper/ProductCard.js';
 import { useNow } from '../hooks/use-now.js';
 
 export function MessageItem({ message: m, mine, seen, last }: { message: Message; mine: boolean; seen: boolean; last: boolean }) {
@@ -32,6 +34,17 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
         <div class="msg-text">
           <RichText text={m.text} />
         </div>
+      </div>
+    );
+  }
+  if (m.kind === 'order' && m.card) return <OrderCardMessage message={m} time={time} />;
+  if (m.kind === 'product' && m.product) {
+    return (
+      <div class="msg msg-in" data-seq={m.seq}>
+        <div class="bubble product-message">
+          <ProductCard product={m.product} conversationId={m.conversationId} />
+        </div>
+        <div class="msg-meta">{time}</div>
       </div>
     );
   }

@@ -15,6 +15,7 @@ import { PageTrail } from './PageTrail.js';
 import { PreviousConversations } from './PreviousConversations.js';
 import { ProductCard } from './ProductCard.js';
 import { SafeLink } from '../common/SafeLink.js';
+import { OrdersSection } from '../orders/OrdersSection.js';
 
 const LOCALES: Record<string, string> = { en: 'English', zh: '中文 (Chinese)' };
 
@@ -93,6 +94,8 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
           <p class="muted">Unknown</p>
         )}
       </section>
+
+      <OrdersSection conversationId={c.id} />
 
       {v.product && (
         <section class="card">

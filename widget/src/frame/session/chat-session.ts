@@ -14,6 +14,7 @@ import { createOutgoing } from './outgoing';
 import { createReadMarks } from './read-marks';
 import { createSessionAccess } from './session-access';
 import { createShopContext } from './shop-context';
+import type { OrdersApi } from './orders';
 import type { Transport } from './transport';
 import { createTyping } from './typing';
 import { uuid } from './uuid';
@@ -40,6 +41,8 @@ export interface ChatSession {
   markRead(): void;
   setContext(context: ShopContext): void;
   identify(identity: Identity): void;
+  /** The order views' commands, loaded with them. */
+  orders(): Promise<OrdersApi>;
   /** Logout: revoke the token, forget the outbox, tell the loader it can remove the frame. */
   shutdown(): void;
 }
@@ -161,6 +164,7 @@ export function createChatSession(deps: SessionDeps): ChatSession {
     },
 
     markRead: reads.mark,
+    orders: () => import('./orders').then((m) => m.ordersApi(core, conversation.start)),
     setContext: context.set,
 
     identify(next) {

@@ -41,6 +41,8 @@ export interface ChatState {
   leftEmail: string | null;
   /** The latest incoming message, for the aria-live region. */
   announcement: string;
+  /** The site has an order provider: "My orders" shows (its code loads on first render of it). */
+  orders: boolean;
 }
 
 export interface ChatActions {
@@ -96,6 +98,7 @@ export const initialState: ChatState = {
   sound: false,
   leftEmail: null,
   announcement: '',
+  orders: false,
 };
 
 export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
@@ -138,7 +141,7 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
     },
     setConnection: (connection) => set({ connection }),
     configure: (locale, config) =>
-      set({ locale, siteName: config.name, greeting: config.greeting[locale] ?? null, availability: config.availability }),
+      set({ locale, siteName: config.name, greeting: config.greeting[locale] ?? null, availability: config.availability, orders: config.orders }),
     setAvailability: (availability) => set({ availability }),
     setQueue: (queue) => set({ queue }),
     setTyping: (typing) => set({ typing }),

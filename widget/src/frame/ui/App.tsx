@@ -24,6 +24,8 @@ import { ChatContext, useChat, useSession, useText } from './use-chat';
 const __vitePreload = (load: () => Promise<unknown>) => load();
 const LeaveMessage = lazy(() => import('./LeaveMessage').then((m) => m.LeaveMessage));
 const Ended = lazy(() => import('./Ended').then((m) => m.Ended));
+/** Only for sites with orders: the "My orders" button; the order views load on its first click. */
+const OrdersEntry = lazy(() => import('./orders/OrdersEntry').then((m) => m.OrdersEntry));
 
 function Footer() {
   const t = useText();
@@ -44,6 +46,7 @@ function Footer() {
 function ChatWindow() {
   const session = useSession();
   const announcement = useChat((s) => s.announcement);
+  const orders = useChat((s) => s.orders);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -57,6 +60,7 @@ function ChatWindow() {
     <div class="chat">
       <Header />
       <StatusBar />
+      {orders && <OrdersEntry />}
       <MessageList />
       <Footer />
       <div class="sr" aria-live="polite" aria-atomic="true">
