@@ -1,6 +1,6 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
 import type { OrderProviderInput, RevealAuditEntry } from '@counter/shared';
-import type { Agent, AgentId, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
+import type { Agent, AgentId, AgentPrefs, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
 
 export interface NewAgent {
@@ -48,6 +48,10 @@ export interface RestApi {
   login(email: string, password: string): Promise<Result<{ agent: Agent }>>;
   logout(): Promise<Result<null>>;
   changePassword(currentPassword: string, newPassword: string): Promise<Result<null>>;
+  updateProfile(profile: { name?: string; prefs?: Partial<AgentPrefs> }): Promise<Result<{ agent: Agent }>>;
+  /** Base64 of a PNG, JPEG or WebP file (resized first, see lib/resize-image.ts). */
+  setAvatar(image: string): Promise<Result<{ agent: Agent }>>;
+  removeAvatar(): Promise<Result<{ agent: Agent }>>;
   listAgents(): Promise<Result<{ agents: Agent[] }>>;
   createAgent(input: NewAgent): Promise<Result<{ agent: Agent }>>;
   updateAgent(id: AgentId, patch: AgentPatch): Promise<Result<{ agent: Agent }>>;
@@ -72,6 +76,9 @@ export function createRestApi(http: HttpClient): RestApi {
     logout: () => http.request('POST', `${V1}/auth/logout`),
     changePassword: (currentPassword, newPassword) =>
       http.request('POST', `${V1}/auth/password`, { currentPassword, newPassword }),
+    updateProfile: (profile) => http.request('PATCH', `${V1}/auth/profile`, profile),
+    setAvatar: (image) => http.request('PUT', `${V1}/auth/avatar`, { image }),
+    removeAvatar: () => http.request('DELETE', `${V1}/auth/avatar`),
     listAgents: () => http.request('GET', `${V1}/agents`),
     createAgent: (input) => http.request('POST', `${V1}/agents`, input),
     updateAgent: (id, patch) => http.request('PATCH', `${V1}/agents/${enc(id)}`, patch),

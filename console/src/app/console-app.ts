@@ -5,6 +5,7 @@
  */
 import type { AgentStatus, ConversationId } from '@counter/shared';
 import type { RestApi } from '../api/rest-api.js';
+import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
 import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
 import { createAdminSitesStore } from '../stores/admin-sites-store.js';
@@ -79,7 +80,13 @@ export function createConsoleApp(deps: ConsoleDeps) {
     activeConversation,
     isVisible: () => !deps.visibility.isHidden(),
   });
-  const attention = createAttention({ notifier: deps.notifier, inbox: stores.inbox, isHidden: deps.visibility.isHidden, open });
+  const attention = createAttention({
+    notifier: deps.notifier,
+    inbox: stores.inbox,
+    isHidden: deps.visibility.isHidden,
+    open,
+    ways: () => stores.session.getState().agent?.prefs ?? { sound: true, desktop: true },
+  });
 
   function goLive() {
     const agent = stores.session.getState().agent;
@@ -112,6 +119,13 @@ export function createConsoleApp(deps: ConsoleDeps) {
     stores.canned.getState().clear();
   }
 
+  async function mine(pending: ReturnType<RestApi['updateProfile']>): Promise<ClientError | null> {
+    const result = await pending;
+    if (!result.ok) return result.error;
+    stores.session.getState().agentUpdated(result.data.agent);
+    return null;
+  }
+
   stores.session.subscribe((s) => (s.phase === 'signed-in' ? goLive() : shutDown()));
   stores.route.subscribe(() => reads.check());
   deps.visibility.subscribe(() => reads.check());
@@ -138,6 +152,14 @@ export function createConsoleApp(deps: ConsoleDeps) {
       reveal: (conversationId: ConversationId, orderId: string) => command('order:reveal', { conversationId, orderId }),
       /** Admins: who revealed what. */
       audit: () => deps.api.listAudit(),
+    },
+    /** The signed-in agent's own profile; each answers the error, or null once the new view is in. */
+    profile: {
+      update: (profile: Parameters<RestApi['updateProfile']>[0]) => mine(deps.api.updateProfile(profile)),
+      setPicture: (image: string) => mine(deps.api.setAvatar(image)),
+      removePicture: () => mine(deps.api.removeAvatar()),
+      /** From the click that turns desktop notifications on: the browser asks once. */
+      prepareNotifications: () => deps.notifier.prepare(),
     },
     start: () => stores.session.getState().check(),
     stop: shutDown,

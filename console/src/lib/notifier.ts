@@ -11,10 +11,16 @@ export interface Notice {
   onClick?: () => void;
 }
 
+/** The agent's choices (their profile): which of the two ways to be told. */
+export interface NoticeWays {
+  sound: boolean;
+  desktop: boolean;
+}
+
 export interface Notifier {
   /** Call from a user gesture: asks for permission once and unlocks audio. */
   prepare(): void;
-  notify(notice: Notice): void;
+  notify(notice: Notice, ways?: NoticeWays): void;
 }
 
 export function createBrowserNotifier(win: Window & typeof globalThis): Notifier {
@@ -49,9 +55,9 @@ export function createBrowserNotifier(win: Window & typeof globalThis): Notifier
         void win.Notification.requestPermission().catch(() => {});
       }
     },
-    notify({ title, body, tag, onClick }) {
-      chime();
-      if (!('Notification' in win) || win.Notification.permission !== 'granted') return;
+    notify({ title, body, tag, onClick }, ways = { sound: true, desktop: true }) {
+      if (ways.sound) chime();
+      if (!ways.desktop || !('Notification' in win) || win.Notification.permission !== 'granted') return;
       try {
         const n = new win.Notification(title, { body, tag, silent: true });
         n.onclick = () => {

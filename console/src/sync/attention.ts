@@ -4,7 +4,7 @@
  * they are looking at it, and nothing for their own actions (taking, reopening).
  */
 import type { AssignReason, InboxItem, Message } from '@counter/shared';
-import type { Notifier } from '../lib/notifier.js';
+import type { Notifier, NoticeWays } from '../lib/notifier.js';
 import type { InboxStore } from '../stores/inbox-store.js';
 
 export interface AttentionDeps {
@@ -12,6 +12,8 @@ export interface AttentionDeps {
   inbox: InboxStore;
   isHidden: () => boolean;
   open: (conversationId: string) => void;
+  /** The agent's notification preferences, read at each notice (they can change any time). */
+  ways: () => NoticeWays;
 }
 
 const QUIET_REASONS: readonly AssignReason[] = ['taken', 'reopened'];
@@ -19,7 +21,7 @@ const PREVIEW = 120;
 
 const shopperName = (item: InboxItem | undefined) => item?.visitor.name?.trim() || 'A shopper';
 
-export function createAttention({ notifier, inbox, isHidden, open }: AttentionDeps) {
+export function createAttention({ notifier, inbox, isHidden, open, ways }: AttentionDeps) {
   return {
     assigned(item: InboxItem, reason: AssignReason) {
       if (!isHidden() || QUIET_REASONS.includes(reason)) return;
@@ -28,7 +30,7 @@ export function createAttention({ notifier, inbox, isHidden, open }: AttentionDe
         body: `${shopperName(item)}: ${item.conversation.lastMessagePreview ?? ''}`.slice(0, PREVIEW),
         tag: item.conversation.id,
         onClick: () => open(item.conversation.id),
-      });
+      }, ways());
     },
     message(message: Message) {
       if (!isHidden() || message.author !== 'visitor') return;
@@ -40,7 +42,7 @@ export function createAttention({ notifier, inbox, isHidden, open }: AttentionDe
         body: message.text.slice(0, PREVIEW),
         tag: message.conversationId,
         onClick: () => open(message.conversationId),
-      });
+      }, ways());
     },
   };
 }

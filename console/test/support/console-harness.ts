@@ -5,7 +5,7 @@
 import type { Agent } from '@counter/shared';
 import { vi } from 'vitest';
 import { createConsoleApp, type ConsoleApp } from '../../src/app/console-app.js';
-import type { Notice, Notifier } from '../../src/lib/notifier.js';
+import type { Notice, NoticeWays, Notifier } from '../../src/lib/notifier.js';
 import type { KeyValueStorage } from '../../src/stores/outbox-store.js';
 import type { LocationSource } from '../../src/stores/route-store.js';
 import { createFakeApi, type FakeApiState } from './fake-api.js';
@@ -57,7 +57,8 @@ export interface Harness {
   transports: FakeTransport[];
   api: ReturnType<typeof createFakeApi>['api'];
   apiState: FakeApiState;
-  notices: Notice[];
+  /** Each notice with the agent's preferences it was given (sound, desktop). */
+  notices: (Notice & { ways?: NoticeWays })[];
   prepared: number;
   hidden: boolean;
   setHidden(hidden: boolean): void;
@@ -96,7 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     transports,
     api,
     apiState: state,
-    notices: [] as Notice[],
+    notices: [] as Harness['notices'],
     prepared: 0,
     hidden: false,
     storage,
@@ -107,8 +108,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     prepare: () => {
       h.prepared++;
     },
-    notify: (n) => {
-      h.notices.push(n);
+    notify: (n, ways) => {
+      h.notices.push({ ...n, ways });
     },
   };
   h.setHidden = (hidden) => {

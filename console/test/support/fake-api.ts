@@ -40,6 +40,21 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
       state.password = next;
       return ok(null);
     },
+    async updateProfile({ name, prefs }) {
+      if (!state.me) return fail(clientError('unauthorized'), 401);
+      state.me = { ...state.me, ...(name !== undefined && { name }), prefs: { ...state.me.prefs, ...prefs } };
+      return ok({ agent: state.me });
+    },
+    async setAvatar(image) {
+      if (!state.me) return fail(clientError('unauthorized'), 401);
+      state.me = { ...state.me, avatarUrl: `/api/v1/avatars/${state.me.id}?v=${image.length}` };
+      return ok({ agent: state.me });
+    },
+    async removeAvatar() {
+      if (!state.me) return fail(clientError('unauthorized'), 401);
+      state.me = { ...state.me, avatarUrl: null };
+      return ok({ agent: state.me });
+    },
     listAgents: async () => ok({ agents: state.agents }),
     async createAgent(input) {
       const created = agentFixture({ ...input, status: 'offline', connected: false });

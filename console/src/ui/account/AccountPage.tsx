@@ -5,6 +5,7 @@ import { selectOpenCount } from '../../stores/inbox-store.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
+import { ProfileCard } from './ProfileCard.js';
 
 export function AccountPage() {
   const app = useApp();
@@ -51,6 +52,7 @@ export function AccountPage() {
           </dd>
         </dl>
       )}
+      <ProfileCard />
       <form class="card" onSubmit={submit}>
         <h2>Change password</h2>
         <p class="muted">Signs you out everywhere else; this browser stays signed in.</p>
