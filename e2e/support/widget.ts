@@ -57,3 +57,11 @@ export async function send(frame: FrameLocator, text: string): Promise<void> {
   await box.fill(text);
   await box.press('Enter');
 }
+
+/**
+ * The visitor token the loader keeps for a site in the shop's localStorage (URL-encoded pairs,
+ * `t` the token: see widget/src/loader), or null before the chat first opened.
+ */
+export function storedToken(page: Page, siteId: string): Promise<string | null> {
+  return page.evaluate((key) => new URLSearchParams(localStorage.getItem(key) ?? '').get('t'), `counter:${siteId}`);
+}

@@ -8,7 +8,7 @@ import { agentCommand, next, ok } from '@counter/server/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useShopWorld } from '../support/shop-world.js';
-import { chatReady, launcher, openChat, send, shopPage } from '../support/widget.js';
+import { chatReady, launcher, openChat, send, shopPage, storedToken } from '../support/widget.js';
 
 describe('a shopper chats with an agent', () => {
   const world = useShopWorld({ greeting: { en: 'Hello from the trail shop!' } });
@@ -92,7 +92,7 @@ describe('a shopper chats with an agent', () => {
     const frame = await openChat(page);
     await send(frame, 'My address is 1 Main St');
     await frame.getByText('My address is 1 Main St', { exact: true }).waitFor();
-    const token = await page.evaluate((key) => new URLSearchParams(localStorage.getItem(key)!).get('t')!, `counter:${world.site.id}`);
+    const token = (await storedToken(page, world.site.id))!;
 
     await page.evaluate(() => (window as unknown as { Counter: { shutdown(): void } }).Counter.shutdown());
     await expect.poll(() => page.locator('counter-chat iframe').count()).toBe(0);

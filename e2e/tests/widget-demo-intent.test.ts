@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort, startTestServer, type TestServer } from '@counter/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { chatReady, launcher, send } from '../support/widget.js';
+import { chatReady, launcher, send, storedToken } from '../support/widget.js';
 
 const DEMO_SITE = 'demo-store';
 
@@ -28,8 +28,7 @@ describe('the demo storefront before and after intent', () => {
   });
 
   async function visitorOf(page: Page) {
-    const memory = await page.evaluate((key) => localStorage.getItem(key), `counter:${DEMO_SITE}`);
-    const token = (JSON.parse(memory ?? '{}') as { t?: string }).t;
+    const token = await storedToken(page, DEMO_SITE);
     expect(token).toBeTruthy();
     const { visitor } = await server.app.services.visitors.authenticate(DEMO_SITE as never, token!);
     return visitor;

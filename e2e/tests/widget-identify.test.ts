@@ -8,7 +8,7 @@ import { identityJwt, signIdentity } from '@counter/server/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useShopWorld } from '../support/shop-world.js';
-import { openChat, send, shopPage } from '../support/widget.js';
+import { openChat, send, shopPage, storedToken } from '../support/widget.js';
 
 const CUSTOMER = 'cust-42';
 
@@ -45,8 +45,8 @@ describe('identify', () => {
   }
 
   async function visitorOf(page: Page) {
-    const token = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').t as string, `counter:${world.site.id}`);
-    return (await world.server.app.services.visitors.authenticate(world.site.id as never, token)).visitor;
+    const token = await storedToken(page, world.site.id);
+    return (await world.server.app.services.visitors.authenticate(world.site.id as never, token!)).visitor;
   }
 
   it('verifies a good signature, keeps a bad one anonymous, and shows history only to the verified', async () => {

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startStaticSite, type StaticSite } from '../support/static-site.js';
-import { chat, openChat, send, shopPage } from '../support/widget.js';
+import { chat, openChat, send, shopPage, storedToken } from '../support/widget.js';
 
 describe('messages written during an outage', () => {
   let dataDir: string;
@@ -59,8 +59,8 @@ describe('messages written during an outage', () => {
   /** Every shopper text stored in the site's conversations, as the new server reads them. */
   async function storedTexts(): Promise<string[]> {
     const { conversations, visitors } = server!.app.services;
-    const token = await context.pages()[0]!.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').t as string, `counter:${site.id}`);
-    const { visitor } = await visitors.authenticate(site.id as never, token);
+    const token = await storedToken(context.pages()[0]!, site.id);
+    const { visitor } = await visitors.authenticate(site.id as never, token!);
     const texts: string[] = [];
     for (const c of await conversations.listForVisitor(visitor)) {
       const page = await conversations.history(c, { conversationId: c._id, limit: 100 }, false);

@@ -9,7 +9,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ClientError;
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface HttpClient {
-  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Result<T>>;
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Result<T>>;
 }
 
 /** Routes whose 401 is an answer for the caller (wrong password, not signed in yet), not news. */

@@ -121,6 +121,22 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect(await store.conversations.reopen(c, 40)).toMatchObject({ status: 'waiting', resolvedAt: null, queuedAt: null, openKey: c.visitorId });
       });
 
+      it("renames an agent on the conversations given that they still hold, and on no other", async () => {
+        const held = conversationDoc();
+        const released = conversationDoc();
+        const others = conversationDoc();
+        for (const c of [held, released, others]) await store.conversations.create(c);
+        await store.conversations.markAssigned(held._id, 'r1' as AgentId, 'Admin', 10);
+        await store.conversations.markAssigned(released._id, 'r1' as AgentId, 'Admin', 10);
+        await store.conversations.markWaiting(released._id, 11, [], 11);
+        await store.conversations.markAssigned(others._id, 'r2' as AgentId, 'Bo', 10);
+        const renamed = await store.conversations.renameAgent([held._id, released._id, others._id], 'r1' as AgentId, 'Mei');
+        expect(renamed.map((c) => [c._id, c.agentName])).toEqual([[held._id, 'Mei']]);
+        expect((await store.conversations.byId(others._id))?.agentName).toBe('Bo');
+        expect((await store.conversations.byId(released._id))?.agentName).toBeNull();
+        expect(await store.conversations.renameAgent([], 'r1' as AgentId, 'Mei')).toEqual([]);
+      });
+
       it('keeps counters, the awaited reply and the first response as messages arrive', async () => {
         const c = conversationDoc({ status: 'assigned' });
         await store.conversations.create(c);

@@ -84,6 +84,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       markAssigned: () => store.conversations.markAssigned(c, a, 'A', 1),
       markWaiting: () => store.conversations.markWaiting(c, 1, [a], 1),
       markResolved: () => store.conversations.markResolved(c, 1),
+      renameAgent: () => store.conversations.renameAgent([c], a, 'Mei'),
       reopen: () => store.conversations.reopen({ _id: c, visitorId: v }, 1).catch(() => {}),
       recordRequest: () => store.conversations.recordRequest(c, 1),
       recordMessage: async () => {

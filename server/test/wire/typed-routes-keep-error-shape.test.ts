@@ -106,7 +106,7 @@ describe('typed REST routes', () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: admin } });
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json().agent).sort()).toEqual(
-      ['active', 'capacity', 'connected', 'createdAt', 'email', 'id', 'load', 'name', 'role', 'siteIds', 'status'].sort(),
+      ['active', 'avatarUrl', 'capacity', 'connected', 'createdAt', 'email', 'id', 'load', 'name', 'prefs', 'role', 'siteIds', 'status'].sort(),
     );
   });
 });
