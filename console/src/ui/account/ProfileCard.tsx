@@ -10,7 +10,7 @@ import { clientError, type ClientError } from '../../lib/client-error.js';
 import { squareImage } from '../../lib/resize-image.js';
 import { useStore } from '../../lib/use-store.js';
 import { Avatar } from '../common/Avatar.js';
-import { FormError } from '../common/FormError.js';
+import { FormOutcome } from '../common/FormError.js';
 
 export function ProfileCard() {
   const app = useApp();
@@ -84,12 +84,7 @@ export function ProfileCard() {
           <input type="checkbox" checked={agent.prefs.desktop} disabled={busy} onChange={(e) => setPref('desktop', e.currentTarget.checked)} /> With a desktop notification
         </label>
       </fieldset>
-      <FormError error={error} />
-      {saved && (
-        <p class="ok" role="status">
-          {saved}
-        </p>
-      )}
+      <FormOutcome error={error} saved={saved} />
     </section>
   );
 }

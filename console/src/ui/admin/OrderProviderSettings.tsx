@@ -6,7 +6,7 @@ import type { OrderProviderKind, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import type { ClientError } from '../../lib/client-error.js';
-import { FormError } from '../common/FormError.js';
+import { FormOutcome } from '../common/FormError.js';
 
 export function OrderProviderSettings({ site }: { site: Site }) {
   const app = useApp();
@@ -61,12 +61,7 @@ export function OrderProviderSettings({ site }: { site: Site }) {
           </label>
         </>
       )}
-      <FormError error={error} />
-      {saved && (
-        <p class="ok" role="status">
-          Saved.
-        </p>
-      )}
+      <FormOutcome error={error} saved={saved ? 'Saved.' : null} />
       <div class="form-actions">
         <button type="submit" class="btn">
           Save order source

@@ -6,7 +6,7 @@ import type { BusinessHours, Locale, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import type { ClientError } from '../../lib/client-error.js';
-import { FormError } from '../common/FormError.js';
+import { FormOutcome } from '../common/FormError.js';
 import { BusinessHoursEditor } from './BusinessHoursEditor.js';
 import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
@@ -85,12 +85,7 @@ export function SiteEditor({ site }: { site: Site }) {
           </select>
         </label>
         <BusinessHoursEditor value={hours} onChange={setHours} />
-        <FormError error={error} />
-        {saved && (
-          <p class="ok" role="status">
-            Saved.
-          </p>
-        )}
+        <FormOutcome error={error} saved={saved ? 'Saved.' : null} />
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>
             Save site

@@ -8,3 +8,17 @@ export function FormError({ error }: { error: ClientError | string | null | unde
     </p>
   );
 }
+
+/** How a form's last submit went: its error, or what was saved (null: nothing to say yet). */
+export function FormOutcome({ error, saved }: { error: ClientError | string | null | undefined; saved: string | null }) {
+  return (
+    <>
+      <FormError error={error} />
+      {saved && (
+        <p class="ok" role="status">
+          {saved}
+        </p>
+      )}
+    </>
+  );
+}
