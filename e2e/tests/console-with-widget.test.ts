@@ -1,7 +1,7 @@
 /**
  * Both real UIs in one browser: a shopper on a shop page using the embedded widget, an
  * agent in the console. Message, reply, typing both ways, the shopper's product and cart in
- * the console, resolve, and the rating the shopper gives shows up for the agent. The product's
+ * the console, a rename the shopper sees at once, resolve, and the rating the shopper gives shows up for the agent. The product's
  * picture reaches the console through the chat server: the agent's browser never asks the shop.
  */
 import type { FrameLocator, Page } from 'playwright-core';
@@ -77,6 +77,20 @@ describe('console and widget together', () => {
     await composer.pressSequentially(' size.');
     await composer.press('Enter');
     await widget.getByText('Yes, order your usual size.', { exact: true }).waitFor();
+  });
+
+  it('the agent renames themselves: the shopper’s widget shows the new name at once', async () => {
+    await widget.getByText('Ann is helping you').waitFor();
+    const conversationUrl = agentPage.url();
+    await agentPage.getByRole('link', { name: 'Ann', exact: true }).click();
+    const profile = agentPage.getByRole('region', { name: 'Your profile' });
+    await profile.getByLabel('Name shoppers see').fill('Mei');
+    await profile.getByRole('button', { name: 'Save name' }).click();
+    await profile.getByRole('status').filter({ hasText: 'Name saved' }).waitFor();
+    await widget.getByText('Mei is helping you').waitFor();
+    expect(await widget.getByText('Ann is helping you').count()).toBe(0);
+    await agentPage.goto(conversationUrl);
+    await agentPage.getByLabel('Reply to the shopper').waitFor();
   });
 
   it('resolve in the console; the shopper rates; the agent sees the rating', async () => {
