@@ -294,6 +294,9 @@ export interface CannedReply {
   siteId: SiteId | null;
 }
 
+/** A site as any of its staff may see it: its name, not its settings or secrets. */
+export type SiteSummary = Pick<Site, 'id' | 'name'>;
+
 export interface QueueItem {
   conversationId: ConversationId;
   siteId: SiteId;

@@ -17,6 +17,7 @@ import type {
   QueueItem,
   Role,
   QueuePosition,
+  SiteSummary,
   VisitorConversation,
   VisitorMessage,
   VisitorProfile,
@@ -110,6 +111,8 @@ export interface AgentResults {
   'inbox:list': { items: InboxItem[] };
   'queue:list': { queue: QueueItem[]; total: number };
   'agents:list': { agents: AgentSummary[] };
+  /** The sites this person works for (the owner: all), to name each conversation's shop. */
+  'sites:list': { sites: SiteSummary[] };
   /** Full view of one conversation; the socket then receives its live events. */
   'conversation:open': { conversation: Conversation; visitor: VisitorProfile; previous: Conversation[] };
   'conversation:take': { conversation: Conversation };

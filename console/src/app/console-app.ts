@@ -16,6 +16,7 @@ import { createOutboxStore, type KeyValueStorage } from '../stores/outbox-store.
 import { createQueueStore } from '../stores/queue-store.js';
 import { createRouteStore, type LocationSource } from '../stores/route-store.js';
 import { createSessionStore } from '../stores/session-store.js';
+import { createSiteNamesStore } from '../stores/site-names-store.js';
 import { createThreadsStore } from '../stores/threads-store.js';
 import { createUiStore } from '../stores/ui-store.js';
 import { createAttention } from '../sync/attention.js';
@@ -49,6 +50,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
   const stores = {
     session: createSessionStore(deps.api),
     connection: createConnectionStore(now),
+    siteNames: createSiteNamesStore(),
     inbox: createInboxStore(),
     queue: createQueueStore(),
     threads: createThreadsStore(),
@@ -117,6 +119,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
     stores.threads.getState().clear();
     stores.outbox.getState().clear();
     stores.canned.getState().clear();
+    stores.siteNames.getState().clear();
   }
 
   async function mine(pending: ReturnType<RestApi['updateProfile']>): Promise<ClientError | null> {

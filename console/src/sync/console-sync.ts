@@ -9,6 +9,7 @@ import type { ConnectionStore } from '../stores/connection-store.js';
 import type { InboxStore } from '../stores/inbox-store.js';
 import type { QueueStore } from '../stores/queue-store.js';
 import type { SessionStore } from '../stores/session-store.js';
+import type { SiteNamesStore } from '../stores/site-names-store.js';
 import type { ThreadsStore } from '../stores/threads-store.js';
 import type { AgentTransport } from '../transport/agent-transport.js';
 import type { Attention } from './attention.js';
@@ -22,6 +23,7 @@ export interface SyncDeps {
   connection: ConnectionStore;
   inbox: InboxStore;
   queue: QueueStore;
+  siteNames: SiteNamesStore;
   threads: ThreadsStore;
   history: HistorySync;
   sender: MessageSender;
@@ -32,7 +34,7 @@ export interface SyncDeps {
 }
 
 export function startConsoleSync(deps: SyncDeps): () => void {
-  const { transport, session, connection, inbox, queue, threads, history, sender, reads, attention } = deps;
+  const { transport, session, connection, inbox, queue, siteNames, threads, history, sender, reads, attention } = deps;
   const typingTimers = new Map<ConversationId, ReturnType<typeof setTimeout>>();
   let stopped = false;
 
@@ -49,8 +51,13 @@ export function startConsoleSync(deps: SyncDeps): () => void {
 
   async function refresh() {
     await sendWantedStatus();
-    const [mine, waiting] = await Promise.all([transport.command('inbox:list', {}), transport.command('queue:list', {})]);
+    const [mine, waiting, sites] = await Promise.all([
+      transport.command('inbox:list', {}),
+      transport.command('queue:list', {}),
+      transport.command('sites:list', {}),
+    ]);
     if (stopped) return;
+    if (sites.ok) siteNames.getState().set(sites.data.sites);
     if (mine.ok) inbox.getState().replace(mine.data.items);
     if (waiting.ok) queue.getState().set(waiting.data.queue, waiting.data.total);
     reads.reset();

@@ -83,7 +83,7 @@ export const testUuid = () => `00000000-0000-4000-8000-${String(++uuidSeq).padSt
 
 /** Inbox and queue empty unless the test says otherwise. */
 export function baseline(t: FakeTransport): FakeTransport {
-  return t.answer('inbox:list', { items: [] }).answer('queue:list', { queue: [], total: 0 });
+  return t.answer('inbox:list', { items: [] }).answer('queue:list', { queue: [], total: 0 }).answer('sites:list', { sites: [] });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

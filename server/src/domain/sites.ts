@@ -1,4 +1,4 @@
-import type { IdentityCheckReport, Site, SiteId } from '@counter/shared';
+import type { IdentityCheckReport, Site, SiteId, SiteSummary } from '@counter/shared';
 import type { createSiteBody, orders, updateSiteBody, z } from '@counter/shared/schemas';
 import type { SiteDoc, StoredOrderProvider } from '../store/documents.js';
 import { newId, newSecret } from './crypto.js';
@@ -57,6 +57,12 @@ export class SiteService {
 
   async list(): Promise<Site[]> {
     return (await this.deps.store.sites.list()).map(this.view);
+  }
+
+  /** The sites a person works for (the owner: all), named only. */
+  async summariesFor(actor: Actor): Promise<SiteSummary[]> {
+    const scope = siteScope(actor);
+    return (await this.deps.store.sites.list()).filter((s) => scope === null || scope.includes(s._id)).map((s) => ({ id: s._id, name: s.name }));
   }
 
   /** The sites an admin administers (the owner: all). */

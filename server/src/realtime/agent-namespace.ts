@@ -76,7 +76,7 @@ function agentHandlers(
   visitors: VisitorNamespace,
   { services }: NamespaceOptions,
 ): Handlers<typeof agentSchemas, AgentResults> {
-  const { conversations, router, agents } = services;
+  const { conversations, router, agents, sites } = services;
   /** Read per command: role, capacity and activation may change at any time. */
   const me = async (): Promise<AgentDoc> => {
     const agent = await agents.get(socket.data.agentId).catch(() => null);
@@ -108,6 +108,7 @@ function agentHandlers(
       return scopedQueue(await router.queueSnapshot(), siteScope(a));
     },
     'agents:list': async () => ({ agents: await agents.summaries(await actor()) }),
+    'sites:list': async () => ({ sites: await sites.summariesFor(await actor()) }),
     'conversation:open': async ({ conversationId }) => {
       const a = await actor();
       const conversation = await conversations.forAgent(a, conversationId);

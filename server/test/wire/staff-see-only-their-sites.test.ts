@@ -28,6 +28,16 @@ describe('staff see only their sites', () => {
     return conversation.id;
   }
 
+  it('names to each person the sites they work for, and only those (issue 16: which site)', async () => {
+    const olga = await server.agent({ name: 'Olga S', siteIds: [other.id], online: false });
+    const both = await server.agent({ name: 'Bea Both', siteIds: [other.id, server.site.id], online: false });
+    expect(ok(await agentCommand(olga.socket, 'sites:list', {})).sites).toEqual([{ id: other.id, name: 'Other shop' }]);
+    const names = ok(await agentCommand(both.socket, 'sites:list', {})).sites.map((s) => s.id);
+    expect(names.sort()).toEqual([other.id, server.site.id].sort());
+    // Names only: no secret, origin or setting of a site reaches its agents this way.
+    for (const site of ok(await agentCommand(both.socket, 'sites:list', {})).sites) expect(Object.keys(site).sort()).toEqual(['id', 'name']);
+  });
+
   it("an agent of another site never sees, opens, takes or is routed the test shop's conversations", async () => {
     const olga = await server.agent({ name: 'Olga', siteIds: [other.id], online: true });
     const queued = next<{ queue: QueueItem[] }>(olga.socket as never, 'queue:updated');

@@ -36,6 +36,7 @@ export const agentSchemas = {
   'inbox:list': z.object({}),
   'queue:list': z.object({}),
   'agents:list': z.object({}),
+  'sites:list': z.object({}),
   'conversation:open': c.conversationRef,
   'conversation:take': c.conversationRef,
   'conversation:resolve': c.conversationRef,

@@ -6,6 +6,7 @@ import { useStore } from '../../lib/use-store.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import type { Thread } from '../../stores/threads-store.js';
 import { routeHref } from '../../stores/route-store.js';
+import { SiteTag } from '../common/SiteTag.js';
 import { VisitorBadges } from '../common/VisitorBadges.js';
 import { Rating } from './Rating.js';
 import { TagEditor } from './TagEditor.js';
@@ -33,6 +34,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
       <div class="conv-title">
         <h2>
           <span class="conv-name">{visitorLabel(v ?? { id: c.visitorId, name: null, email: null })}</span>
+          <SiteTag siteId={c.siteId} />
           {v && <VisitorBadges visitor={v} />}
         </h2>
         <span class={`pill pill-${c.status}`}>

@@ -2,6 +2,7 @@ import type { InboxItem } from '@counter/shared';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import { routeHref } from '../../stores/route-store.js';
 import { Avatar } from '../common/Avatar.js';
+import { SiteTag } from '../common/SiteTag.js';
 import { Since } from '../common/Since.js';
 import { VisitorBadges } from '../common/VisitorBadges.js';
 
@@ -18,6 +19,7 @@ export function InboxRow({ item, active }: { item: InboxItem; active: boolean })
           <span class="row-top">
             <span class="row-name">{label}</span>
             <VisitorBadges visitor={visitor} />
+            <SiteTag siteId={c.siteId} />
             <span class="row-time">
               {resolved ? (
                 <span class="pill pill-muted">{c.rating ? `★ ${c.rating.score}` : 'Resolved'}</span>

@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import { routeHref } from '../../stores/route-store.js';
+import { SiteTag } from '../common/SiteTag.js';
 import { Since } from '../common/Since.js';
 import { RowError } from '../common/RowError.js';
 
@@ -31,6 +32,7 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
           <span class="row-top">
             <span class="row-name">{label}</span>
             {item.priority > 0 && <span class="pill pill-vip">VIP</span>}
+            <SiteTag siteId={item.siteId} />
             <span class="row-time waiting" title="Waiting since">
               <Since at={item.queuedAt} />
             </span>
