@@ -2,23 +2,11 @@ import type { Site, SiteId } from '@counter/shared';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderConsole } from '../support/render-console.js';
-import { agent, NOW } from '../support/fixtures.js';
+import { agent, site as siteFixture } from '../support/fixtures.js';
 
 afterEach(cleanup);
 
-const site = (id: string, name: string): Site => ({
-  id: id as SiteId,
-  name,
-  allowedOrigins: [],
-  identitySecret: 'secret',
-  identityKeyId: 'kid',
-  previousIdentityKey: null,
-  greeting: {},
-  businessHours: null,
-  defaultLocale: 'en',
-  orderProvider: { kind: 'none', url: null, hasSecret: false },
-  createdAt: NOW,
-});
+const site = (id: string, name: string): Site => siteFixture({ id: id as SiteId, name, allowedOrigins: [], identitySecret: 'secret' });
 
 /** Issue 10, item 5: the admin pages set each person's sites and role. */
 describe('admin pages: sites and roles of staff', () => {

@@ -65,12 +65,14 @@ export class AgentService {
     const patch: AgentPatch = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.prefs) patch.prefs = { ...agent.prefs, ...input.prefs };
-    return this.changed(agent, await this.write(agent._id, patch));
+    const updated = await this.write(agent._id, patch);
+    if (updated && input.name !== undefined) await this.renamed(updated);
+    return this.changed(updated);
   }
 
   /** A new profile picture (base64 of the file), or null for initials. */
   async setAvatar(agent: AgentDoc, base64: string | null): Promise<Agent> {
-    return this.changed(agent, await this.write(agent._id, { avatar: base64 === null ? null : avatarFromBase64(base64) }));
+    return this.changed(await this.write(agent._id, { avatar: base64 === null ? null : avatarFromBase64(base64) }));
   }
 
   /** The picture's file, for the avatar route; null when they have none. */
@@ -80,17 +82,15 @@ export class AgentService {
   }
 
   /** After a profile write: everyone sees the new view, shoppers the new name ("Mei is helping you"). */
-  private async changed(before: AgentDoc, updated: AgentDoc | null): Promise<Agent> {
+  private async changed(updated: AgentDoc | null): Promise<Agent> {
     if (!updated) throw notFound();
-    await this.renamed(before, updated);
     const view = await this.view(updated);
     this.deps.events.publish({ type: 'agent.updated', agent: view });
     return view;
   }
 
   /** A new name reaches the conversations the agent holds now; ended ones keep the name they had. */
-  private async renamed(before: AgentDoc, updated: AgentDoc): Promise<void> {
-    if (updated.name === before.name) return;
+  private async renamed(updated: AgentDoc): Promise<void> {
     const held = (await this.deps.store.assignments.forAgent(updated._id)).map((a) => a._id);
     for (const conversation of await this.deps.store.conversations.renameAgent(held, updated._id, updated.name)) {
       this.deps.events.publish({ type: 'conversation.updated', conversation });
@@ -186,10 +186,9 @@ export class AgentService {
     const { password, siteIds, ...rest } = input;
     const patch: Partial<AgentDoc> = { ...rest, ...(siteIds ? { siteIds: siteIds } : {}) };
     if (password) patch.passwordHash = await hashPassword(password);
-    const before = await this.get(id);
     const updated = await this.write(id, patch);
     if (!updated) throw notFound();
-    await this.renamed(before, updated);
+    if (input.name !== undefined) await this.renamed(updated);
     if (password || input.active === false) await this.deps.revokeAll(id);
     if (input.role !== undefined || input.siteIds !== undefined) {
       // What they held outside their sites goes back to the queue; open consoles stop
