@@ -1,0 +1,42 @@
+/** Uploading and reading attachments the way the widget and the console do (over HTTP). */
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import type { TestServer } from './test-server.js';
+
+export type Credential = { token: string } | { cookie: string };
+
+const headersFor = (who: Credential): Record<string, string> =>
+  'token' in who ? { authorization: `Bearer ${who.token}` } : { cookie: who.cookie };
+
+/** POSTs the bytes; `siteId` is added for a shopper (their token belongs to the site). */
+export function uploadAttachment(
+  server: TestServer,
+  who: Credential,
+  input: { conversationId: string; bytes: Uint8Array; name?: string; key?: string; contentType?: string; headers?: Record<string, string> },
+): Promise<Response> {
+  const query = new URLSearchParams({ conversationId: input.conversationId, key: input.key ?? randomUUID(), name: input.name ?? 'file' });
+  if ('token' in who) query.set('siteId', server.site.id);
+  return fetch(`${server.url}/api/v1/attachments?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': input.contentType ?? 'application/octet-stream', ...headersFor(who), ...input.headers },
+    body: input.bytes,
+  });
+}
+
+export function readAttachment(server: TestServer, who: Credential, id: string, thumb = false): Promise<Response> {
+  const query = 'token' in who ? `?siteId=${server.site.id}` : '';
+  return fetch(`${server.url}/api/v1/attachments/${id}${thumb ? '/thumb' : ''}${query}`, { headers: headersFor(who) });
+}
+
+/** A JPEG as a phone writes it: GPS position and camera in EXIF, rotated by the orientation tag. */
+export function phonePhoto(width = 64, height = 32): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#3a7' } })
+    .jpeg()
+    // Orientation 6: the camera was turned; the pixels are stored sideways.
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Make: 'PhoneMaker', Model: 'Phone 12' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 0/1' },
+    })
+    .toBuffer();
+}
