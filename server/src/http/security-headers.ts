@@ -31,7 +31,7 @@ export function pageCsp(frameAncestors: string): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "connect-src 'self' ws: wss:",
     "media-src 'self' data:",
     "object-src 'none'",
