@@ -40,3 +40,18 @@ export function phonePhoto(width = 64, height = 32): Promise<Buffer> {
     })
     .toBuffer();
 }
+
+/** A photo a person can recognise in a screenshot: a "broken mug" drawn on a warm background, with GPS EXIF. */
+export function brokenMugPhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
+    <rect width="800" height="600" fill="#f4e3c1"/>
+    <path d="M250 200h260v240a40 40 0 0 1-40 40H290a40 40 0 0 1-40-40z" fill="#2f6f9f"/>
+    <path d="M510 250h50a50 50 0 0 1 0 120h-50" fill="none" stroke="#2f6f9f" stroke-width="28"/>
+    <path d="M380 200l-30 90 40 40-30 150" fill="none" stroke="#f4e3c1" stroke-width="10"/>
+    <text x="400" y="560" font-size="40" text-anchor="middle" font-family="sans-serif" fill="#333">broken mug</text>
+  </svg>`;
+  return sharp(Buffer.from(svg))
+    .jpeg({ quality: 85 })
+    .withExifMerge({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' } })
+    .toBuffer();
+}

@@ -13,10 +13,11 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(
   '.uploads{list-style:none;margin:0;padding:4px 12px;font-size:13px;color:#57606a}' +
     '.uploads li{display:flex;gap:8px;align-items:center;padding:2px 0}' +
-    '.uploads span{flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}' +
+    '.uploads span{flex:1;overflow-wrap:anywhere}' +
     '.uploads progress{width:64px}.uploads button{border:0;background:none;color:#1d4ed8;text-decoration:underline}' +
+    '.bubble:has(.att-thumb){padding:4px}' +
     '.att-thumb{display:block;border:0;padding:0;background:none;cursor:zoom-in}' +
-    '.att-thumb img{display:block;border-radius:10px;background:#d0d7de;max-width:100%;height:auto}' +
+    '.att-thumb img{display:block;border-radius:12px;background:#d0d7de;max-width:100%;height:auto}' +
     '.att-file{border:0;background:none;color:inherit;text-decoration:underline;padding:0;text-align:start}' +
     '.att-full{position:fixed;inset:0;z-index:9;background:rgba(0,0,0,.85);display:flex;align-items:center;justify-content:center;padding:12px}' +
     '.att-full img{max-width:100%;max-height:100%}' +
