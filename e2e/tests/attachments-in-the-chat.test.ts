@@ -4,7 +4,7 @@
  * in the console and sends a PDF back, which the shopper sees as a file chip. Screenshots go
  * to /work/shots/attach (or ARTIFACTS_DIR) for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { brokenMugPhoto } from '@counter/server/testing';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -100,5 +100,28 @@ describe('attachments in the chat', () => {
     await shopper.screenshot({ path: shot('widget-375-refused.png') });
     await widget.getByRole('button', { name: 'Remove' }).click();
     await widget.locator('.uploads li').waitFor({ state: 'detached' });
+  });
+
+  it('an upload whose answer is lost offers a retry, and the retry makes one attachment and one message', async () => {
+    const files = () => readdirSync(path.join(world.server.config.dataDir, 'attachments')).length;
+    const before = files();
+    const thumbs = await widget.locator('.att-thumb').count();
+    // The server stores the first upload, but its answer never reaches the browser.
+    const lost: number[] = [];
+    await shopper.route(/\/api\/v1\/attachments\?/, async (route) => {
+      lost.push((await route.fetch()).status());
+      await route.abort('connectionreset');
+    });
+    await widget.getByLabel('Attach a photo or PDF').setInputFiles({ name: 'box.jpg', mimeType: 'image/jpeg', buffer: await brokenMugPhoto() });
+    await widget.getByText('Could not send box.jpg').waitFor();
+    expect(lost).toEqual([200]);
+    await shopper.screenshot({ path: shot('widget-375-retry.png') });
+    await shopper.unroute(/\/api\/v1\/attachments\?/);
+    await widget.getByRole('button', { name: 'Retry' }).press('Enter');
+    await widget.locator('.uploads li').waitFor({ state: 'detached' });
+    await widget.getByRole('button', { name: 'Open box.jpg' }).waitFor();
+    expect(await widget.locator('.att-thumb').count()).toBe(thumbs + 1);
+    // One attachment: its file and its thumbnail, however many uploads carried it.
+    expect(files()).toBe(before + 2);
   });
 });

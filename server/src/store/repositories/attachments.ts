@@ -55,8 +55,11 @@ export async function attachmentRepository(db: Database): Promise<AttachmentStor
         return { doc, duplicate: false };
       } catch (err) {
         const first = err instanceof DuplicateKeyError ? await byKey(doc) : null;
-        // Our files are nobody's now; if this fails too, the sweep gets them later.
-        await removeFiles(doc._id).catch(() => {});
+        // Our files are nobody's now. Should removing them fail too, the sweep takes them later,
+        // and the caller hears of it: a retry with the key then finds the first record.
+        await removeFiles(doc._id).catch((cleanup: unknown) => {
+          throw first ? cleanup : err;
+        });
         if (!first) throw err;
         return { doc: first, duplicate: true };
       }
