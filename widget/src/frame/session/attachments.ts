@@ -50,7 +50,9 @@ export function attachmentsApi(core: Core, start: () => Promise<string>, token: 
 
   return {
     async send(upload, progress) {
-      const conversationId = core.state().conversation?.id ?? (await start());
+      // As a text message does: an ended conversation is not written to; the file starts the next.
+      const shown = core.state().conversation;
+      const conversationId = shown && shown.status !== 'resolved' ? shown.id : await start();
       const meta = await put(conversationId, upload, progress);
       const live = core.live();
       if (!live) throw new TransportError('offline');
