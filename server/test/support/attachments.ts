@@ -19,7 +19,7 @@ export function uploadAttachment(
   return fetch(`${server.url}/api/v1/attachments?${query}`, {
     method: 'POST',
     headers: { 'content-type': input.contentType ?? 'application/octet-stream', ...headersFor(who), ...input.headers },
-    body: input.bytes,
+    body: new Uint8Array(input.bytes),
   });
 }
 
