@@ -124,4 +124,25 @@ describe('attachments in the chat', () => {
     // One attachment: its file and its thumbnail, however many uploads carried it.
     expect(files()).toBe(before + 2);
   });
+
+  it('a photo dropped on the widget and one pasted in the console’s reply box are attached too', async () => {
+    const photo = (await brokenMugPhoto()).toString('base64');
+    // What the browser hands the page for a drop or a paste: a DataTransfer holding a File.
+    // Runs in the browser: everything it needs comes in as its argument.
+    const deliver = (el: Element, [data, kind, name]: [string, 'drop' | 'paste', string]) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+      const init = { bubbles: true, cancelable: true };
+      el.dispatchEvent(kind === 'drop' ? new DragEvent('drop', { ...init, dataTransfer: transfer }) : new ClipboardEvent('paste', { ...init, clipboardData: transfer }));
+    };
+    await widget.locator('.chat').evaluate(deliver, [photo, 'drop', 'dropped.jpg'] as [string, 'drop', string]);
+    await widget.getByRole('button', { name: 'Open dropped.jpg' }).waitFor();
+    await agentPage.getByRole('link', { name: 'Open dropped.jpg full size' }).waitFor();
+
+    await agentPage.getByLabel('Reply to the shopper').evaluate(deliver, [photo, 'paste', 'pasted.jpg'] as [string, 'paste', string]);
+    await agentPage.getByRole('link', { name: 'Open pasted.jpg full size' }).waitFor();
+    await widget.getByRole('button', { name: 'Open pasted.jpg' }).waitFor();
+    await agentPage.screenshot({ path: shot('console-thread-dropped-and-pasted.png') });
+  });
 });
