@@ -6,7 +6,7 @@ import type { DomainDeps } from './deps.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'> &
-  Partial<Pick<Message, 'card' | 'product'>>;
+  Partial<Pick<Message, 'card' | 'product' | 'attachment'>>;
 
 export interface Appended {
   message: MessageDoc;
@@ -86,7 +86,7 @@ export class MessageLog {
     // Durable now: deliver it at once; the conversation's counters follow in their own event.
     this.deps.events.publish({ type: 'message.created', conversation, message, ...(origin && { origin }) });
     const by = message.kind === 'note' ? 'note' : message.author;
-    const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' ? message.text.slice(0, PREVIEW_LENGTH) : null;
+    const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' || message.kind === 'attachment' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
     const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
     const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
