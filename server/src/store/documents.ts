@@ -16,6 +16,7 @@ import type {
   VisitorId,
   VisitorProfile,
 } from '@counter/shared';
+import type { ActionAuditEntry, ActionKind, ActionLimits, ActionSpec, ActionState } from '@counter/shared';
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
@@ -179,4 +180,67 @@ export interface AuditDoc {
   orderId: string;
   conversationId: ConversationId;
   at: number;
+}
+
+// ---- After-sales actions (issue 12) ---------------------------------------------------------
+
+/**
+ * The action ledger: one document per idempotency key (its `_id`), so a second request with
+ * the key (a double click, a retry, five in parallel) fails the insert and reads the first.
+ * Moves forward only: each transition is a conditional update on the state it leaves.
+ */
+export interface ActionDoc {
+  _id: string;
+  siteId: SiteId;
+  conversationId: ConversationId;
+  orderId: string;
+  orderNumber: string;
+  orderTotal: number;
+  currency: string;
+  customerId: string | null;
+  kind: ActionKind;
+  spec: ActionSpec;
+  amount: number | null;
+  reason: string;
+  state: ActionState;
+  requestedBy: { id: AgentId; name: string };
+  decidedBy: { id: AgentId; name: string; decision: 'approve' | 'reject'; note: string | null } | null;
+  approvalReason: string | null;
+  /** The day's counter this action reserved money on (`${siteId}:${agentId}:${day}`), null: none. */
+  reservedOn: string | null;
+  reference: string | null;
+  message: string | null;
+  /** When the provider call started (state running): a restart finds what it must settle. */
+  runningSince: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * The daily totals, as a chain: entry n of a counter holds the running total after it, and
+ * `_id` `${counter}#${n}` is unique, so of two reservations racing for slot n one insert
+ * wins and the other reads again. Atomic on every backend (FerretDB v1 included) with
+ * nothing but a unique insert; a release is one more entry with a negative amount.
+ */
+export interface SpendDoc {
+  _id: string;
+  counter: string;
+  n: number;
+  amount: number;
+  total: number;
+  actionKey: string;
+  at: number;
+}
+
+/** Append-only: each step of each action. Never updated or deleted by the app. */
+export interface ActionAuditDoc extends Omit<ActionAuditEntry, 'id'> {
+  _id: string;
+}
+
+export interface ActionLimitsDoc {
+  /** The site. */
+  _id: SiteId;
+  limits: ActionLimits;
+  updatedAt: number;
+  updatedBy: AgentId;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import * as c from './common.js';
 import { orderRef } from './orders.js';
+import { afterSalesSchemas } from './after-sales.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
@@ -52,6 +53,8 @@ export const agentSchemas = {
   'order:get': orderRef,
   /** The unmasked address and phone of one order; audited. */
   'order:reveal': orderRef,
+  // After-sales actions, approvals, limits and their audit (issue 12).
+  ...afterSalesSchemas,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;
