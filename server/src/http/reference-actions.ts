@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Order, OrderActionOutcome, OrderActionRequest } from '@counter/shared';
+import { valueOf } from '../domain/after-sales/money.js';
 
 type Lines = { lineId: string; quantity: number }[];
 type Return = { id: string; orderId: string; lines: Lines; state: 'requested' | 'approved' | 'rejected' | 'received' | 'refunded' };
@@ -108,14 +109,3 @@ const STEPS: Record<'approve' | 'reject' | 'received' | 'refund', { from: Return
   received: { from: ['approved'], to: 'received' },
   refund: { from: ['approved', 'received'], to: 'refunded' },
 };
-
-/** The value of these lines at their unit price; null for an unknown line or too many. */
-export function valueOf(order: Pick<Order, 'lines'>, lines: Lines): number | null {
-  let total = 0;
-  for (const { lineId, quantity } of lines) {
-    const line = order.lines.find((l) => l.id === lineId);
-    if (!line || quantity > line.quantity) return null;
-    total += line.unitPrice * quantity;
-  }
-  return total;
-}
