@@ -257,7 +257,7 @@ export class AfterSalesService {
     if (doc.state !== 'unknown' && !stale) return doc;
     const provider = await this.providerOf(doc.siteId);
     if (!provider?.getAction) return doc;
-    const found = await provider.getAction(doc._id);
+    const found = await provider.getAction(doc._id, providerRequest(doc));
     if (found.kind === 'ok') return this.record(doc, found, null);
     if (found.kind === 'not_found') return this.run(doc, [...SETTLE], null);
     return doc;

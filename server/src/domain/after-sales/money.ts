@@ -4,7 +4,7 @@ import type { ActionSpec, Order } from '@counter/shared';
 type Lines = { lineId: string; quantity: number }[];
 
 /** The value of these lines at their unit price; null for an unknown line or too many of one. */
-export function valueOf(order: Pick<Order, 'lines'>, lines: Lines): number | null {
+export function valueOf(order: { lines: readonly Pick<Order['lines'][number], 'id' | 'quantity' | 'unitPrice'>[] }, lines: Lines): number | null {
   let total = 0;
   for (const { lineId, quantity } of lines) {
     const line = order.lines.find((l) => l.id === lineId);

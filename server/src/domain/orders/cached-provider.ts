@@ -55,9 +55,9 @@ export class CachedOrderProvider implements OrderProvider {
     }
   }
 
-  getAction(idempotencyKey: string) {
+  getAction(idempotencyKey: string, request?: Parameters<NonNullable<OrderProvider['getAction']>>[1]) {
     if (!this.inner.getAction) return Promise.resolve({ kind: 'unreachable' as const, reason: 'this order system cannot look actions up' });
-    return this.inner.getAction(idempotencyKey);
+    return this.inner.getAction(idempotencyKey, request);
   }
 
   close(): Promise<void> {
