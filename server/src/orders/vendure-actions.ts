@@ -21,11 +21,12 @@ interface VActionOrder {
   id: string;
   state: string;
   lines: { id: string; quantity: number; unitPriceWithTax: number }[];
+  fulfillments: { state: string; lines: { orderLineId: string }[] }[] | null;
   payments: { id: string; state: string; amount: number; refunds: { id: string; total: number; state: string; reason: string | null }[] }[] | null;
   history: { items: { type: string; data: Record<string, unknown> }[] };
 }
 
-const ORDER = `id state lines { id quantity unitPriceWithTax } payments { id state amount refunds { id total state reason } }
+const ORDER = `id state lines { id quantity unitPriceWithTax } fulfillments { state lines { orderLineId } } payments { id state amount refunds { id total state reason } }
   history(options: { take: 1000, sort: { createdAt: ASC } }) { items { type data } }`;
 const marker = (key: string) => `[counter:${key}]`;
 export const voucherCode = (key: string) => `CTR-${sha256(key).slice(0, 10).toUpperCase()}`;
@@ -92,6 +93,9 @@ export class VendureActions {
       case 'cancel': {
         const lines = request.lineIds?.map((id) => ({ orderLineId: id, quantity: o.lines.find((l) => l.id === id)?.quantity ?? 0 }));
         if (lines?.some((l) => l.quantity === 0)) return refuse('Unknown line.');
+        // Vendure would cancel shipped lines too; a shipped line is a return, not a cancellation.
+        const shipped = new Set((o.fulfillments ?? []).filter((f) => f.state !== 'Cancelled').flatMap((f) => f.lines.map((l) => l.orderLineId)));
+        if ((request.lineIds ?? o.lines.map((l) => l.id)).some((id) => shipped.has(id))) return refuse('Some of these lines have shipped.');
         const c = await this.gql<{ cancelOrder: { __typename: string; errorCode?: string; message?: string } }>(
           `mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { __typename ... on Order { id } ... on ErrorResult { errorCode message } } }`,
           { input: { orderId: o.id, reason: `${marker(key)} ${request.reason}`, ...(lines ? { lines } : {}) } },

@@ -142,7 +142,8 @@ function order(o: VOrder): Order {
     ...head,
     customerId: o.customer?.id ?? null,
     email: o.customer?.emailAddress ?? null,
-    lines: o.lines.map((l) => ({
+    // A cancelled line keeps its row at quantity 0 in Vendure: it is no longer part of the order.
+    lines: o.lines.filter((l) => l.quantity > 0).map((l) => ({
       id: l.id,
       productId: l.productVariant.product.id,
       sku: l.productVariant.sku || null,
