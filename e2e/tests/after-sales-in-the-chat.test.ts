@@ -101,6 +101,11 @@ describe('after-sales in the chat', () => {
     await actions.getByText(/Refund: Done\./).waitFor();
     await page.screenshot({ path: shot('widget-refund-approved-en-375.png') });
     await annPage.screenshot({ path: shot('console-after-approval.png') });
+    // The same shopper on another device, in Chinese: the outcomes read in their language.
+    const zh = await shopperPage('zh-CN');
+    await zh.frame.getByText('已退款 US$100.00').waitFor();
+    await zh.frame.getByText('已退款 US$10.00').waitFor();
+    await zh.page.screenshot({ path: shot('widget-refund-issued-zh-375.png') });
     const done = (await server.app.store.afterSales.ledger.inStates(['done'], null, 10)).filter((a) => a.amount === 10_000);
     expect(done).toHaveLength(1);
     expect(done[0]!.decidedBy).toMatchObject({ name: 'Sue', decision: 'approve' });
