@@ -16,7 +16,7 @@ import type {
   VisitorId,
   VisitorProfile,
 } from '@counter/shared';
-import type { ActionAuditEntry, ActionKind, ActionLimits, ActionSpec, ActionState } from '@counter/shared';
+import type { ActionAuditEntry, ActionLimits, OrderActionView } from '@counter/shared';
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
@@ -189,31 +189,15 @@ export interface AuditDoc {
  * the key (a double click, a retry, five in parallel) fails the insert and reads the first.
  * Moves forward only: each transition is a conditional update on the state it leaves.
  */
-export interface ActionDoc {
+export interface ActionDoc extends Omit<OrderActionView, 'idempotencyKey'> {
+  /** The idempotency key. */
   _id: string;
-  siteId: SiteId;
-  conversationId: ConversationId;
-  orderId: string;
-  orderNumber: string;
-  orderTotal: number;
-  currency: string;
+  /** The order's customer (a voucher's recipient); never shown. */
   customerId: string | null;
-  kind: ActionKind;
-  spec: ActionSpec;
-  amount: number | null;
-  reason: string;
-  state: ActionState;
-  requestedBy: { id: AgentId; name: string };
-  decidedBy: { id: AgentId; name: string; decision: 'approve' | 'reject'; note: string | null } | null;
-  approvalReason: string | null;
   /** The day's counter this action reserved money on (`${siteId}:${agentId}:${day}`), null: none. */
   reservedOn: string | null;
-  reference: string | null;
-  message: string | null;
   /** When the provider call started (state running): a restart finds what it must settle. */
   runningSince: number | null;
-  createdAt: number;
-  updatedAt: number;
 }
 
 /**

@@ -6,10 +6,16 @@ import { afterSalesText } from '../../i18n/after-sales.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'] as const;
 const KINDS: ActionKind[] = ['refund', 'cancel', 'return_request', 'return_update', 'voucher'];
-const MONEY = ['maxRefund', 'dailyTotal', 'maxVoucher'] as const;
-const PERCENT = ['maxRefundPercent', 'maxVoucherPercent'] as const;
 /** Minor units per major unit; the shop's currency is not known here, two decimals cover most. */
 const SCALE = 100;
+/** Each number and what one typed unit is worth: money in major units, percentages as they are. */
+const NUMBERS = [
+  ['maxRefund', SCALE],
+  ['maxRefundPercent', 1],
+  ['dailyTotal', SCALE],
+  ['maxVoucher', SCALE],
+  ['maxVoucherPercent', 1],
+] as const;
 
 export function ActionLimitsEditor({ site }: { site: Site }) {
   const app = useApp();
@@ -45,22 +51,17 @@ export function ActionLimitsEditor({ site }: { site: Site }) {
           </tr>
         </thead>
         <tbody>
-          {MONEY.map((field) => (
+          {NUMBERS.map(([field, scale]) => (
             <tr key={field}>
               <th scope="row">{t[field]}</th>
               {ROLES.map((r) => (
                 <td key={r}>
-                  <input aria-label={`${t.role[r]} ${t[field]}`} inputMode="decimal" value={limits[r][field] === null ? '' : String(limits[r][field]! / SCALE)} onChange={(e) => change(r, { [field]: num(e.currentTarget.value, SCALE) })} />
-                </td>
-              ))}
-            </tr>
-          ))}
-          {PERCENT.map((field) => (
-            <tr key={field}>
-              <th scope="row">{t[field]}</th>
-              {ROLES.map((r) => (
-                <td key={r}>
-                  <input aria-label={`${t.role[r]} ${t[field]}`} type="number" min={0} max={100} value={limits[r][field] ?? ''} onChange={(e) => change(r, { [field]: num(e.currentTarget.value, 1) })} />
+                  <input
+                    aria-label={`${t.role[r]} ${t[field]}`}
+                    inputMode="decimal"
+                    value={limits[r][field] === null ? '' : String(limits[r][field]! / scale)}
+                    onChange={(e) => change(r, { [field]: num(e.currentTarget.value, scale) })}
+                  />
                 </td>
               ))}
             </tr>

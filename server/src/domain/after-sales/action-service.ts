@@ -11,7 +11,7 @@
  * - Each step goes to the append-only audit and, when the shopper should know, into the
  *   conversation as an event (reason and agent name for staff only).
  */
-import type { ActionLimits, ActionSpec, ActionAllowance, OrderActionEvent, OrderActionOutcome, OrderActionView, SiteId } from '@counter/shared';
+import type { ClientMessageId, ActionLimits, ActionSpec, ActionAllowance, OrderActionEvent, OrderActionOutcome, OrderActionView, SiteId } from '@counter/shared';
 import type { afterSales as schemas, z } from '@counter/shared/schemas';
 import type { ActionDoc, AgentDoc } from '../../store/documents.js';
 import { actorOf, administers, siteScope, supervises } from '../access.js';
@@ -335,15 +335,7 @@ export class AfterSalesService {
     };
     const h = sha256(`${doc._id}:${status}`);
     const clientId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    await this.deps.log.append(conversation, {
-      clientId: clientId as never,
-      author: 'system',
-      agentId: null,
-      authorName: null,
-      kind: 'event',
-      text: '',
-      event,
-    });
+    await this.deps.log.event(conversation, event, clientId as ClientMessageId);
   }
 
   private counterOf(siteId: SiteId, agentId: string): string {
