@@ -110,4 +110,30 @@ describe('after-sales in the chat', () => {
     expect(done).toHaveLength(1);
     expect(done[0]!.decidedBy).toMatchObject({ name: 'Sue', decision: 'approve' });
   });
+
+  it('an admin sets the limits per role and reads every step in the audit log', async () => {
+    const ada = await createAgent(server, { name: 'Ada', role: 'admin' });
+    const page = await signIn(browser, server, ada);
+    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('navigation', { name: 'Sites' }).getByRole('button', { name: /Demo store/ }).click();
+    const editor = page.getByRole('form', { name: 'After-sales limits' });
+    await editor.getByLabel('Agent Largest refund', { exact: true }).fill('300');
+    await editor.getByRole('button', { name: 'Save limits' }).click();
+    await editor.getByText('Saved.').waitFor();
+    const demo = (await server.app.store.sites.list()).find((x) => x.name === 'Demo store')!;
+    expect((await server.app.store.afterSales.limits.get(demo._id))?.limits.agent.maxRefund).toBe(30_000);
+    await editor.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('console-limits-editor.png') });
+
+    const audit = page.getByRole('region', { name: 'After-sales actions' });
+    await audit.getByText('Refund · approved').waitFor();
+    await audit.getByLabel('Action').selectOption('refund');
+    await audit.getByRole('button', { name: 'Filter' }).click();
+    await audit.getByText('Refund · done').first().waitFor();
+    await audit.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('console-actions-audit.png') });
+    const download = page.waitForEvent('download');
+    await audit.getByRole('button', { name: 'Export CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('after-sales-audit.csv');
+  });
 });
