@@ -65,6 +65,8 @@ export interface ActionAuditEntry {
   amount: number | null;
   currency: string | null;
   orderId: string;
+  /** What staff call the order ("#1042"). */
+  orderNumber: string;
   conversationId: ConversationId;
   idempotencyKey: string;
   reference: string | null;

@@ -69,7 +69,7 @@ export function afterSalesContract(label: string, harness: () => Promise<StoreHa
 
     it('appends audit entries and filters them by agent, action and date', async () => {
       const siteId = newTestId() as SiteId;
-      const base = { siteId, agentName: 'Ann', amount: 1, currency: 'USD', orderId: 'o', conversationId: 'c' as ConversationId, idempotencyKey: 'k', reference: null, outcome: null };
+      const base = { siteId, agentName: 'Ann', amount: 1, currency: 'USD', orderId: 'o', orderNumber: '1', conversationId: 'c' as ConversationId, idempotencyKey: 'k', reference: null, outcome: null };
       await store.afterSales.audit.append({ _id: newTestId(), ...base, agentId: 'a1' as AgentId, action: 'refund', event: 'done', at: 1000 });
       await store.afterSales.audit.append({ _id: newTestId(), ...base, agentId: 'a2' as AgentId, action: 'voucher', event: 'done', at: 2000 });
       await store.afterSales.audit.append({ _id: newTestId(), ...base, agentId: 'a1' as AgentId, action: 'voucher', event: 'done', at: 3000 });

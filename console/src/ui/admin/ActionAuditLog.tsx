@@ -36,7 +36,7 @@ export function ActionAuditLog() {
 
   function exportCsv() {
     const header = ['at', 'agent', 'action', 'event', 'amount', 'currency', 'order', 'conversation', 'reference', 'outcome', 'key'];
-    const rows = (entries ?? []).map((e) => [new Date(e.at).toISOString(), e.agentName, e.action, e.event, e.amount, e.currency, e.orderId, e.conversationId, e.reference, e.outcome, e.idempotencyKey]);
+    const rows = (entries ?? []).map((e) => [new Date(e.at).toISOString(), e.agentName, e.action, e.event, e.amount, e.currency, e.orderNumber, e.conversationId, e.reference, e.outcome, e.idempotencyKey]);
     const url = URL.createObjectURL(new Blob([toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: 'after-sales-audit.csv' });
     a.click();
@@ -93,7 +93,7 @@ export function ActionAuditLog() {
                 <td>{e.agentName}</td>
                 <td>{t.kind[e.action]} · {e.event}</td>
                 <td class="num">{e.amount !== null && e.currency ? orderMoney(e.amount, e.currency) : ''}</td>
-                <td>{t.order(e.orderId)}{e.reference && <> · <code>{e.reference}</code></>}</td>
+                <td>{t.order(e.orderNumber)}{e.reference && <> · <code>{e.reference}</code></>}</td>
                 <td>
                   <a href={routeHref({ name: 'conversation', id: e.conversationId })}>→</a>
                 </td>

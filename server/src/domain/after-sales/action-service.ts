@@ -307,6 +307,7 @@ export class AfterSalesService {
       amount: doc.amount,
       currency: doc.currency,
       orderId: doc.orderId,
+      orderNumber: doc.orderNumber,
       conversationId: doc.conversationId,
       idempotencyKey: doc._id,
       reference: doc.reference,
