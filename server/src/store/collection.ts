@@ -6,6 +6,7 @@
  * never passed through as a filter.
  */
 export type Filter = Record<string, unknown>;
+// Operators both adapters answer: see embedded/sql-query.ts for the list.
 
 export interface Update {
   $set?: Record<string, unknown>;
@@ -36,6 +37,11 @@ export interface IndexSpec {
   keys: Record<string, 1 | -1>;
   unique?: boolean;
   name: string;
+  /**
+   * The (one) field holds an array and every element is a key, queried with `$all`. MongoDB
+   * makes such an index multikey by itself; the embedded store keeps a side table for it.
+   */
+  multikey?: boolean;
 }
 
 export interface Doc {

@@ -6,3 +6,6 @@ export * from './responses.js';
 export { COMBINING_MARKS_PER_BASE } from './safe-text.js';
 export * as orders from './orders.js';
 export { z } from 'zod';
+
+// ---- history and search (issue 16) ----
+export * from './history.js';
