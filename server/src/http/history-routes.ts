@@ -1,12 +1,12 @@
 /** GET /api/v1/history: the History page's list and search, for any signed-in staff member (scoped in the domain). */
-import { errorResponses, historySearchQuery } from '@counter/shared/schemas';
+import { errorResponses, historyResultResponse, historySearchQuery } from '@counter/shared/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAgent } from './auth-hooks.js';
 
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/history',
-    { onRequest: requireAgent, schema: { querystring: historySearchQuery, response: errorResponses } },
+    { onRequest: requireAgent, schema: { querystring: historySearchQuery, response: { 200: historyResultResponse, ...errorResponses } } },
     async (request) => app.history.page(actor(request), request.query),
   );
 };

@@ -3,6 +3,7 @@
  * Every field is optional; an empty query lists the newest conversations the caller may see.
  */
 import { z } from 'zod';
+import type { HistoryResultPage } from '../history.js';
 import * as c from './common.js';
 import { tag } from './agent.js';
 
@@ -30,3 +31,9 @@ export const historySearchQuery = z
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();
+
+/**
+ * The page as the server built it from views (domain/views.ts): checked to be an object only;
+ * what each audience may see is decided there, in one place.
+ */
+export const historyResultResponse = z.custom<HistoryResultPage>((value) => typeof value === 'object' && value !== null);
