@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentId, ConversationId, SiteId, VisitorId } from '@counter/shared';
+import { backfillSearchKeys } from '../../src/domain/history/backfill-keys.js';
 import { KEYS_VERSION, messageSearchFields } from '../../src/domain/search/message-keys.js';
 import { queryKeys } from '../../src/domain/search/tokenize.js';
 import type { MessageDoc } from '../../src/store/documents.js';
@@ -87,6 +88,22 @@ export function historyContract(label: string, open: () => Promise<Store>) {
       expect(found.map((m) => m._id)).toEqual([legacy._id]);
       // An older tokenizer's keys are redone.
       expect((await store.messages.unkeyed(KEYS_VERSION + 1, 10_000)).map((m) => m._id)).toContain(legacy._id);
+    });
+
+    it('the start-up backfill keys every earlier message, two nodes at once', async () => {
+      const w = word();
+      const c = newTestId() as ConversationId;
+      const legacy = Array.from({ length: 7 }, (_, i) => messageDoc({ conversationId: c, seq: i + 1, text: `${w} 退款 ${i}`, createdAt: i }));
+      legacy.push(messageDoc({ conversationId: c, seq: 8, text: `${w} note`, kind: 'note', createdAt: 8 }));
+      for (const m of legacy) await store.messages.insert(m);
+      await Promise.all([backfillSearchKeys(store), backfillSearchKeys(store)]);
+      expect(await store.messages.unkeyed(KEYS_VERSION, 10_000)).toEqual([]);
+      const found = await store.messages.search({ keys: [w, ...queryKeys('退款')], withNotes: false, after: null, limit: 20 });
+      expect(found.map((m) => m.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+      // Stopped (the app closing), it leaves the rest for the next start.
+      const stopped = new AbortController();
+      stopped.abort();
+      expect(await backfillSearchKeys(store, stopped.signal)).toBe(0);
     });
 
     describe('conversations.history', () => {
