@@ -6,6 +6,7 @@ import { routeHref } from '../../stores/route-store.js';
 import { isAdmin } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
+import { historyText } from '../../i18n/history.js';
 import { StatusSwitch } from './StatusSwitch.js';
 
 export function TopBar() {
@@ -37,6 +38,7 @@ export function TopBar() {
       <div class="topbar-menu" id="topbar-menu">
         <nav class="nav" aria-label="Main">
           {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
+          {link({ name: 'history' }, historyText().nav, route.name === 'history')}
           {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
           {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
