@@ -9,5 +9,5 @@ export function Highlighted({ text, ranges }: { text: string; ranges: readonly (
     at = end;
   }
   if (at < text.length) parts.push(text.slice(at));
-  return <span class="snippet">{parts}</span>;
+  return <span class="history-snippet">{parts}</span>;
 }
