@@ -3,10 +3,17 @@ import { errorResponses, historyResultResponse, historySearchQuery } from '@coun
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAgent } from './auth-hooks.js';
 
+/** A search page reads at most 1,000 matching messages: plenty for a person, a bound for a script. */
+const PAGES_PER_MINUTE = 120;
+
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/history',
-    { onRequest: requireAgent, schema: { querystring: historySearchQuery, response: { 200: historyResultResponse, ...errorResponses } } },
+    {
+      onRequest: requireAgent,
+      config: { rateLimit: { max: PAGES_PER_MINUTE, timeWindow: 60_000 } },
+      schema: { querystring: historySearchQuery, response: { 200: historyResultResponse, ...errorResponses } },
+    },
     async (request) => app.history.page(actor(request), request.query),
   );
 };

@@ -62,6 +62,14 @@ describe('history and search stay within the caller’s sites', () => {
     expect((await history(ann.cookie, { siteId: other.id, q: '快递' })).body.items).toEqual([]);
   });
 
+  it('gives a plain agent only what they may open: not a colleague’s conversation', async () => {
+    const carl = await server.agent({ name: 'Carl', siteIds: [server.site.id], online: false });
+    expect((await history(carl.cookie, { q: '快递' })).body.items).toEqual([]);
+    expect((await history(carl.cookie)).body.items.map((i) => i.conversation.id)).not.toContain(conversationA);
+    // The conversation:open rule agrees.
+    expect(await agentCommand(carl.socket, 'conversation:open', { conversationId: conversationA as never })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('lists all conversations of one shopper, and filters by status', async () => {
     const mine = await history(ann.cookie, { visitorId: shopperA.session.visitorId });
     expect(mine.body.items.map((i) => i.conversation.id)).toEqual([conversationA]);
