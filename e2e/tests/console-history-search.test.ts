@@ -1,19 +1,19 @@
 /**
  * Issue 16, item 1, in a real browser: a Chinese message is found by a Chinese query on the
  * lazy History page, its line highlighted; the page's code loads only when History is opened;
- * the same search in a Chinese-language browser. Screenshots: /work/shots/history/ (or
- * SHOTS_DIR), looked at by a person.
+ * the same search in a Chinese-language browser. Screenshots go to e2e/artifacts (or
+ * SHOTS_DIR), for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createAgent, goOnline, shopper, signIn, useConsoleWorld } from '../support/console.js';
+import { artifact, createAgent, goOnline, shopper, signIn, useConsoleWorld } from '../support/console.js';
 
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/history';
 const shot = (name: string) => {
-  mkdirSync(SHOTS, { recursive: true });
-  return path.join(SHOTS, name);
+  if (!process.env.SHOTS_DIR) return artifact(name);
+  mkdirSync(process.env.SHOTS_DIR, { recursive: true });
+  return path.join(process.env.SHOTS_DIR, name);
 };
 
 async function search(page: Page, label: string, button: string, query: string) {

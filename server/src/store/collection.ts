@@ -38,8 +38,10 @@ export interface IndexSpec {
   unique?: boolean;
   name: string;
   /**
-   * The (one) field holds an array and every element is a key, queried with `$all`. MongoDB
-   * makes such an index multikey by itself; the embedded store keeps a side table for it.
+   * The first field holds an array and every element is a key, queried with `$all`. MongoDB
+   * makes such an index multikey by itself, compound with the fields after it (so a query on
+   * one key walks it already sorted by them); the embedded store keeps a side table of the
+   * array's elements only and sorts the matches after.
    */
   multikey?: boolean;
 }

@@ -47,7 +47,8 @@ export async function messageRepository(db: Database): Promise<MessageRepository
   const messages = await db.collection<MessageDoc>('messages', [
     { name: 'conversation_seq', keys: { conversationId: 1, seq: 1 }, unique: true },
     { name: 'conversation_client', keys: { conversationId: 1, clientId: 1 }, unique: true },
-    { name: 'search_keys', keys: { searchKeys: 1 }, multikey: true },
+    // MongoDB walks one key's entries newest first and stops at the page's end.
+    { name: 'search_keys', keys: { searchKeys: 1, createdAt: -1, _id: -1 }, multikey: true },
     { name: 'keys_version', keys: { keysVersion: 1 } },
   ]);
 
