@@ -85,4 +85,21 @@ describe('console: history and search in Chinese', () => {
       await context.close();
     }
   });
+
+  it('fits a phone (390 px): nothing wider than the screen, the transcript below the list', async () => {
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await context.addCookies(await page.context().cookies());
+      const phone = await context.newPage();
+      await phone.goto(`${world.server.url}/console/#/history`);
+      await search(phone, 'Search messages', 'Search', '快递');
+      await phone.locator('.history-row button.history-open').first().click();
+      await phone.getByRole('region', { name: 'Read-only transcript' }).getByText('我的快递到哪了？订单号 1042').waitFor();
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await phone.screenshot({ path: shot('history-phone.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
 });
