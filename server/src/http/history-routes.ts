@@ -3,7 +3,7 @@ import { errorResponses, historyResultResponse, historySearchQuery } from '@coun
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAgent } from './auth-hooks.js';
 
-/** A search page reads at most 1,000 matching messages: plenty for a person, a bound for a script. */
+/** A search page reads at most 1,500 matching messages: plenty for a person, a bound for a script. */
 const PAGES_PER_MINUTE = 120;
 
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {

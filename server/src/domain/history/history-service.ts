@@ -18,9 +18,13 @@ import { decodeCursor, encodeCursor, type Position } from './cursor.js';
 
 export type HistoryInput = z.output<typeof historySearchQuery>;
 
-/** Matching messages read per round, and rounds per page: a page's work stays bounded. */
-const BATCH = 100;
-const MAX_ROUNDS = 10;
+/**
+ * Matching messages read in the first round, doubling each round (every read sorts the
+ * matches, so fewer, larger reads cost less when many belong to conversations the caller may
+ * not see); at most 100 + 200 + 400 + 800 messages per page: a page's work stays bounded.
+ */
+const FIRST_BATCH = 100;
+const MAX_ROUNDS = 4;
 /** Matching lines shown per conversation. */
 const MATCHES_SHOWN = 3;
 
@@ -49,8 +53,9 @@ export class HistoryService {
     const results = new Map<string, { conversation: ConversationDoc; matches: HistoryMatch[] }>();
     let position = after;
     for (let round = 0; round < MAX_ROUNDS; round++) {
+      const batch = FIRST_BATCH << round;
       // Staff only (this service has no shopper caller): notes are searched too.
-      const messages = await store.messages.search({ keys, withNotes: true, after: position, limit: BATCH });
+      const messages = await store.messages.search({ keys, withNotes: true, after: position, limit: batch });
       const ids = [...new Set(messages.map((m) => m.conversationId))].filter((id) => !results.has(id));
       const visible = ids.length ? await store.conversations.history({ ...filters, ids, after: null, limit: ids.length }) : [];
       const byId = new Map(visible.map((c) => [c._id as string, c]));
@@ -66,7 +71,7 @@ export class HistoryService {
         if (!held) results.set(conversation._id, entry);
         if (entry.matches.length < MATCHES_SHOWN) entry.matches.push(matchOf(message, keys));
       }
-      if (messages.length < BATCH) return this.done(results, null);
+      if (messages.length < batch) return this.done(results, null);
     }
     return this.done(results, position);
   }
