@@ -10,9 +10,10 @@ import { HistoryService } from '../domain/history/history-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    history: HistoryService & {
-      /** Resolves when the start-up backfill has finished (tests). */
-      backfilled: Promise<number>;
+    history: {
+      page: HistoryService['page'];
+      /** The start-up backfill: how many messages it keyed, once done (tests, logs). */
+      backfilled(): Promise<number>;
     };
   }
 }
@@ -20,9 +21,9 @@ declare module 'fastify' {
 const plugin: FastifyPluginAsync = async (app) => {
   const service = new HistoryService({ store: app.store });
   const stop = new AbortController();
-  let backfilled: Promise<number> = Promise.resolve(0);
+  let backfill: Promise<number> = Promise.resolve(0);
   app.addHook('onReady', async () => {
-    backfilled = backfillSearchKeys(app.store, stop.signal)
+    backfill = backfillSearchKeys(app.store, stop.signal)
       .then((keyed) => {
         if (keyed) app.log.info({ keyed }, 'history: search keys added to earlier messages');
         return keyed;
@@ -32,10 +33,10 @@ const plugin: FastifyPluginAsync = async (app) => {
         return 0;
       });
   });
-  app.decorate('history', Object.assign(service, { get backfilled() { return backfilled; } }));
+  app.decorate('history', { page: (actor, input) => service.page(actor, input), backfilled: () => backfill });
   app.addHook('preClose', async () => {
     stop.abort();
-    await backfilled;
+    await backfill;
   });
 };
 

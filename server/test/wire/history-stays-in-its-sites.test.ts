@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { HistoryResultPage, Site } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageDoc } from '../support/fixtures.js';
 import { agentCommand, next, ok, SHOP_ORIGIN, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
 
 /**
@@ -97,5 +101,32 @@ describe('history and search stay within the caller’s sites', () => {
     // Stored, all the same: the search above used them.
     const stored = await server.app.store.messages.before(conversationA as never, null, 10, true);
     expect(stored.messages.every((m) => Array.isArray(m.searchKeys))).toBe(true);
+  });
+});
+
+describe('messages stored before search existed', () => {
+  it('are keyed by the background backfill at the next start, and then found', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'counter-history-start-'));
+    try {
+      let server = await startTestServer({ dataDir });
+      const shopper = await server.visitor();
+      const conversationId = ok(await visitorCommand(shopper.socket, 'conversation:start', {})).conversation.id;
+      ok(await visitorCommand(shopper.socket, 'message:send', { conversationId, clientId: randomUUID(), text: '请问可以退款吗' }));
+      // As an earlier version stored it: no keys.
+      await server.app.store.messages.insert({ ...messageDoc({ conversationId: conversationId as never, seq: 99, text: '发票抬头写错了' }) });
+      await server.close();
+
+      server = await startTestServer({ dataDir });
+      try {
+        expect(await server.app.history.backfilled()).toBe(1);
+        const cookie = await server.login(server.adminEmail, server.adminPassword);
+        const res = await server.app.inject({ method: 'GET', url: `/api/v1/history?q=${encodeURIComponent('发票')}`, headers: { cookie } });
+        expect((res.json() as HistoryResultPage).items.map((i) => i.matches[0]?.snippet)).toEqual(['发票抬头写错了']);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
