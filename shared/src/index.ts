@@ -14,3 +14,6 @@ export type * from './after-sales.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';
+
+// ---- history and search (issue 16) ----
+export type * from './history.js';

@@ -9,3 +9,6 @@ export * as orders from './orders.js';
 export * as afterSales from './after-sales.js';
 export { z } from 'zod';
 export * from './attachments.js';
+
+// ---- history and search (issue 16) ----
+export * from './history.js';
