@@ -41,6 +41,12 @@ const schema = z.object({
   ORDER_PROVIDER_TIMEOUT_MS: int(100, 60_000).default(3000),
   ORDER_CACHE_SECONDS: int(0, 3600).default(30),
   ORDER_LOOKUPS_PER_HOUR: int(1, 10_000).default(10),
+  // ---- offline email (issue 17) ----
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  MAIL_BATCH_SECONDS: int(0, 86_400).default(120),
+  MAIL_LINK_DAYS: int(1, 365).default(14),
+  TRANSCRIPTS_PER_15_MINUTES: int(1, 1000).default(2),
 });
 
 export type Env = z.output<typeof schema>;
@@ -90,6 +96,17 @@ export interface Config {
   nodeId: string;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
+  // ---- offline email (issue 17) ----
+  /** null: no outgoing email; the widget and console then promise none. */
+  smtpUrl: string | null;
+  /** The From of every mail ("Shop <help@shop.example>"); defaults to ADMIN_EMAIL. */
+  mailFrom: string;
+  /** Replies to a shopper who left wait this long for more, then go out as one mail. */
+  mailBatchMs: number;
+  /** How long the link back to the conversation in a mail works. */
+  mailLinkTtlMs: number;
+  /** Transcript mails one shopper may ask for per 15 minutes (the throttle window housekeeping keeps). */
+  transcriptsPer15Minutes: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +159,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     orderLookupsPerHour: e.ORDER_LOOKUPS_PER_HOUR,
     nodeId: randomBytes(8).toString('hex'),
     secureCookies: publicUrl.startsWith('https:'),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? e.ADMIN_EMAIL.toLowerCase(),
+    mailBatchMs: e.MAIL_BATCH_SECONDS * 1000,
+    mailLinkTtlMs: e.MAIL_LINK_DAYS * 86_400_000,
+    transcriptsPer15Minutes: e.TRANSCRIPTS_PER_15_MINUTES,
   });
 }
 

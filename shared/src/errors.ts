@@ -25,6 +25,9 @@ export const ERRORS = {
   orders_unavailable: { status: 503, message: "The shop's order system is not answering. Try again soon." },
   store_unavailable: { status: 503, message: 'Storage is unavailable. Nothing was saved; retry.' },
   internal: { status: 500, message: 'Something went wrong.' },
+  // ---- offline email (issue 17) ----
+  email_unavailable: { status: 503, message: 'This chat does not send email.' },
+  email_required: { status: 400, message: 'Give an email address to send it to.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

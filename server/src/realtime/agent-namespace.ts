@@ -74,7 +74,7 @@ function closeWhenSessionEnds(socket: AgentSocket): NodeJS.Timeout {
 function agentHandlers(
   socket: AgentSocket,
   visitors: VisitorNamespace,
-  { services }: NamespaceOptions,
+  { services, mail }: NamespaceOptions,
 ): Handlers<typeof agentSchemas, AgentResults> {
   const { conversations, router, agents, sites } = services;
   /** Read per command: role, capacity and activation may change at any time. */
@@ -164,5 +164,8 @@ function agentHandlers(
     'orders:list': async ({ conversationId }) => services.orders.listForAgent(await me(), conversationId),
     'order:get': async ({ conversationId, orderId }) => services.orders.getForAgent(await me(), conversationId, orderId),
     'order:reveal': async ({ conversationId, orderId }) => services.orders.reveal(await me(), conversationId, orderId),
+    'conversation:reach': async ({ conversationId }) => ({
+      reach: await mail.reach(await conversations.forAgent(await actor(), conversationId)),
+    }),
   };
 }

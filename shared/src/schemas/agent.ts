@@ -52,6 +52,9 @@ export const agentSchemas = {
   'order:get': orderRef,
   /** The unmasked address and phone of one order; audited. */
   'order:reveal': orderRef,
+  // ---- offline email (issue 17) ----
+  /** Would a reply reach the shopper live, by email, or only when they come back? */
+  'conversation:reach': c.conversationRef,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

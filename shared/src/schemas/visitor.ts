@@ -94,6 +94,9 @@ export const visitorSchemas = {
   'order:card': orderCardSend,
   /** The product the shopper's page last reported (setContext), as a card. */
   'product:card': z.object({ conversationId: c.conversationId, clientId: c.clientMessageId }),
+  // ---- offline email (issue 17) ----
+  /** Mail the conversation to the shopper (to `email`, else the address they gave before). */
+  'conversation:email-transcript': z.object({ conversationId: c.conversationId, email: c.email.optional() }),
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;
