@@ -64,6 +64,9 @@ export const CHAT = {
   evResolved: ['The conversation was resolved', '会话已解决'],
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
+  // ---- offline email and emoji (issue 17) ----
+  leftHere: ['Thanks! We will answer here.', '谢谢！我们会在这里回复您。'],
+  emoji: ['Emoji', '表情'],
 } satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;

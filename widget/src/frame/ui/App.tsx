@@ -30,10 +30,12 @@ const OrdersEntry = lazy(() => import('./orders/OrdersEntry').then((m) => m.Orde
 function Footer() {
   const t = useText();
   const left = useChat((s) => s.leftEmail);
+  const mail = useChat((s) => s.mail);
   const which = useChat(footer);
   return (
     <>
-      {left && <p class="note">{t('left', { email: left })}</p>}
+      {/* Without SMTP nothing is mailed: the thanks promises no email. */}
+      {left && <p class="note">{mail ? t('left', { email: left }) : t('leftHere')}</p>}
       {which === 'ended' && <Ended />}
       {/* Ended too: a returning shopper just writes, and that starts the next conversation. */}
       {(which === 'composer' || which === 'ended') && <Composer />}

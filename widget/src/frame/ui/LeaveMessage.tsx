@@ -3,7 +3,7 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { CHAT } from '../../i18n/catalogue';
 import { LEAVE_MESSAGE } from '../../i18n/leave-message';
-import { useAutofocus, useSession, useText } from './use-chat';
+import { useAutofocus, useChat, useSession, useText } from './use-chat';
 
 /** The form's own strings, and the chat's "Message" label. */
 const STRINGS = { ...CHAT, ...LEAVE_MESSAGE };
@@ -14,6 +14,7 @@ export function LeaveMessage() {
   const autofocus = useAutofocus<HTMLInputElement>();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const mail = useChat((s) => s.mail);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -26,7 +27,7 @@ export function LeaveMessage() {
 
   return (
     <form class="card" onSubmit={submit}>
-      <p class="note">{t('leaveIntro')}</p>
+      <p class="note">{t(mail ? 'leaveIntro' : 'leaveIntroHere')}</p>
       <label>
         {t('email')}
         <input ref={autofocus} name="email" type="email" required autoComplete="email" maxLength={254} />
