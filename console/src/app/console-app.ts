@@ -164,6 +164,9 @@ export function createConsoleApp(deps: ConsoleDeps) {
       /** From the click that turns desktop notifications on: the browser asks once. */
       prepareNotifications: () => deps.notifier.prepare(),
     },
+    // ---- offline email (issue 17) ----
+    /** Would a reply reach the shopper live, by email, or when they return? */
+    reach: (conversationId: ConversationId) => command('conversation:reach', { conversationId }),
     start: () => stores.session.getState().check(),
     stop: shutDown,
   };
