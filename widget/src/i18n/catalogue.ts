@@ -58,14 +58,12 @@ export const CHAT = {
   retry: ['Retry', '重试'],
   typing: ['{name} is typing…', '{name} 正在输入…'],
   incoming: ['{name}: {text}', '{name}：{text}'],
-  left: ['Thanks! We will reply to {email}.', '谢谢！我们会回复到 {email}。'],
   evAssigned: ['{name} joined the conversation', '{name} 已加入会话'],
   evTransferred: ['Transferred to {name}', '已转接给 {name}'],
   evResolved: ['The conversation was resolved', '会话已解决'],
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
-  // ---- offline email and emoji (issue 17) ----
-  leftHere: ['Thanks! We will answer here.', '谢谢！我们会在这里回复您。'],
+  // ---- emoji (issue 17) ----
   emoji: ['Emoji', '表情'],
 } satisfies Strings;
 

@@ -8,6 +8,14 @@ import { useAutofocus, useChat, useSession, useText } from './use-chat';
 /** The form's own strings, and the chat's "Message" label. */
 const STRINGS = { ...CHAT, ...LEAVE_MESSAGE };
 
+/** Without SMTP nothing is mailed (issue 17): the thanks then promises no email. */
+export function LeftNote() {
+  const t = useText(LEAVE_MESSAGE);
+  const email = useChat((s) => s.leftEmail);
+  const mail = useChat((s) => s.mail);
+  return <p class="note">{mail ? t('left', { email: email! }) : t('leftHere')}</p>;
+}
+
 export function LeaveMessage() {
   const t = useText(STRINGS);
   const session = useSession();
