@@ -15,7 +15,7 @@ adoptStyles(
   `.emoji-pick{max-height:190px;overflow:auto;padding:4px 12px;border-top:1px solid #d0d7de}` +
     `.emoji-pick p{margin:6px 0 2px;font-size:12px;color:#57606a}` +
     `.emoji-pick div{display:grid;grid-template-columns:repeat(${EMOJI_COLUMNS},1fr)}` +
-    `.emoji-pick button{border:0;background:none;font-size:22px;line-height:1.3;padding:2px;border-radius:6px}` +
+    `.emoji-pick button{border:0;background:none;font:22px 'Apple Color Emoji','Segoe UI Emoji','Noto Color Emoji',sans-serif;line-height:1.3;padding:2px;border-radius:6px}` +
     `.emoji-pick button:hover,.emoji-pick button:focus-visible{background:#eef2f7}`,
 );
 
