@@ -17,3 +17,4 @@ export type * from './schemas/index.js';
 
 // ---- history and search (issue 16) ----
 export type * from './history.js';
+export * from './emoji.js';

@@ -184,6 +184,9 @@ export function createConsoleApp(deps: ConsoleDeps) {
       transcript: (conversationId: ConversationId) => command('message:history', { conversationId, limit: 100 }),
       agents: () => command('agents:list', {}),
     },
+    // ---- offline email (issue 17) ----
+    /** Would a reply reach the shopper live, by email, or when they return? */
+    reach: (conversationId: ConversationId) => command('conversation:reach', { conversationId }),
     start: () => stores.session.getState().check(),
     stop: shutDown,
     // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.

@@ -86,6 +86,7 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   defaultLocale: c.locale,
   availability: availabilityView,
   orders: z.boolean(),
+  email: z.boolean().optional(),
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });
