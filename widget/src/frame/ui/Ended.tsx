@@ -8,6 +8,7 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { ENDED } from '../../i18n/ended';
 import type { TranscriptResult } from '../session/chat-session';
+import './form-styles';
 import { useChat, useSession, useText } from './use-chat';
 
 function Rating() {

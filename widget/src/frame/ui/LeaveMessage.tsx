@@ -3,6 +3,7 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { CHAT } from '../../i18n/catalogue';
 import { LEAVE_MESSAGE } from '../../i18n/leave-message';
+import './form-styles';
 import { useAutofocus, useChat, useSession, useText } from './use-chat';
 
 /** The form's own strings, and the chat's "Message" label. */

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrdersApi } from '../../session/orders';
 import { RefusedError } from '../../session/transport';
 import { useChat, useSession } from '../use-chat';
+import '../form-styles';
 import { adoptStyles } from './adopt-styles';
 import css from './orders.css?inline';
 import { ordersText, type OrdersText } from './orders-text';
