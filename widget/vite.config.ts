@@ -92,25 +92,39 @@ function slimSocketIo(): Plugin {
 }
 
 /**
- * socket.io-client's Socket methods the chat never calls (catch-all listeners, volatile,
- * compress, emitWithAck, send, and the retries queue that only the `retries` option uses):
- * class methods survive tree-shaking, so they are cut from the source at build. About
- * 0.4 KB gzip out of the first render. The package is pinned exactly; a method not found
- * fails the build rather than shipping a half-cut class.
+ * Methods of the Socket.IO client classes that the chat never calls: socket.io's catch-all
+ * listeners, volatile, compress, emitWithAck, the send alias and the queue only the
+ * `retries` option uses; the Manager's connect alias; engine.io's send alias; the emitter's
+ * listeners/hasListeners. Class methods and prototype assignments survive tree-shaking, so
+ * they are cut from the source at build: about 0.4 KB gzip out of the first render. The
+ * packages are pinned exactly; a method not found fails the build rather than shipping a
+ * half-cut class (check the list against a new version's source).
  */
 function unusedSocketMethods(): Plugin {
-  const methods = ['send', 'emitWithAck', '_addToQueue', 'compress', 'get volatile', 'onAny', 'prependAny', 'offAny', 'listenersAny'];
-  methods.push('onAnyOutgoing', 'prependAnyOutgoing', 'offAnyOutgoing', 'listenersAnyOutgoing');
+  /** A class method at class level (4 spaces), up to its closing brace at the same indent. */
+  const method = (name: string) => new RegExp(`\\n    ${name}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n    \\}\\n`);
+  /** A prototype assignment in component-emitter's ES5 source. */
+  const proto = (name: string) => new RegExp(`\\nEmitter\\.prototype\\.${name} = function\\([^)]*\\)\\{\\n[\\s\\S]*?\\n\\};\\n`);
+  const files: [RegExp, RegExp[]][] = [
+    [
+      /socket\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/,
+      ['send', 'emitWithAck', '_addToQueue', 'compress', 'get volatile', 'onAny', 'prependAny', 'offAny', 'listenersAny']
+        .concat(['onAnyOutgoing', 'prependAnyOutgoing', 'offAnyOutgoing', 'listenersAnyOutgoing'])
+        .map(method),
+    ],
+    [/socket\.io-client[\\/]build[\\/]esm[\\/]manager\.js$/, [method('connect')]],
+    [/engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/, [method('send')]],
+    [/component-emitter[\\/]lib[\\/]esm[\\/]index\.js$/, [proto('listeners'), proto('hasListeners')]],
+  ];
   return {
     name: 'counter:unused-socket-methods',
     apply: 'build',
     transform(code, id) {
-      if (!/socket\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(id)) return null;
+      const cuts = files.find(([file]) => file.test(id))?.[1];
+      if (!cuts) return null;
       let out = code;
-      for (const method of methods) {
-        // A method at class level (4 spaces) up to its closing brace at the same indent.
-        const cut = new RegExp(`\\n    ${method}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n    \\}\\n`);
-        if (!cut.test(out)) this.error(`socket.io-client Socket.${method} not found: check unusedSocketMethods against the pinned version`);
+      for (const cut of cuts) {
+        if (!cut.test(out)) this.error(`${cut.source} not found in ${id}: check unusedSocketMethods against the pinned version`);
         out = out.replace(cut, '\n');
       }
       return { code: out, map: null };

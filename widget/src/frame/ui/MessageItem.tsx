@@ -6,13 +6,12 @@ import { delivery, type ChatMessage } from '../store/messages';
 import { LinkedText } from './LinkedText';
 import { lazy } from './lazy';
 import { useChat, useSession, useText } from './use-chat';
-import { lazyWith } from './orders/lazy-with';
 
 /** No Vite preload helper: the chunk has no CSS or shared chunk to preload (see App.tsx). */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 const __vitePreload = (load: () => Promise<unknown>) => load();
 /** After-sales outcomes: a lazy chunk, loaded only in a conversation that has one. */
-const OrderActionEvent = lazyWith(() => import('./OrderActionEvent').then((m) => m.OrderActionEvent));
+const OrderActionEvent = lazy(() => import('./OrderActionEvent').then((m) => m.OrderActionEvent));
 
 /** A file (issue 12 item 5): its view loads when a thread first shows one. */
 const AttachmentView = lazy(() => import('./attach/attach-views').then((m) => m.AttachmentView));

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { ORDERS_ENTRY } from '../../../i18n/orders-entry';
-import { lazyWith } from './lazy-with';
+import { lazy } from '../lazy';
 import { useText } from '../use-chat';
 import { adoptStyles } from './adopt-styles';
 
@@ -16,7 +16,7 @@ adoptStyles(
 /** No Vite preload helper: the order views have no CSS file or shared chunk to preload (see ../App.tsx). */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 const __vitePreload = (load: () => Promise<unknown>) => load();
-const Orders = lazyWith(() => import('./Orders').then((m) => m.Orders));
+const Orders = lazy(() => import('./Orders').then((m) => m.Orders));
 
 export function OrdersEntry() {
   const t = useText(ORDERS_ENTRY);
