@@ -94,7 +94,7 @@ function slimSocketIo(): Plugin {
 /**
  * Methods of the Socket.IO client classes that the chat never calls: socket.io's catch-all
  * listeners, volatile, compress, emitWithAck, the send alias and the queue only the
- * `retries` option uses; the Manager's connect alias; engine.io's send alias; the emitter's
+ * `retries` option uses; the Manager's connect alias; io()'s aliases; engine.io's send alias; the emitter's
  * listeners/hasListeners. Class methods and prototype assignments survive tree-shaking, so
  * they are cut from the source at build: about 0.4 KB gzip out of the first render. The
  * packages are pinned exactly; a method not found fails the build rather than shipping a
@@ -113,6 +113,9 @@ function unusedSocketMethods(): Plugin {
         .map(method),
     ],
     [/socket\.io-client[\\/]build[\\/]esm[\\/]manager\.js$/, [method('connect')]],
+    // io() decorated with its aliases: the chat builds its Manager itself (socket-backend.ts),
+    // so io() and its URL parsing and manager cache then drop out.
+    [/socket\.io-client[\\/]build[\\/]esm[\\/]index\.js$/, [/\nObject\.assign\(lookup, \{\n[^}]*\n\}\);\n/]],
     [/engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/, [method('send')]],
     [/component-emitter[\\/]lib[\\/]esm[\\/]index\.js$/, [proto('listeners'), proto('hasListeners')]],
   ];

@@ -4,27 +4,22 @@
  * phones do not zoom in on focus.
  */
 import { LIMITS } from '@counter/shared';
-import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
-import type { EmojiPicker as Picker } from './EmojiPicker';
 import { Icon } from './Icon';
 import { attach } from './attach/attach-entry';
+import { lazy } from './lazy';
 import { useAutofocus, useSession, useText } from './use-chat';
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 const __vitePreload = (load: () => Promise<unknown>) => load();
+/** The picker's code loads when it is first shown (its button's first click): a lazy chunk. */
+const EmojiPicker = lazy(() => import('./EmojiPicker').then((m) => m.EmojiPicker));
 
 export function Composer() {
   const t = useText();
   const session = useSession();
   const autofocus = useAutofocus<HTMLTextAreaElement>();
-  // The picker's code loads on the first click of its button (a lazy chunk).
-  const [EmojiPicker, setPicker] = useState<ComponentType<Parameters<typeof Picker>[0]> | null>(null);
   const [picking, setPicking] = useState(false);
-  const togglePicker = () => {
-    if (!EmojiPicker) void import('./EmojiPicker').then((m) => setPicker(() => m.EmojiPicker));
-    setPicking(!picking);
-  };
   const closePicker = () => {
     setPicking(false);
     autofocus.current!.focus();
@@ -45,7 +40,7 @@ export function Composer() {
 
   return (
     <>
-    {picking && EmojiPicker && <EmojiPicker onPick={pick} onClose={closePicker} />}
+    {picking && <EmojiPicker onPick={pick} onClose={closePicker} />}
     <form class="composer" onSubmit={submit}>
       <label class="send attach" title={t('attach')}>
         <input type="file" class="sr" aria-label={t('attach')} accept="image/*,.pdf" multiple onChange={(e) => (attach(session, e.currentTarget.files), (e.currentTarget.value = ""))} />
@@ -62,7 +57,7 @@ export function Composer() {
         onBlur={() => session.typing(false)}
         onPaste={(e) => attach(session, e.clipboardData?.files)}
       />
-      <button type="button" class="emo" aria-label={t('emoji')} aria-expanded={picking} onClick={togglePicker}>
+      <button type="button" class="emo" aria-label={t('emoji')} aria-expanded={picking} onClick={() => setPicking(!picking)}>
         😊
       </button>
       <button class="send" aria-label={t('send')}>
