@@ -12,3 +12,6 @@ export type * from './orders.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';
+// ---- issue 17: the merchant's look and proactive help ----
+export * from './look/look.js';
+export * from './look/colour.js';

@@ -180,3 +180,10 @@ export interface AuditDoc {
   conversationId: ConversationId;
   at: number;
 }
+
+// ---- issue 17: the merchant's look and proactive help ----
+/** Interface merging adds the look to the stored site: absent on sites stored before it (read as the defaults). */
+export interface SiteDoc {
+  look?: import('@counter/shared').SiteLook | null;
+  proactive?: import('@counter/shared').ProactiveSettings | null;
+}
