@@ -89,7 +89,8 @@ export class SiteService {
     return this.deps.identityFailures.report(id);
   }
 
-  private mustAdminister(actor: Actor, id: SiteId): void {
+  /** Public for the site's other settings (site-look.ts). */
+  mustAdminister(actor: Actor, id: SiteId): void {
     if (administers(actor, id)) return;
     // Another site's admin learns nothing about it, not even that it exists.
     if (!actor.siteIds.includes(id)) throw new AppError('site_not_found');
