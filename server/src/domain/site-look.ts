@@ -3,7 +3,7 @@
  * edit, and the small public subset the server bakes into the site's loader
  * (`widget.js?site=ID`), so the launcher is drawn themed with no extra request.
  */
-import { DEFAULT_LOOK, DEFAULT_PROACTIVE, inkOn, type SiteId, type SiteLookSettings } from '@counter/shared';
+import { DEFAULT_LOOK, DEFAULT_PROACTIVE, type SiteId, type SiteLookSettings } from '@counter/shared';
 import type { look as lookSchemas, z } from '@counter/shared/schemas';
 import type { SiteDoc } from '../store/documents.js';
 import type { DomainDeps } from './deps.js';
@@ -13,18 +13,18 @@ import type { SiteService } from './sites.js';
 
 /**
  * What the loader reads, keyed like the `data-*` attributes of the script tag so that one
- * spread lets the page's attributes win (widget/src/loader/index.ts). `p`: the proactive
- * chunk's path, `r`: the rules, `h`: the cap in hours; only when the site has rules.
+ * spread lets the page's attributes win (widget/src/loader/index.ts). `r`: the rules, `h`:
+ * the cap in hours; only when the site has rules (they make the loader add the early chunk).
+ * No text colour: the loader's CSS picks it from the colour (the same rule as inkOn), so a
+ * data-color the server never saw gets one too.
  */
 export interface LoaderLook {
   color: string;
-  ink: string;
   side: string;
   x: number;
   y: number;
   en?: string;
   zh?: string;
-  p?: string;
   r?: SiteLookSettings['proactive']['rules'];
   h?: number;
 }
@@ -34,13 +34,12 @@ export const settingsOf = (doc: SiteDoc): SiteLookSettings => ({
   proactive: doc.proactive ?? DEFAULT_PROACTIVE,
 });
 
-/** `nudgeFile`: the proactive chunk's path, null when the widget is not built. */
-export function loaderLook(doc: SiteDoc, nudgeFile: string | null): LoaderLook {
+export function loaderLook(doc: SiteDoc): LoaderLook {
   const { look, proactive } = settingsOf(doc);
-  const out: LoaderLook = { color: look.color, ink: inkOn(look.color), side: look.side, x: look.x, y: look.y };
+  const out: LoaderLook = { color: look.color, side: look.side, x: look.x, y: look.y };
   if (look.label.en) out.en = look.label.en;
   if (look.label.zh) out.zh = look.label.zh;
-  if (proactive.rules.length && nudgeFile) Object.assign(out, { p: nudgeFile, r: proactive.rules, h: proactive.capHours });
+  if (proactive.rules.length) Object.assign(out, { r: proactive.rules, h: proactive.capHours });
   return out;
 }
 
@@ -66,8 +65,8 @@ export class SiteLookService {
   }
 
   /** For the loader route: null for an unknown site (the page still gets a working launcher). */
-  async forLoader(id: SiteId, nudgeFile: string | null): Promise<LoaderLook | null> {
+  async forLoader(id: SiteId): Promise<LoaderLook | null> {
     const site = await this.deps.store.sites.byId(id);
-    return site ? loaderLook(site, nudgeFile) : null;
+    return site ? loaderLook(site) : null;
   }
 }

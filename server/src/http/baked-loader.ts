@@ -5,8 +5,6 @@
  * literal opening with `$look:1` (widget/vite.loader.config.ts); the site's replaces it.
  * Plain `widget.js` (older snippets) keeps the default look.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { SiteId } from '@counter/shared';
 import type { LoaderLook } from '../domain/site-look.js';
 import { compress, type CompressedFile } from './compressed-file.js';
@@ -14,16 +12,6 @@ import { compress, type CompressedFile } from './compressed-file.js';
 const MARKER = /\{\$look:1,[^}]*\}/;
 /** Sites served since the last reset: enough for any one server; cleared, not grown, beyond it. */
 const MAX_CACHED = 500;
-
-/** The proactive chunk's path under /widget/assets/ (hashed by the build), or null. */
-export function findNudgeFile(assets: string): string | null {
-  try {
-    const found = readdirSync(assets).find((f) => /^nudge-[\w-]+\.js$/.test(f));
-    return found ? '/widget/assets/' + path.basename(found) : null;
-  } catch {
-    return null;
-  }
-}
 
 export function hasLookMarker(loader: Buffer): boolean {
   return MARKER.test(loader.toString('utf8'));

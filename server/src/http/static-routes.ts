@@ -13,7 +13,7 @@ import { orderProviderReference } from './order-provider-reference.js';
 import { hmacSha256Hex } from '../domain/crypto.js';
 import { identitySigningString } from '@counter/shared';
 import { SiteLookService } from '../domain/site-look.js';
-import { bakedLoaders, findNudgeFile, hasLookMarker } from './baked-loader.js';
+import { bakedLoaders, hasLookMarker } from './baked-loader.js';
 import { embeddableHeaders, htmlHeaders, pageCsp } from './security-headers.js';
 
 /** The chat window's URL names its site (the loader builds it). HTML, so no response schema. */
@@ -31,7 +31,6 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
   const frameHtml = await readFile(path.join(paths.frame, 'frame.html'), 'utf8').catch(() => null);
 
   const looks = new SiteLookService({ store: app.store, sites: app.services.sites });
-  const nudgeFile = findNudgeFile(path.join(paths.frame, 'assets'));
   const baked = loader && hasLookMarker(loader.identity) ? bakedLoaders(loader.identity) : null;
   if (loader && !baked) app.log.warn('widget.js has no look marker: sites get the default look (rebuild the widget)');
 
@@ -43,7 +42,7 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('cache-control', 'public, max-age=300')
       .headers(embeddableHeaders);
     const site = common.siteId.safeParse(request.query.site);
-    const look = baked && site.success ? await looks.forLoader(site.data, nudgeFile) : null;
+    const look = baked && site.success ? await looks.forLoader(site.data) : null;
     return sendCompressed(request, reply, look ? baked!(site.data!, look) : loader);
   });
 
