@@ -18,8 +18,11 @@ const CSS =
   // Above the launcher, on its side (the loader's --l, --r, --y).
   'aside{position:fixed;left:var(--l);right:var(--r);bottom:calc(var(--y) + 72px);display:flex;align-items:flex-start;gap:4px;max-width:min(280px,100vw - 40px);' +
   'padding:12px 8px 12px 14px;border-radius:14px;background:#fff;color:#111;box-shadow:0 6px 24px #0003;font:15px/1.4 sans-serif}' +
-  'aside button{border:0;background:none;color:inherit;font:inherit;cursor:pointer;text-align:start;padding:0}' +
-  'aside button+button{width:24px;height:24px;font-size:20px;line-height:1;text-align:center;color:#555}' +
+  // The launcher's `button` rules reach these buttons too: undone here (more specific).
+  'aside button{all:unset;cursor:pointer;border-radius:6px}' +
+  'aside button:before{content:none}' +
+  'aside button:focus-visible{outline:2px solid var(--c);outline-offset:2px}' +
+  'aside button+button{flex:none;width:24px;height:24px;font-size:20px;line-height:24px;text-align:center;color:#555}' +
   '@media (prefers-reduced-motion:no-preference){aside{animation:counter-in .3s ease-out}}' +
   '@keyframes counter-in{from{opacity:0;transform:translateY(8px)}}';
 

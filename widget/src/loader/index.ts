@@ -29,7 +29,7 @@ function start(script: HTMLScriptElement, site: string): void {
   // page of the shop may need the launcher elsewhere, e.g. above its own checkout bar).
   const look: Look = { ...__LOOK__, ...script.dataset };
   const key = memoryKey(site);
-  const [host, root, button] = createLauncher(look, look.label || look[locale] || launcherText[locale]);
+  const [host, root, button] = createLauncher(look, look.label || look[locale], launcherText[locale]);
   const loaded: Record<string, 1> = {};
   /** What the page passed to setContext so far (the proactive cart rule reads it). */
   const context = {};

@@ -65,13 +65,14 @@ export function adoptStyles(root: Root, css: string): void {
  * [host element, root, button]. The unread badge is not drawn here: only a browser with a
  * conversation can have unread replies, and the early chunk (or the host part) draws it.
  */
-export function createLauncher(look: Look, label: string): [HTMLElement, Root, HTMLButtonElement] {
+export function createLauncher(look: Look, label: string | undefined, name: string): [HTMLElement, Root, HTMLButtonElement] {
   const host = document.createElement('counter-chat');
   const root = host.attachShadow?.({ mode: 'open' }) || host;
   adoptStyles(root, CSS + lookCss(look));
   const button = document.createElement('button');
-  button.append(label);
-  button.setAttribute('aria-label', label);
+  // Without a label the launcher is the icon alone, named for screen readers.
+  button.append(label || '');
+  button.setAttribute('aria-label', label || name);
   root.append(button);
   return [host, root, button];
 }

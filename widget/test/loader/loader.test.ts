@@ -70,7 +70,8 @@ describe('the API', () => {
 
 describe('the launcher', () => {
   it('is a button in a shadow root, out of reach of the page CSS', () => {
-    const [host, root, button] = createLauncher(LOOK, 'Chat with us');
+    const [host, root, button] = createLauncher(LOOK, undefined, 'Chat with us');
+    expect(button.textContent).toBe('');
     document.body.append(host);
     expect(host.shadowRoot).toBe(root);
     expect(root.querySelector('button')).toBe(button);
@@ -83,7 +84,8 @@ describe('the launcher', () => {
     const attachShadow = Element.prototype.attachShadow;
     delete (Element.prototype as Partial<Element>).attachShadow;
     try {
-      const [host, root, button] = createLauncher({ ...LOOK, side: 'left', x: 24, y: 90 }, '');
+      const [host, root, button] = createLauncher({ ...LOOK, side: 'left', x: 24, y: 90 }, 'Help', 'Chat with us');
+      expect(button.textContent).toBe('Help');
       expect(root).toBe(host);
       expect(host.querySelector('button')).toBe(button);
       // Its rules nested under its element, so they reach nothing else on the page.
