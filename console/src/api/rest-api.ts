@@ -1,5 +1,5 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
-import type { OrderProviderInput, RevealAuditEntry } from '@counter/shared';
+import type { OrderProviderInput, RevealAuditEntry, SiteLookSettings } from '@counter/shared';
 import type { Agent, AgentId, AgentPrefs, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
 
@@ -64,6 +64,9 @@ export interface RestApi {
   createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   deleteCanned(id: CannedReplyId): Promise<Result<null>>;
+  // ---- issue 17: the merchant's look and proactive help ----
+  siteLook(id: SiteId): Promise<Result<SiteLookSettings>>;
+  setSiteLook(id: SiteId, settings: SiteLookSettings): Promise<Result<SiteLookSettings>>;
 }
 
 const V1 = '/api/v1';
@@ -91,5 +94,8 @@ export function createRestApi(http: HttpClient): RestApi {
     createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),
     deleteCanned: (id) => http.request('DELETE', `${V1}/canned-replies/${enc(id)}`),
+    // ---- issue 17: the merchant's look and proactive help ----
+    siteLook: (id) => http.request('GET', `${V1}/sites/${enc(id)}/look`),
+    setSiteLook: (id, settings) => http.request('PUT', `${V1}/sites/${enc(id)}/look`, settings),
   };
 }

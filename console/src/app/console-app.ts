@@ -3,7 +3,7 @@
  * storage, visibility, location). Nothing here touches globals: main.ts passes the
  * browser's, tests pass fakes. The socket exists only while someone is signed in.
  */
-import type { AgentStatus, ConversationId } from '@counter/shared';
+import type { AgentStatus, ConversationId, SiteId, SiteLookSettings } from '@counter/shared';
 import type { RestApi } from '../api/rest-api.js';
 import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
@@ -163,6 +163,11 @@ export function createConsoleApp(deps: ConsoleDeps) {
       removePicture: () => mine(deps.api.removeAvatar()),
       /** From the click that turns desktop notifications on: the browser asks once. */
       prepareNotifications: () => deps.notifier.prepare(),
+    },
+    /** Admins: a site's look and proactive rules (read and saved whole, no store to keep). */
+    siteLook: {
+      get: (id: SiteId) => deps.api.siteLook(id),
+      save: (id: SiteId, settings: SiteLookSettings) => deps.api.setSiteLook(id, settings),
     },
     start: () => stores.session.getState().check(),
     stop: shutDown,

@@ -1,5 +1,5 @@
 /** An in-memory RestApi: enough server behaviour for the console's own tests. */
-import type { Agent, CannedReply, CannedReplyId, IdentityCheckReport, Site, SiteId } from '@counter/shared';
+import { DEFAULT_LOOK, DEFAULT_PROACTIVE, type Agent, type CannedReply, type CannedReplyId, type IdentityCheckReport, type Site, type SiteId, type SiteLookSettings } from '@counter/shared';
 import type { Result } from '../../src/api/http-client.js';
 import type { RestApi } from '../../src/api/rest-api.js';
 import { clientError, type ClientError } from '../../src/lib/client-error.js';
@@ -23,6 +23,7 @@ export interface FakeApiState {
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
   const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, orderSecrets: {}, ...initial };
   let seq = 0;
+  const looks: Record<string, SiteLookSettings> = {};
   const api: RestApi = {
     session: async () => ok({ agent: state.me }),
     async login(email, password) {
@@ -125,6 +126,12 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     async deleteCanned(id) {
       state.canned = state.canned.filter((c) => c.id !== id);
       return ok(null);
+    },
+    // ---- issue 17: the merchant's look and proactive help ----
+    siteLook: async (id) => ok(looks[id] ?? { look: DEFAULT_LOOK, proactive: DEFAULT_PROACTIVE }),
+    async setSiteLook(id, settings) {
+      looks[id] = settings;
+      return ok(settings);
     },
   };
   return { api, state };

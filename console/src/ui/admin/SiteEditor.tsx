@@ -11,6 +11,7 @@ import { BusinessHoursEditor } from './BusinessHoursEditor.js';
 import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
+import { SiteLook } from './SiteLook.js';
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -92,6 +93,7 @@ export function SiteEditor({ site }: { site: Site }) {
           </button>
         </div>
       </form>
+      <SiteLook key={`look-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <IdentitySecret site={site} />
       <EmbedSnippet site={site} />
