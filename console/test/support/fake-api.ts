@@ -18,12 +18,14 @@ export interface FakeApiState {
   identityChecks: Record<string, IdentityCheckReport>;
   /** Order-provider secrets per site: held here, never in a Site the API answers. */
   orderSecrets: Record<string, string | undefined>;
+  /** Each site's look and proactive rules, once saved (issue 17). */
+  looks?: Record<string, SiteLookSettings>;
 }
 
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
   const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, orderSecrets: {}, ...initial };
   let seq = 0;
-  const looks: Record<string, SiteLookSettings> = {};
+  const looks: Record<string, SiteLookSettings> = (state.looks ??= {});
   const api: RestApi = {
     session: async () => ok({ agent: state.me }),
     async login(email, password) {
