@@ -315,3 +315,9 @@ export interface QueuePosition {
   /** Estimated wait in seconds; null when no agent is expected (nobody online). */
   etaSeconds: number | null;
 }
+
+// ---- issue 17: the merchant's look in the chat window ----
+/** Interface merging: the site's colour (and the text colour on it) and whether the header shows the agent. */
+export interface WidgetConfig {
+  look?: { color: string; ink: string; showAgent: boolean };
+}

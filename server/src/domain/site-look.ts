@@ -3,7 +3,7 @@
  * edit, and the small public subset the server bakes into the site's loader
  * (`widget.js?site=ID`), so the launcher is drawn themed with no extra request.
  */
-import { DEFAULT_LOOK, DEFAULT_PROACTIVE, type SiteId, type SiteLookSettings } from '@counter/shared';
+import { DEFAULT_LOOK, DEFAULT_PROACTIVE, inkOn, type SiteId, type SiteLookSettings } from '@counter/shared';
 import type { look as lookSchemas, z } from '@counter/shared/schemas';
 import type { SiteDoc } from '../store/documents.js';
 import type { DomainDeps } from './deps.js';
@@ -41,6 +41,12 @@ export function loaderLook(doc: SiteDoc): LoaderLook {
   if (look.label.zh) out.zh = look.label.zh;
   if (proactive.rules.length) Object.assign(out, { r: proactive.rules, h: proactive.capHours });
   return out;
+}
+
+/** What the chat window shows of the look: its header in the brand colour, text readable on it. */
+export function chatLook(doc: SiteDoc): { color: string; ink: string; showAgent: boolean } {
+  const { look } = settingsOf(doc);
+  return { color: look.color, ink: inkOn(look.color), showAgent: look.showAgent };
 }
 
 export class SiteLookService {

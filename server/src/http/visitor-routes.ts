@@ -8,6 +8,7 @@ import {
   visitorSessionResponse,
   z,
 } from '@counter/shared/schemas';
+import { chatLook } from '../domain/site-look.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import { originAllowed } from '../domain/sites.js';
@@ -63,6 +64,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           defaultLocale: site.defaultLocale,
           availability: await router.availability(site),
           orders: Boolean(site.orderProvider),
+          look: chatLook(site),
         },
       };
     },

@@ -86,6 +86,8 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   defaultLocale: c.locale,
   availability: availabilityView,
   orders: z.boolean(),
+  // issue 17: the merchant's look
+  look: z.object({ color: z.string(), ink: z.string(), showAgent: z.boolean() }).optional(),
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });
