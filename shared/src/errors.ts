@@ -25,6 +25,8 @@ export const ERRORS = {
   orders_unavailable: { status: 503, message: "The shop's order system is not answering. Try again soon." },
   store_unavailable: { status: 503, message: 'Storage is unavailable. Nothing was saved; retry.' },
   internal: { status: 500, message: 'Something went wrong.' },
+  // ---- attachments (issue 12 item 5)
+  attachment_type_refused: { status: 415, message: 'Only JPEG, PNG and WebP images and PDF files can be attached.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

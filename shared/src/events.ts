@@ -68,6 +68,8 @@ export interface VisitorResults {
   'order:lookup': { order: ShopperOrder };
   'order:card': { message: VisitorMessage };
   'product:card': { message: VisitorMessage };
+  // ---- attachments (issue 12 item 5)
+  'attachment:send': { message: VisitorMessage };
 }
 
 export type VisitorClientToServerEvents = CommandMap<VisitorSchemas, VisitorResults>;
@@ -127,6 +129,8 @@ export interface AgentResults {
   'orders:list': OrdersState<CustomerOrders>;
   'order:get': { order: AgentOrder; cacheAgeMs: number };
   'order:reveal': { address: Address | null; phone: string | null };
+  // ---- attachments (issue 12 item 5)
+  'attachment:send': { message: Message };
 }
 
 export type AgentClientToServerEvents = CommandMap<AgentSchemas, AgentResults>;

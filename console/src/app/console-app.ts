@@ -27,6 +27,7 @@ import { createHistorySync } from '../sync/history-sync.js';
 import { createMessageSender } from '../sync/message-sender.js';
 import { createReadTracker } from '../sync/read-tracker.js';
 import type { AgentTransport } from '../transport/agent-transport.js';
+import { createAttachmentSender } from '../sync/attachment-sender.js';
 
 export interface Visibility {
   isHidden(): boolean;
@@ -75,6 +76,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
   const history = createHistorySync(command, stores.threads, stores.inbox);
   const sender = createMessageSender({ command, outbox: stores.outbox, threads: stores.threads, uuid: deps.uuid, now });
   const conversations = createConversationCommands({ command, ...stores });
+  const attachments = createAttachmentSender({ command, threads: stores.threads, uuid: deps.uuid });
   const reads = createReadTracker({
     command,
     threads: stores.threads,
@@ -171,6 +173,8 @@ export function createConsoleApp(deps: ConsoleDeps) {
     },
     start: () => stores.session.getState().check(),
     stop: shutDown,
+    // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
+    attachments,
   };
 }
 

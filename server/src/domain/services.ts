@@ -15,6 +15,7 @@ import { VisitorService } from './visitors.js';
 import { OrderService, type OrderPolicy } from './orders/order-service.js';
 import type { OrderProvider } from './orders/provider.js';
 import { ProviderRegistry, type ProviderFactory } from './orders/provider-registry.js';
+import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -27,7 +28,10 @@ const noProvider: ProviderFactory = (): OrderProvider => {
   return { findCustomer: unreachable, listOrders: unreachable, getOrder: unreachable, verifyGuest: unreachable };
 };
 
-export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy };
+export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy } & {
+  // ---- attachments (issue 12 item 5): absent in domain tests, the defaults apply.
+  attachments?: AttachmentConfig;
+};
 
 export interface Services {
   sites: SiteService;
@@ -41,6 +45,8 @@ export interface Services {
   orders: OrderService;
   /** One cached order provider per site; closed with the app. */
   orderProviders: ProviderRegistry;
+  // ---- attachments (issue 12 item 5)
+  attachments: AttachmentService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -83,5 +89,7 @@ export function createServices(deps: {
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
+    // ---- attachments (issue 12 item 5)
+    attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
   };
 }

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { EventBus } from '../domain/events.js';
 import { createServices, type Services } from '../domain/services.js';
+import { ATTACHMENT_DEFAULTS } from '../domain/attachments.js';
 import { providerFactory } from '../orders/create-provider.js';
 
 declare module 'fastify' {
@@ -48,6 +49,7 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
       identitySecretGraceMs: config.identitySecretGraceMs,
       orderCacheMs: config.orderCacheMs,
       orderPolicy: { lookupsPerWindow: config.orderLookupsPerHour, lookupWindowMs: 3600_000, listLimit: ORDERS_LISTED },
+      attachments: { ...ATTACHMENT_DEFAULTS, maxBytes: config.attachmentMaxBytes },
     },
     onError: (err) => app.log.error({ err }, 'background task failed'),
     identityLog: app.log,

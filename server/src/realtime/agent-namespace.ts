@@ -139,7 +139,7 @@ function agentHandlers(
     }),
     'message:send': async (input) => {
       const a = await actor();
-      const { message } = await conversations.sendAsAgent(a.agent, input);
+      const { message } = await conversations.sendAsAgent(a.agent, input, undefined, socket.id);
       return { message: messageView(message) };
     },
     'message:history': async (query) => {
@@ -164,5 +164,9 @@ function agentHandlers(
     'orders:list': async ({ conversationId }) => services.orders.listForAgent(await me(), conversationId),
     'order:get': async ({ conversationId, orderId }) => services.orders.getForAgent(await me(), conversationId, orderId),
     'order:reveal': async ({ conversationId, orderId }) => services.orders.reveal(await me(), conversationId, orderId),
+    // ---- attachments (issue 12 item 5)
+    'attachment:send': async (input) => ({
+      message: messageView((await services.attachments.sendAsAgent(await me(), input)).message),
+    }),
   };
 }

@@ -16,6 +16,7 @@ import type {
   VisitorId,
   VisitorProfile,
 } from '@counter/shared';
+import type { AttachmentId, AttachmentMime, UploadKey } from '@counter/shared';
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
@@ -179,6 +180,27 @@ export interface AuditDoc {
   orderId: string;
   conversationId: ConversationId;
   at: number;
+}
+
+// ---- Attachments (issue 12 item 5) ------------------------------------------------------
+
+/** A stored file's record; its bytes are blobs `<id>.orig` and `<id>.thumb` (see repositories/attachments.ts). */
+export interface AttachmentDoc {
+  _id: AttachmentId;
+  siteId: SiteId;
+  conversationId: ConversationId;
+  /** Who uploaded it: only they may send it as a message. */
+  uploaderKind: 'visitor' | 'agent';
+  uploaderId: string;
+  /** The uploader's idempotency key: a retried upload returns this record. */
+  key: UploadKey;
+  name: string;
+  mime: AttachmentMime;
+  size: number;
+  width: number | null;
+  height: number | null;
+  thumb: boolean;
+  createdAt: number;
 }
 
 // ---- issue 17: the merchant's look and proactive help ----

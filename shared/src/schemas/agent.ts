@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import * as c from './common.js';
 import { orderRef } from './orders.js';
+import { attachmentSend } from './attachments.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
@@ -52,6 +53,9 @@ export const agentSchemas = {
   'order:get': orderRef,
   /** The unmasked address and phone of one order; audited. */
   'order:reveal': orderRef,
+  // ---- attachments (issue 12 item 5)
+  /** A file uploaded first (POST /api/v1/attachments), as a message to the shopper. */
+  'attachment:send': attachmentSend,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

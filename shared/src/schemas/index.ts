@@ -6,5 +6,7 @@ export * from './responses.js';
 export { COMBINING_MARKS_PER_BASE } from './safe-text.js';
 export * as orders from './orders.js';
 export { z } from 'zod';
+export * from './attachments.js';
+
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
