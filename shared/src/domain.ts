@@ -228,7 +228,28 @@ export type ConversationEvent =
   | { type: 'reassigned'; agentName: string | null }
   | { type: 'resolved' }
   | { type: 'reopened' }
-  | { type: 'rated'; score: number };
+  | { type: 'rated'; score: number }
+  // After-sales (issue 12): an action's outcome; agentName and reason reach staff only.
+  | OrderActionEvent;
+
+/** An after-sales action reached a state worth telling both sides about. */
+export interface OrderActionEvent {
+  type: 'order_action';
+  action: 'refund' | 'cancel' | 'return_request' | 'return_update' | 'voucher';
+  /** Steps of a return ("approve", "received"...), null for the other actions. */
+  step: string | null;
+  status: 'done' | 'pending' | 'pending_approval' | 'rejected' | 'failed';
+  orderNumber: string;
+  amount: number | null;
+  currency: string | null;
+  /** Percentage vouchers. */
+  percent: number | null;
+  /** The voucher code, the return id: what the shopper needs. */
+  reference: string | null;
+  /** Staff only (stripped from the shopper's view). */
+  agentName?: string;
+  reason?: string;
+}
 
 /** What a shopper receives of a message: no internal agent id. */
 export type VisitorMessage = Omit<Message, 'agentId'>;

@@ -3,7 +3,7 @@
  * storage, visibility, location). Nothing here touches globals: main.ts passes the
  * browser's, tests pass fakes. The socket exists only while someone is signed in.
  */
-import type { AgentStatus, ConversationId, SiteId, SiteLookSettings } from '@counter/shared';
+import type { ActionLimits, AgentCommandInput, AgentStatus, ConversationId, SiteId, SiteLookSettings } from '@counter/shared';
 import type { RestApi } from '../api/rest-api.js';
 import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
@@ -19,6 +19,7 @@ import { createSessionStore } from '../stores/session-store.js';
 import { createSiteNamesStore } from '../stores/site-names-store.js';
 import { createThreadsStore } from '../stores/threads-store.js';
 import { createUiStore } from '../stores/ui-store.js';
+import { createActionsStore } from '../stores/actions-store.js';
 import { createAttention } from '../sync/attention.js';
 import { commander } from '../sync/commander.js';
 import { startConsoleSync } from '../sync/console-sync.js';
@@ -61,6 +62,8 @@ export function createConsoleApp(deps: ConsoleDeps) {
     adminSites: createAdminSitesStore(deps.api),
     route: createRouteStore(deps.location),
     ui: createUiStore(),
+    /** After-sales actions as they change, live. */
+    actions: createActionsStore(),
   };
 
   let transport: AgentTransport | null = null;
@@ -157,6 +160,15 @@ export function createConsoleApp(deps: ConsoleDeps) {
       reveal: (conversationId: ConversationId, orderId: string) => command('order:reveal', { conversationId, orderId }),
       /** Admins: who revealed what. */
       audit: () => deps.api.listAudit(),
+    },
+    /** After-sales actions (issue 12): every limit is the server's to enforce; these only ask. */
+    afterSales: {
+      act: (input: AgentCommandInput<'order:action'>) => command('order:action', input),
+      approvals: (state: 'pending_approval' | 'all' = 'pending_approval') => command('approvals:list', { state }),
+      decide: (idempotencyKey: string, decision: 'approve' | 'reject') => command('approval:decide', { idempotencyKey, decision }),
+      limits: (siteId: SiteId) => command('action-limits:get', { siteId }),
+      setLimits: (siteId: SiteId, limits: ActionLimits) => command('action-limits:set', { siteId, limits }),
+      audit: (query: AgentCommandInput<'action-audit:list'>) => command('action-audit:list', query),
     },
     /** The signed-in agent's own profile; each answers the error, or null once the new view is in. */
     profile: {

@@ -1,4 +1,4 @@
-import type { ConversationEvent, Message } from '@counter/shared';
+import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import { newClientMessageId, newId } from './crypto.js';
@@ -115,10 +115,14 @@ export class MessageLog {
     if (this.lastSeqs.size > SEQ_CACHE_SIZE) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
   }
 
-  /** A system event in the conversation ("Ann joined", "resolved"), shown to both sides. */
-  event(conversation: ConversationDoc, event: ConversationEvent): Promise<Appended> {
+  /**
+   * A system event in the conversation ("Ann joined", "resolved"), shown to both sides. A
+   * writer that may repeat itself passes a client id derived from what happened, so the
+   * repeat finds the first message.
+   */
+  event(conversation: ConversationDoc, event: ConversationEvent, clientId: ClientMessageId = newClientMessageId()): Promise<Appended> {
     return this.append(conversation, {
-      clientId: newClientMessageId(),
+      clientId,
       author: 'system',
       agentId: null,
       authorName: null,

@@ -168,5 +168,12 @@ function agentHandlers(
     'attachment:send': async (input) => ({
       message: messageView((await services.attachments.sendAsAgent(await me(), input)).message),
     }),
+    // After-sales (issue 12): every limit is checked in the domain, whatever the console drew.
+    'order:action': async (input) => ({ action: await services.afterSales.request(await me(), input) }),
+    'approvals:list': async ({ state }) => ({ actions: await services.afterSales.approvals(await me(), state) }),
+    'approval:decide': async (input) => ({ action: await services.afterSales.decide(await me(), input) }),
+    'action-limits:get': async ({ siteId }) => services.afterSales.limitsFor(await me(), siteId),
+    'action-limits:set': async ({ siteId, limits }) => ({ limits: await services.afterSales.setLimits(await me(), siteId, limits) }),
+    'action-audit:list': async (query) => ({ entries: await services.afterSales.auditFor(await me(), query) }),
   };
 }

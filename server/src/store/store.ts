@@ -16,6 +16,7 @@ import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
+import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -35,6 +36,8 @@ export interface Store {
   audit: AuditRepository;
   /** Uploaded files (issue 12 item 5). */
   attachments: AttachmentStore;
+  /** After-sales actions (issue 12). */
+  afterSales: AfterSalesRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,6 +61,7 @@ export async function createStore(db: Database): Promise<Store> {
       orderAccess: await orderAccessRepository(db),
       audit: await auditRepository(db),
       attachments: await attachmentRepository(db),
+      afterSales: await afterSalesRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

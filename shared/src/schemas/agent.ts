@@ -4,6 +4,7 @@ import { LIMITS } from '../limits.js';
 import * as c from './common.js';
 import { orderRef } from './orders.js';
 import { attachmentSend } from './attachments.js';
+import { afterSalesSchemas } from './after-sales.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
@@ -56,6 +57,8 @@ export const agentSchemas = {
   // ---- attachments (issue 12 item 5)
   /** A file uploaded first (POST /api/v1/attachments), as a message to the shopper. */
   'attachment:send': attachmentSend,
+  // After-sales actions, approvals, limits and their audit (issue 12).
+  ...afterSalesSchemas,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

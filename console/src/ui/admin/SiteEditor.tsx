@@ -11,6 +11,7 @@ import { BusinessHoursEditor } from './BusinessHoursEditor.js';
 import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
+import { ActionLimitsEditor } from './ActionLimitsEditor.js';
 import { SiteLook } from './SiteLook.js';
 
 export function parseOrigins(text: string): string[] {
@@ -95,6 +96,7 @@ export function SiteEditor({ site }: { site: Site }) {
       </form>
       <SiteLook key={`look-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
+      <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
       <IdentitySecret site={site} />
       <EmbedSnippet site={site} />
     </div>
