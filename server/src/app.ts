@@ -27,6 +27,8 @@ import { securityHeadersPlugin } from './http/security-headers.js';
 import { rateLimitsPlugin } from './http/rate-limits.js';
 import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
+import { historyRoutes } from './http/history-routes.js';
+import { historyPlugin } from './plugins/history.js';
 import { firstRunPlugin } from './plugins/first-run.js';
 import { housekeepingPlugin } from './plugins/housekeeping.js';
 import { presencePlugin } from './plugins/presence.js';
@@ -88,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(avatarRoutes);
     await app.register(adminRoutes);
     await app.register(visitorRoutes);
+    await app.register(historyPlugin);
+    await app.register(historyRoutes);
     await app.register(mediaRoutes, { remoteImages: deps.remoteImages });
     // ---- attachments (issue 12 item 5)
     await app.register(attachmentRoutes);

@@ -14,6 +14,10 @@ export type * from './after-sales.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';
+
+// ---- history and search (issue 16) ----
+export type * from './history.js';
+
 // ---- issue 17: the merchant's look and proactive help ----
 export * from './look/look.js';
 export * from './look/colour.js';

@@ -1,6 +1,7 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
 import type { OrderProviderInput, RevealAuditEntry, SiteLookSettings } from '@counter/shared';
 import type { Agent, AgentId, AgentPrefs, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
+import type { ConversationStatus, HistoryResultPage, VisitorId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
 
 export interface NewAgent {
@@ -64,10 +65,29 @@ export interface RestApi {
   createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   deleteCanned(id: CannedReplyId): Promise<Result<null>>;
+  // ---- history and search (issue 16) ----
+  history(query: HistoryQuery): Promise<Result<HistoryResultPage>>;
   // ---- issue 17: the merchant's look and proactive help ----
   siteLook(id: SiteId): Promise<Result<SiteLookSettings>>;
   setSiteLook(id: SiteId, settings: SiteLookSettings): Promise<Result<SiteLookSettings>>;
 }
+
+/** The History page's filters (see historySearchQuery in shared): absent means any. */
+export interface HistoryQuery {
+  q?: string;
+  status?: ConversationStatus;
+  siteId?: SiteId;
+  agentId?: AgentId;
+  tag?: string;
+  score?: number;
+  from?: number;
+  to?: number;
+  visitorId?: VisitorId;
+  cursor?: string;
+}
+
+const queryString = (query: HistoryQuery) =>
+  new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]]))).toString();
 
 const V1 = '/api/v1';
 const enc = encodeURIComponent;
@@ -94,6 +114,7 @@ export function createRestApi(http: HttpClient): RestApi {
     createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),
     deleteCanned: (id) => http.request('DELETE', `${V1}/canned-replies/${enc(id)}`),
+    history: (query) => http.request('GET', `${V1}/history?${queryString(query)}`),
     // ---- issue 17: the merchant's look and proactive help ----
     siteLook: (id) => http.request('GET', `${V1}/sites/${enc(id)}/look`),
     setSiteLook: (id, settings) => http.request('PUT', `${V1}/sites/${enc(id)}/look`, settings),

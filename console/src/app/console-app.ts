@@ -4,7 +4,7 @@
  * browser's, tests pass fakes. The socket exists only while someone is signed in.
  */
 import type { ActionLimits, AgentCommandInput, AgentStatus, ConversationId, SiteId, SiteLookSettings } from '@counter/shared';
-import type { RestApi } from '../api/rest-api.js';
+import type { HistoryQuery, RestApi } from '../api/rest-api.js';
 import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
 import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
@@ -177,6 +177,12 @@ export function createConsoleApp(deps: ConsoleDeps) {
       removePicture: () => mine(deps.api.removeAvatar()),
       /** From the click that turns desktop notifications on: the browser asks once. */
       prepareNotifications: () => deps.notifier.prepare(),
+    },
+    /** History and search (issue 16): pages from REST; a transcript read like any conversation's. */
+    historyPage: {
+      search: (query: HistoryQuery) => deps.api.history(query),
+      transcript: (conversationId: ConversationId) => command('message:history', { conversationId, limit: 100 }),
+      agents: () => command('agents:list', {}),
     },
     /** Admins: a site's look and proactive rules (read and saved whole, no store to keep). */
     siteLook: {

@@ -2,7 +2,7 @@
  * Hash routes (/console/#/c/abc): the server serves one index.html and needs no fallback.
  * Parsing is pure; the store follows a location source (window in the app, fake in tests).
  */
-import type { ConversationId } from '@counter/shared';
+import type { ConversationId, VisitorId } from '@counter/shared';
 import { createStore } from 'zustand/vanilla';
 
 export type Route =
@@ -14,11 +14,13 @@ export type Route =
   | { name: 'sites' }
   | { name: 'account' }
   /** After-sales approvals (issue 12). */
-  | { name: 'approvals' };
+  | { name: 'approvals' }
+  /** History and search (issue 16); with a visitor: all conversations with that customer. */
+  | { name: 'history'; visitorId?: VisitorId };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
-  const [first, second] = path.split('/');
+  const [first, second, third] = path.split('/');
   switch (first) {
     case 'queue':
       return { name: 'queue' };
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'account' };
     case 'approvals':
       return { name: 'approvals' };
+    case 'history':
+      return second === 'shopper' && third ? { name: 'history', visitorId: decodeURIComponent(third) as VisitorId } : { name: 'history' };
     default:
       return { name: 'inbox' };
   }
@@ -45,6 +49,8 @@ export function routeHref(route: Route): string {
       return '#/admin/agents';
     case 'sites':
       return '#/admin/sites';
+    case 'history':
+      return route.visitorId ? `#/history/shopper/${encodeURIComponent(route.visitorId)}` : '#/history';
     default:
       return `#/${route.name}`;
   }

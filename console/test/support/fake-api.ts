@@ -1,7 +1,8 @@
 /** An in-memory RestApi: enough server behaviour for the console's own tests. */
 import { DEFAULT_LOOK, DEFAULT_PROACTIVE, type Agent, type CannedReply, type CannedReplyId, type IdentityCheckReport, type Site, type SiteId, type SiteLookSettings } from '@counter/shared';
 import type { Result } from '../../src/api/http-client.js';
-import type { RestApi } from '../../src/api/rest-api.js';
+import type { HistoryQuery, RestApi } from '../../src/api/rest-api.js';
+import type { HistoryResultPage } from '@counter/shared';
 import { clientError, type ClientError } from '../../src/lib/client-error.js';
 import { agent as agentFixture, NOW } from './fixtures.js';
 
@@ -18,12 +19,14 @@ export interface FakeApiState {
   identityChecks: Record<string, IdentityCheckReport>;
   /** Order-provider secrets per site: held here, never in a Site the API answers. */
   orderSecrets: Record<string, string | undefined>;
+  history?: (query: HistoryQuery) => Result<HistoryResultPage>;
+  historyQueries: HistoryQuery[];
   /** Each site's look and proactive rules, once saved (issue 17). */
   looks?: Record<string, SiteLookSettings>;
 }
 
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
-  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, orderSecrets: {}, ...initial };
+  const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, orderSecrets: {}, historyQueries: [], ...initial };
   let seq = 0;
   const looks: Record<string, SiteLookSettings> = (state.looks ??= {});
   const api: RestApi = {
@@ -128,6 +131,11 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     async deleteCanned(id) {
       state.canned = state.canned.filter((c) => c.id !== id);
       return ok(null);
+    },
+    // History (issue 16): the test answers; every query asked is kept for it to check.
+    async history(query) {
+      state.historyQueries.push(query);
+      return state.history ? state.history(query) : ok({ items: [], cursor: null });
     },
     // ---- issue 17: the merchant's look and proactive help ----
     siteLook: async (id) => ok(looks[id] ?? { look: DEFAULT_LOOK, proactive: DEFAULT_PROACTIVE }),

@@ -3,6 +3,7 @@ import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import { newClientMessageId, newId } from './crypto.js';
 import type { DomainDeps } from './deps.js';
+import { messageSearchFields } from './search/message-keys.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'> &
@@ -58,6 +59,7 @@ export class MessageLog {
         seq,
         createdAt: this.deps.clock.now(),
         ...input,
+        ...messageSearchFields(input),
       };
       try {
         await messages.insert(message);

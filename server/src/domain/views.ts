@@ -42,7 +42,7 @@ export function visitorConversationView(doc: ConversationDoc): VisitorConversati
 }
 
 export function messageView(doc: MessageDoc): Message {
-  const { _id, ...rest } = doc;
+  const { _id, searchKeys: _k, keysVersion: _v, ...rest } = doc;
   return { id: _id, ...rest };
 }
 
@@ -53,7 +53,7 @@ export function messageView(doc: MessageDoc): Message {
  */
 export function visitorMessageView(doc: MessageDoc): VisitorMessage {
   if (doc.kind === 'note') throw new Error(`note ${doc._id} about to reach a shopper`);
-  const { _id, agentId: _agentId, ...rest } = doc;
+  const { _id, agentId: _agentId, searchKeys: _k, keysVersion: _v, ...rest } = doc;
   if (rest.event?.type === 'order_action') {
     // Who did it and why stay with staff: the shopper reads what happened, not the reason.
     const { agentName: _n, reason: _r, ...shown } = rest.event;

@@ -8,6 +8,7 @@
 import type { BlobStore } from './blobs.js';
 
 export type Filter = Record<string, unknown>;
+// Operators both adapters answer: see embedded/sql-query.ts for the list.
 
 export interface Update {
   $set?: Record<string, unknown>;
@@ -38,6 +39,13 @@ export interface IndexSpec {
   keys: Record<string, 1 | -1>;
   unique?: boolean;
   name: string;
+  /**
+   * The first field holds an array and every element is a key, queried with `$all`. MongoDB
+   * makes such an index multikey by itself, compound with the fields after it (so a query on
+   * one key walks it already sorted by them); the embedded store keeps a side table of the
+   * array's elements only and sorts the matches after.
+   */
+  multikey?: boolean;
 }
 
 export interface Doc {

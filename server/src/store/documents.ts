@@ -89,7 +89,7 @@ export interface ConversationDoc extends WithId<Conversation> {
   excludedAgentIds: AgentId[];
 }
 
-export type MessageDoc = WithId<Message>;
+export type MessageDoc = WithId<Message> & MessageSearchFields;
 
 /** Load and presence are not stored here: they live in `assignments` and `agent_sockets`. */
 /** A profile picture, checked by its bytes (see domain/avatar.ts); a few KB, so it lives in the agent's document. */
@@ -249,6 +249,19 @@ export interface ActionLimitsDoc {
   limits: ActionLimits;
   updatedAt: number;
   updatedBy: AgentId;
+}
+
+// ---- history and search (issue 16) ----
+
+/**
+ * A message's search keys: the distinct tokens of a text or a note (domain/search), none for
+ * other kinds. Both fields are absent on messages stored before search existed until the
+ * start-up backfill (domain/history/backfill-keys.ts) gives them; never sent to a client.
+ */
+export interface MessageSearchFields {
+  searchKeys?: string[];
+  /** The tokenizer version the keys were made with; absent or null: not keyed yet. */
+  keysVersion?: number | null;
 }
 
 // ---- issue 17: the merchant's look and proactive help ----

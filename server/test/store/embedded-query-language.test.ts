@@ -75,7 +75,26 @@ describe('embedded store query language', () => {
 
   it('refuses an operator it does not know instead of answering something else', async () => {
     await expect(items.find({ n: { $exists: true } } as Filter)).rejects.toThrow(/unsupported query operator \$exists/);
-    await expect(items.find({ $or: [] } as Filter)).rejects.toThrow(/unsupported query operator \$or/);
+    await expect(items.find({ $nor: [] } as Filter)).rejects.toThrow(/unsupported query operator \$nor/);
+    await expect(items.find({ $or: [] } as Filter)).rejects.toThrow(/\$or needs a non-empty array/);
+    // $all reads a multikey index's side table: without the index it fails, never scans.
+    await expect(items.find({ tags: { $all: ['x'] } } as Filter)).rejects.toThrow(/no such table/);
+  });
+
+  it('answers $or, and $all from a multikey index kept on insert, update and delete (issue 16)', async () => {
+    const tagged = await db.collection<Item>('tagged', [{ name: 'tags', keys: { tags: 1 }, multikey: true }]);
+    await tagged.insertOne({ _id: 'p', tags: ['red', 'big'], n: 1 });
+    await tagged.insertOne({ _id: 'q', tags: ['red'], n: 2 });
+    const ids = async (f: Filter) => (await tagged.find(f, { sort: { _id: 1 } })).map((i) => i._id);
+    expect(await ids({ tags: { $all: ['red'] } })).toEqual(['p', 'q']);
+    expect(await ids({ tags: { $all: ['red', 'big'] } })).toEqual(['p']);
+    expect(await ids({ $or: [{ n: 2 }, { tags: { $all: ['big'] } }] })).toEqual(['p', 'q']);
+    await tagged.updateOne({ _id: 'q' }, { $push: { tags: 'big' } });
+    expect(await ids({ tags: { $all: ['red', 'big'] } })).toEqual(['p', 'q']);
+    await tagged.updateOne({ _id: 'p' }, { $set: { tags: [] } });
+    expect(await ids({ tags: { $all: ['red'] } })).toEqual(['q']);
+    await tagged.deleteOne({ _id: 'q' });
+    expect(await ids({ tags: { $all: ['red'] } })).toEqual([]);
   });
 
   it('applies $set, $unset, $inc, $max, $min, $push and $pull', async () => {

@@ -15,8 +15,11 @@ import { DATABASE_FILE, openEmbedded } from '../../src/store/embedded/open-embed
 import type { SqlValue } from '../../src/store/embedded/sql-query.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { storeContract } from './contract.js';
+import { historyContract } from './history-contract.js';
 
 const GROWING = ['messages', 'conversations', 'visitors', 'visitor_tokens', 'visitor_identities', 'sessions', 'failures'];
+// History and search (issue 16): the multikey side tables grow with their collections.
+GROWING.push('messages__mk_searchKeys', 'conversations__mk_tags');
 
 const statements = new Map<string, readonly SqlValue[]>();
 const record = (sql: string, params: readonly SqlValue[]) => void statements.set(sql, params);
@@ -42,6 +45,8 @@ storeContract('embedded, recording its SQL', async () => {
     dispose: async () => {},
   };
 });
+
+historyContract('embedded, recording its SQL', async () => openRecorded(await tempDir()));
 
 /** One call of every repository method; the keys checked below make a new method fail here until listed. */
 function everyMethod(store: Store): Record<string, Record<string, () => Promise<unknown>>> {
@@ -101,6 +106,13 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       unanswered: () => store.conversations.unanswered(1, 10),
       recentlyResolved: () => store.conversations.recentlyResolved(10),
       recentlyAnswered: () => store.conversations.recentlyAnswered(10),
+      history: async () => {
+        const scope = { siteIds: ['s1' as SiteId], narrowTo: { agentId: a, visitorIds: [v] }, limit: 20 };
+        await store.conversations.history({ ...scope, after: null });
+        await store.conversations.history({ ...scope, after: { at: 5, id: c }, status: 'resolved', tag: 't', score: 5, from: 1, to: 9 });
+        await store.conversations.history({ siteIds: null, narrowTo: null, visitorIds: [v], after: null, limit: 20 });
+        await store.conversations.history({ siteIds: null, narrowTo: null, ids: [c], agentId: a, after: null, limit: 20 });
+      },
     },
     messages: {
       insert: () => store.messages.insert({ _id: 'm1', conversationId: c, seq: 1, clientId: 'k1', kind: 'text' } as never).catch(() => {}),
@@ -114,6 +126,12 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
         await store.messages.before(c, null, 10, true);
         await store.messages.before(c, 5, 10, false);
       },
+      search: async () => {
+        await store.messages.search({ keys: ['快递', 'x'], withNotes: true, after: null, limit: 10 });
+        await store.messages.search({ keys: ['快递'], withNotes: false, after: { at: 5, id: 'm1' }, limit: 10 });
+      },
+      unkeyed: () => store.messages.unkeyed(1, 10),
+      setSearchKeys: () => store.messages.setSearchKeys('m1' as never, { searchKeys: ['x'], keysVersion: 1 }),
     },
     agents: {
       create: () => store.agents.create({ _id: a, email: 'a@b.example' } as never).catch(() => {}),

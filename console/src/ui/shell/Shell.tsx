@@ -10,6 +10,7 @@ import { CannedRepliesPage } from '../canned/CannedRepliesPage.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { WorkView } from '../inbox/WorkView.js';
+import { LazyHistoryPage } from '../history/LazyHistoryPage.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { TopBar } from './TopBar.js';
@@ -44,6 +45,9 @@ export function Shell() {
       break;
     case 'approvals':
       page = supervisor ? <LazyApprovals /> : <AdminOnly />;
+      break;
+    case 'history':
+      page = <LazyHistoryPage />;
       break;
   }
 

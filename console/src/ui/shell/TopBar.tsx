@@ -7,6 +7,7 @@ import { isAdmin, supervises } from '../../lib/roles.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
+import { historyText } from '../../i18n/history.js';
 import { StatusSwitch } from './StatusSwitch.js';
 
 export function TopBar() {
@@ -38,6 +39,7 @@ export function TopBar() {
       <div class="topbar-menu" id="topbar-menu">
         <nav class="nav" aria-label="Main">
           {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
+          {link({ name: 'history' }, historyText().nav, route.name === 'history')}
           {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}

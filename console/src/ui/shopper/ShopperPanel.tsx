@@ -16,6 +16,8 @@ import { PreviousConversations } from './PreviousConversations.js';
 import { ProductCard } from './ProductCard.js';
 import { SafeLink } from '../common/SafeLink.js';
 import { OrdersSection } from '../orders/OrdersSection.js';
+import { historyText } from '../../i18n/history.js';
+import { routeHref } from '../../stores/route-store.js';
 
 const LOCALES: Record<string, string> = { en: 'English', zh: '中文 (Chinese)' };
 
@@ -121,6 +123,9 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
       <section class="card">
         <h3>Earlier conversations</h3>
         <PreviousConversations previous={thread.previous} />
+        <a class="all-conversations" href={routeHref({ name: 'history', visitorId: v.id })}>
+          {historyText().allConversations}
+        </a>
       </section>
     </aside>
   );

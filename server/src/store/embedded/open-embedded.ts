@@ -10,7 +10,7 @@ import { importJournal } from './migrate-journal.js';
 import { SqliteCollection } from './sqlite-collection.js';
 import { SqliteEngine, applyPragmas, isUnavailable, type StatementHook, type StoreLog } from './sqlite-engine.js';
 import { WriterClient } from './writer-client.js';
-import { createIndexSql, createTableSql } from './sql-query.js';
+import { createIndexSql, createTableSql, multikeyIndexSql, multikeyTable } from './sql-query.js';
 import { META_TABLE } from './write-op.js';
 
 export interface EmbeddedOptions {
@@ -74,6 +74,20 @@ async function openEngine(dataDir: string, file: string, options: EmbeddedOption
 }
 
 /**
+ * A multikey index (see sql-query.ts): side table and triggers in one transaction with the
+ * copy of the keys already stored, so a write never falls between the copy and the triggers.
+ */
+function createMultikeyIndex(engine: SqliteEngine, collection: string, index: IndexSpec): void {
+  const { create, fill } = multikeyIndexSql(collection, index);
+  const side = multikeyTable(collection, Object.keys(index.keys)[0]!).slice(1, -1);
+  engine.db.transaction(() => {
+    const exists = engine.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(side);
+    for (const sql of create) engine.db.exec(sql);
+    if (!exists) engine.db.exec(fill);
+  }).immediate();
+}
+
+/**
  * The embedded default: SQLite in `dataDir` (one file, WAL mode). Documents live on disk,
  * read through a bounded page cache; writes are group-committed and acknowledged once
  * durable. One process per data folder, enforced by a lock file.
@@ -111,7 +125,10 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {
         coll = new SqliteCollection<T>(name, engine, writer);
         collections.set(name, coll as unknown as SqliteCollection<Doc>);
       }
-      for (const index of indexes) engine.db.exec(createIndexSql(name, index));
+      for (const index of indexes) {
+        if (index.multikey) createMultikeyIndex(engine, name, index);
+        else engine.db.exec(createIndexSql(name, index));
+      }
       return coll;
     },
     blobs: (bucket) => fileBlobs(path.join(dataDir, bucket), options.fsync ?? true),

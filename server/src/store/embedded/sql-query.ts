@@ -5,8 +5,17 @@
  * SQLite answers each condition from an index (a test checks every repository query's plan).
  *
  * Supported: equality (null matches null or missing, as in MongoDB), $eq, $ne, $in, $nin,
- * $gt, $gte, $lt, $lte, and $and. Anything else throws: a repository asking for more than
- * this must extend it here, not get a silently different answer.
+ * $gt, $gte, $lt, $lte, $and, $or, and $all on a field with a multikey index (below).
+ * Anything else throws: a repository asking for more than this must extend it here, not get
+ * a silently different answer.
+ *
+ * Arrays (multikey indexes). MongoDB indexes every element of an array field by itself; a
+ * SQLite expression index cannot. An index spec with `multikey: true` therefore gets a side
+ * table `<collection>__mk_<field>` of (key, id) pairs, kept by triggers on the document table
+ * (so every write path, both connections and the statement rollback of a failed write keep it
+ * exact), and `{ field: { $all: [a, b] } }` becomes one `id IN (SELECT id FROM side WHERE
+ * key = ?)` per value: each is a primary-key search of the side table, then a primary-key
+ * search of the documents.
  */
 import type { Filter, IndexSpec, Sort } from '../collection.js';
 
@@ -51,9 +60,26 @@ function listParam(values: unknown, op: string, field: string): { json: string; 
   return { json: JSON.stringify(scalars.filter((v) => v !== null)), hasNull: scalars.includes(null) };
 }
 
-function condition(field: string, op: string, value: unknown, params: SqlValue[]): string {
+/** The side table holding the elements of an array field (see the note at the top). */
+export function multikeyTable(collection: string, field: string): string {
+  if (!NAME.test(collection) || !NAME.test(field)) throw new Error(`unsupported multikey index: ${collection}.${field}`);
+  return `"${collection}__mk_${field}"`;
+}
+
+function condition(field: string, op: string, value: unknown, params: SqlValue[], collection?: string): string {
   const expr = fieldExpr(field);
   switch (op) {
+    case '$all': {
+      if (!collection) throw new Error(`$all on ${field} needs its collection`);
+      if (!Array.isArray(value) || !value.length) throw new Error(`$all on ${field} needs a non-empty array`);
+      const side = multikeyTable(collection, field);
+      return value
+        .map((v) => {
+          params.push(scalar(v, `$all on ${field}`));
+          return `id IN (SELECT id FROM ${side} WHERE key = ?)`;
+        })
+        .join(' AND ');
+    }
     case '$eq':
       if (value === null) return `${expr} IS NULL`;
       params.push(scalar(value, field));
@@ -85,17 +111,21 @@ function condition(field: string, op: string, value: unknown, params: SqlValue[]
   }
 }
 
-/** The WHERE clause of a filter ('1' for an empty one); its parameters are appended to `params`. */
-export function whereClause(filter: Filter, params: SqlValue[]): string {
+/**
+ * The WHERE clause of a filter ('1' for an empty one); its parameters are appended to `params`.
+ * `collection` names the side tables of multikey fields (needed by $all only).
+ */
+export function whereClause(filter: Filter, params: SqlValue[], collection?: string): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(filter)) {
-    if (key === '$and') {
-      if (!Array.isArray(value)) throw new Error('$and needs an array');
-      parts.push(...value.map((f: Filter) => `(${whereClause(f, params)})`));
+    if (key === '$and' || key === '$or') {
+      if (!Array.isArray(value) || !value.length) throw new Error(`${key} needs a non-empty array`);
+      const joined = value.map((f: Filter) => `(${whereClause(f, params, collection)})`).join(key === '$and' ? ' AND ' : ' OR ');
+      parts.push(key === '$and' ? joined : `(${joined})`);
     } else if (key.startsWith('$')) {
       throw new Error(`unsupported query operator ${key}`);
     } else if (isOperatorObject(value)) {
-      for (const [op, operand] of Object.entries(value)) parts.push(condition(key, op, operand, params));
+      for (const [op, operand] of Object.entries(value)) parts.push(condition(key, op, operand, params, collection));
     } else {
       parts.push(condition(key, '$eq', value, params));
     }
@@ -113,6 +143,7 @@ export function orderBy(sort: Sort | undefined): string {
 /** CREATE INDEX for a spec, over the same expressions the queries use. */
 export function createIndexSql(collection: string, index: IndexSpec): string {
   if (!NAME.test(index.name)) throw new Error(`unsupported index name: ${index.name}`);
+  if (index.multikey) throw new Error(`index ${index.name} is multikey: use multikeyIndexSql`);
   const columns = Object.entries(index.keys)
     .map(([field, dir]) => `${fieldExpr(field)}${dir === -1 ? ' DESC' : ''}`)
     .join(', ');
@@ -121,4 +152,34 @@ export function createIndexSql(collection: string, index: IndexSpec): string {
 
 export function createTableSql(collection: string): string {
   return `CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`;
+}
+
+/**
+ * A multikey index on one array field: the side table, its index by document id (for the
+ * triggers' deletes) and the triggers that keep it equal to the documents. `fill` copies the
+ * keys of documents stored before the index existed (run once, when the table is new).
+ */
+export function multikeyIndexSql(collection: string, index: IndexSpec): { create: string[]; fill: string } {
+  // The fields after the array one serve MongoDB's sorted walk (see IndexSpec.multikey).
+  const field = Object.keys(index.keys)[0];
+  if (!field) throw new Error(`multikey index ${index.name} has no field`);
+  const table = tableName(collection);
+  const side = multikeyTable(collection, field);
+  const base = side.slice(1, -1);
+  const elements = (row: string) => `SELECT DISTINCT value, ${row}.id FROM json_each(${row}.doc, '$.${field}') WHERE type IN ('text', 'integer', 'real')`;
+  return {
+    create: [
+      `CREATE TABLE IF NOT EXISTS ${side} (key NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID`,
+      `CREATE INDEX IF NOT EXISTS "${base}__id" ON ${side} (id)`,
+      `CREATE TRIGGER IF NOT EXISTS "${base}__insert" AFTER INSERT ON ${table} BEGIN
+        INSERT OR IGNORE INTO ${side} (key, id) ${elements('NEW')}; END`,
+      `CREATE TRIGGER IF NOT EXISTS "${base}__update" AFTER UPDATE OF doc ON ${table}
+        WHEN json_extract(OLD.doc, '$.${field}') IS NOT json_extract(NEW.doc, '$.${field}') BEGIN
+        DELETE FROM ${side} WHERE id = OLD.id;
+        INSERT OR IGNORE INTO ${side} (key, id) ${elements('NEW')}; END`,
+      `CREATE TRIGGER IF NOT EXISTS "${base}__delete" AFTER DELETE ON ${table} BEGIN
+        DELETE FROM ${side} WHERE id = OLD.id; END`,
+    ],
+    fill: `INSERT OR IGNORE INTO ${side} (key, id) SELECT DISTINCT j.value, d.id FROM ${table} d, json_each(d.doc, '$.${field}') j WHERE j.type IN ('text', 'integer', 'real')`,
+  };
 }

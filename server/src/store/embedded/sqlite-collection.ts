@@ -59,7 +59,7 @@ export class SqliteCollection<T extends Doc> implements DocCollection<T> {
   find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     return this.read('find', () => {
       const params: SqlValue[] = [];
-      let sql = `SELECT doc FROM ${this.table} WHERE ${whereClause(filter, params)}${orderBy(options.sort)}`;
+      let sql = `SELECT doc FROM ${this.table} WHERE ${whereClause(filter, params, this.name)}${orderBy(options.sort)}`;
       if (options.limit || options.skip) {
         sql += ' LIMIT ? OFFSET ?';
         params.push(options.limit || -1, options.skip ?? 0);
@@ -76,7 +76,7 @@ export class SqliteCollection<T extends Doc> implements DocCollection<T> {
   count(filter: Filter): Promise<number> {
     return this.read('count', () => {
       const params: SqlValue[] = [];
-      return this.engine.get<number>(`SELECT count(*) FROM ${this.table} WHERE ${whereClause(filter, params)}`, params, true)!;
+      return this.engine.get<number>(`SELECT count(*) FROM ${this.table} WHERE ${whereClause(filter, params, this.name)}`, params, true)!;
     });
   }
 

@@ -33,7 +33,7 @@ const PROBE_VALUE = 'x'.repeat(16 * 1024);
 
 function select(engine: SqliteEngine, collection: string, filter: Filter, limitOne: boolean, sort?: Sort) {
   const params: SqlValue[] = [];
-  const sql = `SELECT id, doc FROM ${tableName(collection)} WHERE ${whereClause(filter, params)}${orderBy(sort)}${limitOne ? ' LIMIT 1' : ''}`;
+  const sql = `SELECT id, doc FROM ${tableName(collection)} WHERE ${whereClause(filter, params, collection)}${orderBy(sort)}${limitOne ? ' LIMIT 1' : ''}`;
   return engine.all<{ id: string; doc: string }>(sql, params);
 }
 
@@ -64,7 +64,7 @@ export function executeWrite(engine: SqliteEngine, op: WriteOp): WriteResult {
     case 'delete': {
       const params: SqlValue[] = [];
       const table = tableName(op.collection);
-      const where = whereClause(op.filter, params);
+      const where = whereClause(op.filter, params, op.collection);
       const sql = op.multi
         ? `DELETE FROM ${table} WHERE ${where}`
         : `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} LIMIT 1)`;

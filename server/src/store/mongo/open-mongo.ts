@@ -77,6 +77,7 @@ export async function openMongo(url: string, options: MongoOptions = {}): Promis
       const coll = source.collection<T>(name);
       try {
         for (const index of indexes) {
+          // A multikey index needs nothing more here: MongoDB makes one for an array field by itself.
           await coll.createIndex(index.keys, { name: index.name, unique: index.unique ?? false });
         }
       } catch (err) {

@@ -1,7 +1,8 @@
-import type { AgentId, ConversationId, Rating, SiteId, VisitorId } from '@counter/shared';
-import type { Database, DocCollection, Update } from '../collection.js';
+import type { AgentId, ConversationId, ConversationStatus, Rating, SiteId, VisitorId } from '@counter/shared';
+import type { Database, DocCollection, Filter, Update } from '../collection.js';
 import type { ConversationDoc } from '../documents.js';
 import { DuplicateKeyError } from '../errors.js';
+import { afterPosition } from './messages.js';
 
 const OPEN = { $in: ['waiting', 'assigned'] };
 
@@ -77,6 +78,56 @@ export interface ConversationRepository {
   unanswered(cutoff: number, limit: number): Promise<ConversationDoc[]>;
   recentlyResolved(limit: number): Promise<ConversationDoc[]>;
   recentlyAnswered(limit: number): Promise<ConversationDoc[]>;
+
+  // ---- history and search (issue 16) ----
+  /** Newest first (createdAt, then id): one page of the History list. */
+  history(query: HistoryQuery): Promise<ConversationDoc[]>;
+}
+
+/** What the History page asks for, already scoped to what the caller may see. */
+export interface HistoryQuery {
+  /** The caller's sites; null: every site (the owner). */
+  siteIds: readonly SiteId[] | null;
+  /**
+   * For an agent (not a supervisor) within those sites: only conversations waiting, held (or
+   * held last) by them, or of the shoppers they serve now. Null: everything of the sites.
+   */
+  narrowTo: { agentId: AgentId; visitorIds: readonly VisitorId[] } | null;
+  status?: ConversationStatus | undefined;
+  siteId?: SiteId | undefined;
+  agentId?: AgentId | undefined;
+  tag?: string | undefined;
+  score?: number | undefined;
+  /** createdAt within [from, to]. */
+  from?: number | undefined;
+  to?: number | undefined;
+  visitorIds?: readonly VisitorId[] | undefined;
+  /** Only these (the conversations of the messages a search found). */
+  ids?: readonly ConversationId[] | undefined;
+  after: { at: number; id: string } | null;
+  limit: number;
+}
+
+/** The filter of a HistoryQuery, built from validated values only. */
+function historyFilter(q: HistoryQuery): Filter {
+  const all: Filter[] = [];
+  if (q.siteIds) all.push({ siteId: { $in: [...q.siteIds] } });
+  if (q.narrowTo) {
+    all.push({
+      $or: [{ agentId: q.narrowTo.agentId }, { status: 'waiting' }, { visitorId: { $in: [...q.narrowTo.visitorIds] } }],
+    });
+  }
+  if (q.status) all.push({ status: q.status });
+  if (q.siteId) all.push({ siteId: q.siteId });
+  if (q.agentId) all.push({ agentId: q.agentId });
+  if (q.tag) all.push({ tags: { $all: [q.tag] } });
+  if (q.score !== undefined) all.push({ 'rating.score': q.score });
+  if (q.from !== undefined) all.push({ createdAt: { $gte: q.from } });
+  if (q.to !== undefined) all.push({ createdAt: { $lte: q.to } });
+  if (q.visitorIds) all.push({ visitorId: { $in: [...q.visitorIds] } });
+  if (q.ids) all.push({ _id: { $in: [...q.ids] } });
+  if (q.after) all.push(afterPosition(q.after, 'createdAt'));
+  return all.length ? { $and: all } : {};
 }
 
 /**
@@ -108,6 +159,9 @@ export async function conversationRepository(db: Database): Promise<Conversation
     { name: 'awaiting', keys: { status: 1, awaitingReplySince: 1 } },
     { name: 'resolved', keys: { status: 1, resolvedAt: -1 } },
     { name: 'first_response', keys: { firstResponseAt: -1 } },
+    // History (issue 16): the newest-first walk, and the tag filter.
+    { name: 'created', keys: { createdAt: -1, _id: -1 } },
+    { name: 'tags', keys: { tags: 1 }, multikey: true },
   ]);
   await backfillOpenKeys(conversations);
   // A sentinel every document carries (no partial or sparse index: FerretDB v1 and SQLite
@@ -283,5 +337,7 @@ export async function conversationRepository(db: Database): Promise<Conversation
         { firstResponseAt: { $ne: null }, requestedAt: { $ne: null } },
         { sort: { firstResponseAt: -1 }, limit, projection: { firstResponseAt: 1, requestedAt: 1 } },
       ),
+
+    history: (query) => conversations.find(historyFilter(query), { sort: { createdAt: -1, _id: -1 }, limit: query.limit }),
   };
 }

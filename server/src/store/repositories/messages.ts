@@ -1,6 +1,6 @@
 import type { ClientMessageId, ConversationId } from '@counter/shared';
 import type { Database, Filter } from '../collection.js';
-import type { MessageDoc } from '../documents.js';
+import type { MessageDoc, MessageSearchFields } from '../documents.js';
 
 export interface MessagePage {
   messages: MessageDoc[];
@@ -16,12 +16,40 @@ export interface MessageRepository {
   after(conversationId: ConversationId, afterSeq: number, limit: number, withNotes: boolean): Promise<MessagePage>;
   /** Oldest first: the latest `limit` messages with seq < beforeSeq (or the latest at all). */
   before(conversationId: ConversationId, beforeSeq: number | null, limit: number, withNotes: boolean): Promise<MessagePage>;
+
+  // ---- history and search (issue 16) ----
+  /** Newest first: messages holding every key, strictly after `after` in that order. */
+  search(query: MessageSearch): Promise<MessageDoc[]>;
+  /** Messages whose keys are missing or older than `version` (the start-up backfill). */
+  unkeyed(version: number, limit: number): Promise<MessageDoc[]>;
+  /** Stores a message's keys unless a newer version already did (idempotent, any node). */
+  setSearchKeys(id: MessageDoc['_id'], fields: Required<MessageSearchFields>): Promise<void>;
 }
+
+export interface MessageSearch {
+  keys: string[];
+  /** Staff only: a shopper-facing search passes false, and never sees a note. */
+  withNotes: boolean;
+  /** The (createdAt, id) of the last message of the previous page. */
+  after: { at: number; id: string } | null;
+  limit: number;
+}
+
+/** Newest first, ties broken by id: the order search pages follow and their cursors name. */
+const NEWEST = { createdAt: -1, _id: -1 } as const;
+
+/** Strictly after (at, id) in NEWEST order. */
+export const afterPosition = (p: { at: number; id: string }, field: string): Filter => ({
+  $or: [{ [field]: { $lt: p.at } }, { [field]: p.at, _id: { $lt: p.id } }],
+});
 
 export async function messageRepository(db: Database): Promise<MessageRepository> {
   const messages = await db.collection<MessageDoc>('messages', [
     { name: 'conversation_seq', keys: { conversationId: 1, seq: 1 }, unique: true },
     { name: 'conversation_client', keys: { conversationId: 1, clientId: 1 }, unique: true },
+    // MongoDB walks one key's entries newest first and stops at the page's end.
+    { name: 'search_keys', keys: { searchKeys: 1, createdAt: -1, _id: -1 }, multikey: true },
+    { name: 'keys_version', keys: { keysVersion: 1 } },
   ]);
 
   const scope = (conversationId: ConversationId, withNotes: boolean, seq: Filter): Filter =>
@@ -47,6 +75,22 @@ export async function messageRepository(db: Database): Promise<MessageRepository
         { sort: { seq: -1 }, limit: limit + 1 },
       );
       return { messages: found.slice(0, limit).reverse(), hasMore: found.length > limit };
+    },
+
+    search: ({ keys, withNotes, after, limit }) => {
+      if (!keys.length) return Promise.resolve([]);
+      const filter: Filter = { searchKeys: { $all: keys } };
+      if (!withNotes) filter.kind = { $ne: 'note' };
+      if (after) Object.assign(filter, afterPosition(after, 'createdAt'));
+      return messages.find(filter, { sort: NEWEST, limit });
+    },
+    unkeyed: (version, limit) =>
+      messages.find({ $or: [{ keysVersion: null }, { keysVersion: { $lt: version } }] }, { limit }),
+    async setSearchKeys(id, fields) {
+      await messages.updateOne(
+        { _id: id, $or: [{ keysVersion: null }, { keysVersion: { $lt: fields.keysVersion } }] },
+        { $set: fields },
+      );
     },
   };
 }
