@@ -26,6 +26,8 @@ apt_install() {
 missing=()
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then missing+=(chromium); fi
 if ! (command -v fc-list >/dev/null && fc-list | grep -qi 'noto.*cjk'); then missing+=(fonts-noto-cjk); fi
+# Colour emoji for the emoji picker's screenshots (issue 17).
+if ! (command -v fc-list >/dev/null && fc-list | grep -qi 'color emoji'); then missing+=(fonts-noto-color-emoji); fi
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing+=(redis-server); fi
 # better-sqlite3 (the embedded store) compiles from source at `pnpm install`.
 if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then missing+=(build-essential); fi

@@ -31,6 +31,8 @@ import { historyRoutes } from './http/history-routes.js';
 import { historyPlugin } from './plugins/history.js';
 import { firstRunPlugin } from './plugins/first-run.js';
 import { housekeepingPlugin } from './plugins/housekeeping.js';
+import { mailPlugin, type MailPluginOptions } from './plugins/mail.js';
+import { mailLinkRoutes } from './http/mail-link-routes.js';
 import { presencePlugin } from './plugins/presence.js';
 import { realtimePlugin } from './plugins/realtime.js';
 import { servicesPlugin } from './plugins/services.js';
@@ -53,6 +55,8 @@ export interface AppDeps {
   events?: EventBus;
   /** How shopper-given images are fetched (tests allow loopback and shorten the limits). */
   remoteImages?: Partial<RemoteImageOptions>;
+  /** Outgoing email overrides (tests: a failing transport, short retries). */
+  mail?: MailPluginOptions;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -99,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(staticRoutes);
     await app.register(presencePlugin);
     await app.register(housekeepingPlugin);
+    await app.register(mailPlugin, deps.mail ?? {});
+    await app.register(mailLinkRoutes);
     await app.register(realtimePlugin);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.

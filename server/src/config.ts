@@ -44,6 +44,12 @@ const schema = z.object({
   // ---- attachments (issue 12 item 5)
   ATTACHMENT_MAX_MB: int(1, 100).default(10),
   ATTACHMENT_UPLOADS_PER_MINUTE: int(1, 10_000).default(30),
+  // ---- offline email (issue 17) ----
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  MAIL_BATCH_SECONDS: int(0, 86_400).default(120),
+  MAIL_LINK_DAYS: int(1, 365).default(14),
+  TRANSCRIPTS_PER_15_MINUTES: int(1, 1000).default(2),
 });
 
 export type Env = z.output<typeof schema>;
@@ -98,6 +104,17 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Uploads per minute per client address. */
   attachmentUploadsPerMinute: number;
+  // ---- offline email (issue 17) ----
+  /** null: no outgoing email; the widget and console then promise none. */
+  smtpUrl: string | null;
+  /** The From of every mail ("Shop <help@shop.example>"); defaults to ADMIN_EMAIL. */
+  mailFrom: string;
+  /** Replies to a shopper who left wait this long for more, then go out as one mail. */
+  mailBatchMs: number;
+  /** How long the link back to the conversation in a mail works. */
+  mailLinkTtlMs: number;
+  /** Transcript mails one shopper may ask for per 15 minutes (the throttle window housekeeping keeps). */
+  transcriptsPer15Minutes: number;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +169,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl.startsWith('https:'),
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     attachmentUploadsPerMinute: e.ATTACHMENT_UPLOADS_PER_MINUTE,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? e.ADMIN_EMAIL.toLowerCase(),
+    mailBatchMs: e.MAIL_BATCH_SECONDS * 1000,
+    mailLinkTtlMs: e.MAIL_LINK_DAYS * 86_400_000,
+    transcriptsPer15Minutes: e.TRANSCRIPTS_PER_15_MINUTES,
   });
 }
 

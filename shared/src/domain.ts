@@ -95,6 +95,8 @@ export interface WidgetConfig {
   availability: Availability;
   /** The site has an order provider: the widget offers "My orders" and the guest lookup. */
   orders: boolean;
+  /** The server sends email (SMTP configured): the leave-a-message form may promise a reply by email. */
+  email?: boolean;
 }
 
 // ---- Visitor ------------------------------------------------------------------------

@@ -32,6 +32,9 @@ export const ERRORS = {
   over_limit: { status: 403, message: 'This is above your limit and may not be requested.' },
   action_refused: { status: 409, message: 'The shop refused this action.' },
   key_reused: { status: 409, message: 'That idempotency key belongs to another action.' },
+  // ---- offline email (issue 17) ----
+  email_unavailable: { status: 503, message: 'This chat does not send email.' },
+  email_required: { status: 400, message: 'Give an email address to send it to.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -212,3 +212,19 @@ export interface SessionResponse {
 }
 
 export type CannedReplyList = { cannedReplies: CannedReply[] };
+
+// ---- offline email (issue 17) ----
+
+/**
+ * Where an agent's reply goes: `connected` the shopper has the chat open; `will_email` they
+ * left and gave an email (SMTP configured); `on_return` they see it when they come back.
+ */
+export type ShopperReach = 'connected' | 'will_email' | 'on_return';
+
+// Interface merging keeps these additions out of the lines above (several helpers edit them).
+export interface VisitorResults {
+  'conversation:email-transcript': { to: string };
+}
+export interface AgentResults {
+  'conversation:reach': { reach: ShopperReach };
+}

@@ -17,6 +17,7 @@ export type * from './schemas/index.js';
 
 // ---- history and search (issue 16) ----
 export type * from './history.js';
+export * from './emoji.js';
 
 // ---- issue 17: the merchant's look and proactive help ----
 export * from './look/look.js';

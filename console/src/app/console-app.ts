@@ -184,6 +184,9 @@ export function createConsoleApp(deps: ConsoleDeps) {
       transcript: (conversationId: ConversationId) => command('message:history', { conversationId, limit: 100 }),
       agents: () => command('agents:list', {}),
     },
+    // ---- offline email (issue 17) ----
+    /** Would a reply reach the shopper live, by email, or when they return? */
+    reach: (conversationId: ConversationId) => command('conversation:reach', { conversationId }),
     /** Admins: a site's look and proactive rules (read and saved whole, no store to keep). */
     siteLook: {
       get: (id: SiteId) => deps.api.siteLook(id),

@@ -64,6 +64,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           defaultLocale: site.defaultLocale,
           availability: await router.availability(site),
           orders: Boolean(site.orderProvider),
+          email: app.mail.enabled,
           look: chatLook(site),
         },
       };

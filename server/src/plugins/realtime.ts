@@ -56,7 +56,7 @@ const plugin: FastifyPluginAsync = async (app) => {
   const agents = io.of('/agent') as unknown as AgentNamespace;
   const fanout = createFanout(visitors, agents, services, app.log);
   const unsubscribe = bus.subscribe((event) => fanout.publish(event));
-  const common = { services, log: app.log, trustProxy: config.trustProxy, queueChanged: fanout.queueChanged };
+  const common = { services, log: app.log, trustProxy: config.trustProxy, queueChanged: fanout.queueChanged, mail: app.mail };
   setupVisitorNamespace(visitors, agents, {
     ...common,
     eventsPerSecond: config.visitorEventsPerSecond,
@@ -77,4 +77,4 @@ const plugin: FastifyPluginAsync = async (app) => {
   });
 };
 
-export const realtimePlugin = fp(plugin, { name: 'counter-realtime', fastify: '5.x', dependencies: ['counter-services'] });
+export const realtimePlugin = fp(plugin, { name: 'counter-realtime', fastify: '5.x', dependencies: ['counter-services', 'counter-mail'] });

@@ -74,7 +74,7 @@ function closeWhenSessionEnds(socket: AgentSocket): NodeJS.Timeout {
 function agentHandlers(
   socket: AgentSocket,
   visitors: VisitorNamespace,
-  { services }: NamespaceOptions,
+  { services, mail }: NamespaceOptions,
 ): Handlers<typeof agentSchemas, AgentResults> {
   const { conversations, router, agents, sites } = services;
   /** Read per command: role, capacity and activation may change at any time. */
@@ -175,5 +175,8 @@ function agentHandlers(
     'action-limits:get': async ({ siteId }) => services.afterSales.limitsFor(await me(), siteId),
     'action-limits:set': async ({ siteId, limits }) => ({ limits: await services.afterSales.setLimits(await me(), siteId, limits) }),
     'action-audit:list': async (query) => ({ entries: await services.afterSales.auditFor(await me(), query) }),
+    'conversation:reach': async ({ conversationId }) => ({
+      reach: await mail.reach(await conversations.forAgent(await actor(), conversationId)),
+    }),
   };
 }

@@ -7,6 +7,7 @@ import { originAllowed } from '../domain/sites.js';
 import { sha256 } from '../domain/crypto.js';
 import { visitorConversationView, visitorMessageView } from '../domain/views.js';
 import type { VisitorDoc } from '../store/documents.js';
+import type { OfflineMail } from '../domain/mail/offline-mail.js';
 import { registerCommands, type Handlers } from './commands.js';
 import { handshake } from './handshake.js';
 import { KeyedBuckets, SocketCounter } from './rate-limiter.js';
@@ -28,6 +29,8 @@ export interface NamespaceOptions {
   socketsPerToken?: number;
   /** Queue positions changed: coalesced broadcast (see fanout). */
   queueChanged: () => void;
+  /** Mail to shoppers (offline replies, transcripts). */
+  mail: OfflineMail;
 }
 
 /**
@@ -89,7 +92,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
 function visitorHandlers(
   socket: VisitorSocket,
   agents: AgentNamespace,
-  { services, queueChanged }: NamespaceOptions,
+  { services, queueChanged, mail }: NamespaceOptions,
   /** The socket now holds another token: its place under the cap moves along. */
   tokenChanged: (from: string, to: string) => void,
 ): Handlers<typeof visitorSchemas, VisitorResults> {
@@ -175,5 +178,9 @@ function visitorHandlers(
     'attachment:send': async (input) => ({
       message: visitorMessageView((await services.attachments.sendAsVisitor(await me(), input)).message),
     }),
+    'conversation:email-transcript': async ({ conversationId, email }) => {
+      const visitor = await me();
+      return mail.requestTranscript(visitor, await conversations.forVisitor(visitor, conversationId), email);
+    },
   };
 }

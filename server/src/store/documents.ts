@@ -263,6 +263,30 @@ export interface MessageSearchFields {
   /** The tokenizer version the keys were made with; absent or null: not keyed yet. */
   keysVersion?: number | null;
 }
+// ---- offline email (issue 17) ----
+
+/**
+ * A mail waiting to go out. Replies to a shopper who left: one per conversation (`_id`
+ * `replies:<conversationId>`), so replies within the batch window join the same mail. A
+ * transcript the shopper asked for: `transcript:<conversationId>:<at>`. Deleted once sent.
+ */
+export interface MailOutboxDoc {
+  _id: string;
+  kind: 'replies' | 'transcript';
+  siteId: SiteId;
+  conversationId: ConversationId;
+  visitorId: VisitorId;
+  to: string;
+  locale: 'en' | 'zh';
+  /** Replies: the mail holds agent messages after this sequence number. */
+  afterSeq: number;
+  /** Sent at or after this time; pushed on by a claim (a lease) and by a failure (backoff). */
+  dueAt: number;
+  /** Bumped when a reply joins: a send that started before it must not delete the mail. */
+  revision: number;
+  attempts: number;
+  createdAt: number;
+}
 
 // ---- issue 17: the merchant's look and proactive help ----
 /** Interface merging adds the look to the stored site: absent on sites stored before it (read as the defaults). */

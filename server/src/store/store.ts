@@ -17,6 +17,7 @@ import { auditRepository, orderAccessRepository, type AuditRepository, type Orde
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
+import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -38,6 +39,8 @@ export interface Store {
   attachments: AttachmentStore;
   /** After-sales actions (issue 12). */
   afterSales: AfterSalesRepository;
+  /** Mails to shoppers waiting to go out (offline replies, transcripts). */
+  mailOutbox: MailOutboxRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export async function createStore(db: Database): Promise<Store> {
       audit: await auditRepository(db),
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
+      mailOutbox: await mailOutboxRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

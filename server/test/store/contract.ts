@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentId, ConversationId, SiteId, VisitorId } from '@counter/shared';
 import { DuplicateKeyError } from '../../src/store/errors.js';
 import type { Store } from '../../src/store/store.js';
+import type { MailOutboxDoc } from '../../src/store/documents.js';
 import { agentDoc, conversationDoc, messageDoc, newTestId, siteDoc, visitorDoc } from '../support/fixtures.js';
 
 export interface StoreHarness {
@@ -513,6 +514,54 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
 
         await store.identityChecks.prune(t0 + 2 * hour);
         expect(await store.identityChecks.failures(siteId, t0, t0 + 2 * hour)).toMatchObject({ failed: 1 });
+      });
+    });
+
+    // ---- offline email (issue 17) ----
+    describe('mail outbox', () => {
+      const mail = (over: Partial<MailOutboxDoc> = {}): MailOutboxDoc => ({
+        _id: `replies:${newTestId()}`,
+        kind: 'replies',
+        siteId: 's' as SiteId,
+        conversationId: newTestId() as ConversationId,
+        visitorId: newTestId() as VisitorId,
+        to: 'a@example.com',
+        locale: 'en',
+        afterSeq: 2,
+        dueAt: 1000,
+        revision: 0,
+        attempts: 0,
+        createdAt: 0,
+        ...over,
+      });
+
+      it('a second reply joins the waiting mail; one claim wins; a joined reply keeps it after the send', async () => {
+        const m = mail();
+        expect(await store.mailOutbox.queue(m)).toBe('queued');
+        expect(await store.mailOutbox.queue({ ...m, afterSeq: 5, dueAt: 9999 })).toBe('joined');
+        const [due] = (await store.mailOutbox.due(1000, 100)).filter((d) => d._id === m._id);
+        expect(due).toMatchObject({ afterSeq: 2, dueAt: 1000, revision: 1 });
+        const claimed = await store.mailOutbox.claim(due!, 61_000);
+        expect(claimed).toMatchObject({ dueAt: 61_000, revision: 1 });
+        expect(await store.mailOutbox.claim(due!, 61_000)).toBeNull();
+        // A reply joins while it is being sent: the mail stays, marked as sent up to seq 6.
+        await store.mailOutbox.queue(m);
+        expect(await store.mailOutbox.sent(claimed!, 6, 5000)).toBe('more');
+        expect(await store.mailOutbox.byId(m._id)).toMatchObject({ afterSeq: 6, dueAt: 5000, attempts: 0 });
+        const again = await store.mailOutbox.claim((await store.mailOutbox.byId(m._id))!, 70_000);
+        expect(await store.mailOutbox.sent(again!, 7, 0)).toBe('done');
+        expect(await store.mailOutbox.byId(m._id)).toBeNull();
+      });
+
+      it('a failure pushes the mail on and counts the attempt; it survives a restart', async () => {
+        const m = mail({ dueAt: 10 });
+        await store.mailOutbox.queue(m);
+        await store.mailOutbox.failed(m._id, 500);
+        store = await h.reopen(store);
+        expect(await store.mailOutbox.byId(m._id)).toMatchObject({ dueAt: 500, attempts: 1 });
+        expect((await store.mailOutbox.due(499, 100)).some((d) => d._id === m._id)).toBe(false);
+        await store.mailOutbox.remove(m._id);
+        expect(await store.mailOutbox.byId(m._id)).toBeNull();
       });
     });
 

@@ -7,3 +7,4 @@ export * from './ports.js';
 export * from './identity-signing.js';
 export * from './merchant.js';
 export * from './attachments.js';
+export * from './smtp-sink.js';

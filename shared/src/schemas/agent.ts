@@ -59,6 +59,9 @@ export const agentSchemas = {
   'attachment:send': attachmentSend,
   // After-sales actions, approvals, limits and their audit (issue 12).
   ...afterSalesSchemas,
+  // ---- offline email (issue 17) ----
+  /** Would a reply reach the shopper live, by email, or only when they come back? */
+  'conversation:reach': c.conversationRef,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

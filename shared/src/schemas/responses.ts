@@ -86,6 +86,7 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   defaultLocale: c.locale,
   availability: availabilityView,
   orders: z.boolean(),
+  email: z.boolean().optional(),
   // issue 17: the merchant's look
   look: z.object({ color: z.string(), ink: z.string(), showAgent: z.boolean() }).optional(),
 });

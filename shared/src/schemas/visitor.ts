@@ -98,6 +98,9 @@ export const visitorSchemas = {
   // ---- attachments (issue 12 item 5)
   /** A file uploaded first (POST /api/v1/attachments), as a message. */
   'attachment:send': attachmentSend,
+  // ---- offline email (issue 17) ----
+  /** Mail the conversation to the shopper (to `email`, else the address they gave before). */
+  'conversation:email-transcript': z.object({ conversationId: c.conversationId, email: c.email.optional() }),
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;

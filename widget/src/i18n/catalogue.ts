@@ -64,7 +64,6 @@ export const CHAT = {
   retry: ['Retry', '重试'],
   typing: ['{name} is typing…', '{name} 正在输入…'],
   incoming: ['{name}: {text}', '{name}：{text}'],
-  left: ['Thanks! We will reply to {email}.', '谢谢！我们会回复到 {email}。'],
   evAssigned: ['{name} joined the conversation', '{name} 已加入会话'],
   evTransferred: ['Transferred to {name}', '已转接给 {name}'],
   evResolved: ['The conversation was resolved', '会话已解决'],
@@ -72,6 +71,8 @@ export const CHAT = {
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
   // ---- attachments (issue 12 item 5)
   attach: ['Attach a photo or PDF', '添加照片或 PDF'],
+  // ---- emoji (issue 17) ----
+  emoji: ['Emoji', '表情'],
 } satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;

@@ -27,6 +27,8 @@ export interface FakeOptions {
   sessionError?: ErrorCode;
   /** The socket's handshake is refused with this code (e.g. too_many_connections). */
   connectRefusal?: ErrorCode;
+  /** The site's server sends email (default: no SMTP). */
+  email?: boolean;
 }
 
 let ids = 0;
@@ -42,6 +44,8 @@ export class FakeBackend implements Backend {
   /** Tokens the server knows; a session request with another one gets a new visitor. */
   readonly tokens = new Set<string>();
   sessionError: ErrorCode | undefined;
+  /** The server sends email (SMTP configured). */
+  email: boolean;
   connectRefusal: ErrorCode | undefined;
   identities: Record<string, { token: string | null; verified: boolean }> = {};
   connected = false;
@@ -60,6 +64,7 @@ export class FakeBackend implements Backend {
     this.availability = options.availability ?? { agentsOnline: 1, open: true, typicalReplySeconds: 120 };
     this.sessionError = options.sessionError;
     this.connectRefusal = options.connectRefusal;
+    this.email = options.email ?? false;
   }
 
   // ---- Backend ----------------------------------------------------------------------
@@ -78,6 +83,7 @@ export class FakeBackend implements Backend {
         defaultLocale: 'en',
         availability: this.availability,
         orders: false,
+        email: this.email,
       },
     };
   }

@@ -96,8 +96,9 @@ describe('the chat window', () => {
   });
 
   it('offers a leave-a-message form when nobody is online', async () => {
-    await open({ backend: new FakeBackend({ availability: { agentsOnline: 0, open: true, typicalReplySeconds: null } }) });
+    await open({ backend: new FakeBackend({ availability: { agentsOnline: 0, open: true, typicalReplySeconds: null }, email: true }) });
     expect(screen.getByText('Nobody is online right now')).toBeTruthy();
+    await screen.findByText('Leave a message and we will reply by email.');
     const email = (await screen.findByRole('textbox', { name: 'Email' })) as HTMLInputElement;
     email.value = 'mia@example.com';
     (screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value = 'Please call me back';

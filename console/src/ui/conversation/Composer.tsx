@@ -13,6 +13,9 @@ import { useStore } from '../../lib/use-store.js';
 import type { Thread } from '../../stores/threads-store.js';
 import { CannedSuggestions } from './CannedSuggestions.js';
 import { AttachButton, PendingUploads } from './AttachControls.js';
+import { EmojiPicker } from './EmojiPicker.js';
+import { insertEmoji } from '@counter/shared';
+import { emojiText } from '../../i18n/emoji.js';
 
 export function Composer({ thread }: { thread: Thread }) {
   const app = useApp();
@@ -25,6 +28,7 @@ export function Composer({ thread }: { thread: Thread }) {
   const [token, setToken] = useState<SlashToken | null>(null);
   const [pick, setPick] = useState(0);
   const [tooLong, setTooLong] = useState(false);
+  const [picking, setPicking] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const note = mode === 'note' || !canReply;
 
@@ -62,6 +66,18 @@ export function Composer({ thread }: { thread: Thread }) {
     requestAnimationFrame(() => {
       area.current?.focus();
       area.current?.setSelectionRange(caret, caret);
+    });
+  }
+
+  /** The emoji goes where the caret was (the textarea keeps its selection while the picker has focus). */
+  function pickEmoji(emoji: string) {
+    const box = area.current!;
+    const next = insertEmoji(text, box.selectionStart, box.selectionEnd, emoji);
+    setPicking(false);
+    update(next.text, next.caret);
+    requestAnimationFrame(() => {
+      box.focus();
+      box.setSelectionRange(next.caret, next.caret);
     });
   }
 
@@ -115,6 +131,15 @@ export function Composer({ thread }: { thread: Thread }) {
         <span class="composer-hint">{note ? 'Only agents see notes.' : 'Enter sends · Shift+Enter new line · / canned replies'}</span>
       </div>
       <PendingUploads conversationId={thread.id} />
+      {picking && (
+        <EmojiPicker
+          onPick={pickEmoji}
+          onClose={() => {
+            setPicking(false);
+            area.current?.focus();
+          }}
+        />
+      )}
       {matches.length > 0 && <CannedSuggestions replies={matches} active={Math.min(pick, matches.length - 1)} onPick={choose} />}
       <div class="composer-row">
         <textarea
@@ -134,6 +159,15 @@ export function Composer({ thread }: { thread: Thread }) {
           }}
         />
         <AttachButton conversationId={thread.id} disabled={!canReply} />
+        <button
+          type="button"
+          class="btn emoji-toggle"
+          aria-label={emojiText().emoji}
+          aria-expanded={picking}
+          onClick={() => setPicking(!picking)}
+        >
+          😊
+        </button>
         <button type="button" class="btn btn-primary send" disabled={!text.trim() || tooLong} onClick={send}>
           {note ? 'Add note' : 'Send'}
         </button>

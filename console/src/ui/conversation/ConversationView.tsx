@@ -7,6 +7,7 @@ import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { MessageList } from './MessageList.js';
+import { ShopperReach } from './ShopperReach.js';
 import { ThreadNotice } from './ThreadNotice.js';
 import { TransferDialog } from './TransferDialog.js';
 import { TypingIndicator } from './TypingIndicator.js';
@@ -62,6 +63,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
       <MessageList thread={thread} />
       <TypingIndicator active={thread.visitorTyping && thread.conversation.status !== 'resolved'} />
       <ThreadNotice thread={thread} />
+      <ShopperReach thread={thread} />
       <Composer thread={thread} />
       {transferOpen && <TransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
     </section>

@@ -22,6 +22,9 @@ import { uuid } from './uuid';
 
 export type { SessionDeps } from './core';
 
+/** What became of a transcript request (the form words it). */
+export type TranscriptResult = 'sent' | 'limited' | 'failed';
+
 export interface ChatSession {
   start(): Promise<void>;
   send(text: string): void;
@@ -30,6 +33,8 @@ export interface ChatSession {
   /** Leaves the ended conversation for a fresh one (started by the next message). */
   newConversation(): void;
   rate(score: number, comment: string): Promise<boolean>;
+  /** The ended conversation by email (issue 17); loads with its code on first use. */
+  emailTranscript(email: string): Promise<TranscriptResult>;
   /** Nobody online: an email and a message become a conversation agents answer later. */
   leaveMessage(form: { email: string; name: string; text: string }): Promise<boolean>;
   /** The shopper is typing (true) or stopped (false); the agent sees it while assigned. */
@@ -147,6 +152,7 @@ export function createChatSession(deps: SessionDeps): ChatSession {
     loadOlder: () => import('./older').then((m) => m.loadOlder(core)),
     newConversation: conversation.leave,
     rate: (score, comment) => import('./rating').then((m) => m.rate(core, score, comment)),
+    emailTranscript: (email) => import('./transcript').then((m) => m.emailTranscript(core, email)),
     leaveMessage: (form) => import('./leave-message').then((m) => m.leaveMessage(core, form, access.remember)),
     typing: typing.typing,
 

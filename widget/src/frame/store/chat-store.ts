@@ -43,6 +43,8 @@ export interface ChatState {
   announcement: string;
   /** The site has an order provider: "My orders" shows (its code loads on first render of it). */
   orders: boolean;
+  /** The server sends email: the forms may promise a reply by email, and offer the transcript. */
+  mail: boolean;
 }
 
 export interface ChatActions {
@@ -99,6 +101,7 @@ export const initialState: ChatState = {
   leftEmail: null,
   announcement: '',
   orders: false,
+  mail: false,
 };
 
 export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
@@ -141,7 +144,7 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
     },
     setConnection: (connection) => set({ connection }),
     configure: (locale, config) =>
-      set({ locale, siteName: config.name, greeting: config.greeting[locale] ?? null, availability: config.availability, orders: config.orders }),
+      set({ locale, siteName: config.name, greeting: config.greeting[locale] ?? null, availability: config.availability, orders: config.orders, mail: !!config.email }),
     setAvailability: (availability) => set({ availability }),
     setQueue: (queue) => set({ queue }),
     setTyping: (typing) => set({ typing }),

@@ -25,16 +25,18 @@ import { ChatContext, useChat, useSession, useText } from './use-chat';
 const __vitePreload = (load: () => Promise<unknown>) => load();
 const LeaveMessage = lazy(() => import('./LeaveMessage').then((m) => m.LeaveMessage));
 const Ended = lazy(() => import('./Ended').then((m) => m.Ended));
+/** The thanks after a left message: loads with the form's strings. */
+const LeftNote = lazy(() => import('./LeaveMessage').then((m) => m.LeftNote));
 /** Only for sites with orders: the "My orders" button; the order views load on its first click. */
 const OrdersEntry = lazy(() => import('./orders/OrdersEntry').then((m) => m.OrdersEntry));
 
 function Footer() {
   const t = useText();
-  const left = useChat((s) => s.leftEmail);
+  const left = useChat((s) => !!s.leftEmail);
   const which = useChat(footer);
   return (
     <>
-      {left && <p class="note">{t('left', { email: left })}</p>}
+      {left && <LeftNote />}
       {which === 'ended' && <Ended />}
       {/* Ended too: a returning shopper just writes, and that starts the next conversation. */}
       {(which === 'composer' || which === 'ended') && (

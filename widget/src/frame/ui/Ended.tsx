@@ -7,6 +7,7 @@
 import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { ENDED } from '../../i18n/ended';
+import type { TranscriptResult } from '../session/chat-session';
 import { useChat, useSession, useText } from './use-chat';
 
 function Rating() {
@@ -49,14 +50,57 @@ function Rating() {
   );
 }
 
+/** Issue 17: the conversation by email; a small link that opens a one-field form. */
+function EmailTranscript() {
+  const t = useText(ENDED);
+  const session = useSession();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TranscriptResult | null>(null);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setResult(await session.emailTranscript(String(new FormData(event.currentTarget as HTMLFormElement).get('email'))));
+    setBusy(false);
+  };
+
+  if (result === 'sent') return <p role="status">{t('transcriptSent')}</p>;
+  if (!open) {
+    return (
+      <button type="button" class="link" onClick={() => setOpen(true)}>
+        {t('transcript')}
+      </button>
+    );
+  }
+  return (
+    <form onSubmit={submit}>
+      <label>
+        {t('transcriptTo')}
+        <input name="email" type="email" required autoComplete="email" maxLength={254} />
+      </label>
+      {result && (
+        <p class="fail" role="alert">
+          {t(result === 'limited' ? 'transcriptLimited' : 'transcriptFailed')}
+        </p>
+      )}
+      <button class="btn" disabled={busy}>
+        {t('transcriptSend')}
+      </button>
+    </form>
+  );
+}
+
 export function Ended() {
   const t = useText(ENDED);
   const session = useSession();
   const rated = useChat((s) => !!s.conversation?.rating);
+  const mail = useChat((s) => s.mail);
   return (
     <section class="card">
       <p class="note">{t('ended')}</p>
       {rated ? <p role="status">{t('rated')}</p> : <Rating />}
+      {mail && <EmailTranscript />}
       <button type="button" class="link" onClick={() => session.newConversation()}>
         {t('newChat')}
       </button>

@@ -3,10 +3,18 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { CHAT } from '../../i18n/catalogue';
 import { LEAVE_MESSAGE } from '../../i18n/leave-message';
-import { useAutofocus, useSession, useText } from './use-chat';
+import { useAutofocus, useChat, useSession, useText } from './use-chat';
 
 /** The form's own strings, and the chat's "Message" label. */
 const STRINGS = { ...CHAT, ...LEAVE_MESSAGE };
+
+/** Without SMTP nothing is mailed (issue 17): the thanks then promises no email. */
+export function LeftNote() {
+  const t = useText(LEAVE_MESSAGE);
+  const email = useChat((s) => s.leftEmail);
+  const mail = useChat((s) => s.mail);
+  return <p class="note">{mail ? t('left', { email: email! }) : t('leftHere')}</p>;
+}
 
 export function LeaveMessage() {
   const t = useText(STRINGS);
@@ -14,6 +22,7 @@ export function LeaveMessage() {
   const autofocus = useAutofocus<HTMLInputElement>();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const mail = useChat((s) => s.mail);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -26,7 +35,7 @@ export function LeaveMessage() {
 
   return (
     <form class="card" onSubmit={submit}>
-      <p class="note">{t('leaveIntro')}</p>
+      <p class="note">{t(mail ? 'leaveIntro' : 'leaveIntroHere')}</p>
       <label>
         {t('email')}
         <input ref={autofocus} name="email" type="email" required autoComplete="email" maxLength={254} />
