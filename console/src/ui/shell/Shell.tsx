@@ -1,5 +1,6 @@
 /** The signed-in frame: top bar, connection banner, the page for the route, overlays. */
 import { useApp } from '../../app/app-context.js';
+import { shellText } from '../../i18n/shell.js';
 import { isAdmin } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
 import { AccountPage } from '../account/AccountPage.js';
@@ -53,10 +54,11 @@ export function Shell() {
 }
 
 function AdminOnly() {
+  const t = shellText();
   return (
     <section class="page">
-      <h1>Admins only</h1>
-      <p class="muted">Ask an admin of your team if you need this.</p>
+      <h1>{t.adminOnly}</h1>
+      <p class="muted">{t.adminOnlyHint}</p>
     </section>
   );
 }
