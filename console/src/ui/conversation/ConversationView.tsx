@@ -1,6 +1,7 @@
 import type { ConversationId } from '@counter/shared';
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
@@ -14,6 +15,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   const app = useApp();
   const thread = useStore(app.stores.threads, (s) => s.threads[id]);
   const transferOpen = useStore(app.stores.ui, (s) => s.transferFor === id);
+  const t = conversationText();
 
   useEffect(() => {
     void app.history.open(id);
@@ -22,7 +24,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   if (!thread || (thread.status === 'opening' && !thread.conversation)) {
     return (
       <section class="conversation" aria-busy="true">
-        <p class="list-empty">Loading conversation…</p>
+        <p class="list-empty">{t.loading}</p>
       </section>
     );
   }
@@ -32,7 +34,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
         <div class="conversation-error">
           <FormError error={thread.error} />
           <button type="button" class="btn" onClick={() => void app.history.open(id)}>
-            Try again
+            {t.tryAgain}
           </button>
         </div>
       </section>
@@ -40,7 +42,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   }
 
   return (
-    <section class="conversation" aria-label="Conversation">
+    <section class="conversation" aria-label={t.conversation}>
       <ConversationHeader thread={thread} />
       {thread.error && (
         <div class="banner banner-warn">
