@@ -12,3 +12,4 @@ export type * from './orders.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';
+export * from './install-snippets.js';
