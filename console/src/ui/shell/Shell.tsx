@@ -10,6 +10,7 @@ import { CannedRepliesPage } from '../canned/CannedRepliesPage.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { WorkView } from '../inbox/WorkView.js';
+import { GettingStarted } from '../onboarding/GettingStarted.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { TopBar } from './TopBar.js';
@@ -47,6 +48,7 @@ export function Shell() {
     <div class="shell">
       <TopBar />
       <ConnectionBanner />
+      <GettingStarted />
       <main class="shell-main">{page}</main>
       {helpOpen && <HelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
     </div>
