@@ -89,6 +89,7 @@ export class ConversationService {
     visitor: VisitorDoc,
     input: z.output<typeof visitorMessageSend>,
     attached?: { card: OrderCard } | { product: ProductContext },
+    origin?: string,
   ): Promise<Sent> {
     const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status === 'resolved') {
@@ -106,7 +107,7 @@ export class ConversationService {
       text: input.text,
       event: null,
       ...attached,
-    });
+    }, origin);
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);
       // Routing continues after the ack: the message is stored, the shopper need not wait.
@@ -183,7 +184,8 @@ export class ConversationService {
     return conversation;
   }
 
-  async sendAsAgent(agent: AgentDoc, input: z.output<typeof agentMessageSend>): Promise<Sent> {
+  /** `origin`: the sending connection (see MessageLog.append). */
+  async sendAsAgent(agent: AgentDoc, input: z.output<typeof agentMessageSend>, origin?: string): Promise<Sent> {
     const actor = actorOf(agent);
     const conversation = await this.forAgent(actor, input.conversationId);
     if (!input.internal) {
@@ -205,7 +207,7 @@ export class ConversationService {
       kind: input.internal ? 'note' : 'text',
       text: input.text,
       event: null,
-    });
+    }, origin);
   }
 
   async note(agent: AgentDoc, conversation: ConversationDoc, text: string): Promise<Sent> {

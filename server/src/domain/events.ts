@@ -2,13 +2,17 @@
  * Facts the domain publishes; the realtime layer turns them into socket events. The domain
  * never knows about rooms or sockets.
  */
-import type { Agent, AgentId, AssignReason, RemoveReason } from '@counter/shared';
+import type { Agent, AgentId, AssignReason, MessageAuthor, RemoveReason } from '@counter/shared';
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 
 export type DomainEvent =
-  /** `conversation` is as it was before this message (for routing the event to rooms). */
-  | { type: 'message.created'; conversation: ConversationDoc; message: MessageDoc }
-  | { type: 'conversation.updated'; conversation: ConversationDoc }
+  /**
+   * `conversation` is as it was before this message (for routing the event to rooms);
+   * `origin`: the connection that sent it, which already has it in its ack.
+   */
+  | { type: 'message.created'; conversation: ConversationDoc; message: MessageDoc; origin?: string }
+  /** `after`: counted after a message by this author (only agents' views change for the shopper's own). */
+  | { type: 'conversation.updated'; conversation: ConversationDoc; after?: MessageAuthor | 'note' }
   | {
       type: 'conversation.assigned';
       conversation: ConversationDoc;

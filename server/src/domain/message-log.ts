@@ -37,11 +37,15 @@ export class MessageLog {
 
   constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'lock'>) {}
 
-  append(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input));
+  /**
+   * `origin`: the connection that sent it (opaque to the domain). It has the message in its
+   * ack, so the broadcast skips it: one socket write less per message.
+   */
+  append(conversation: ConversationDoc, input: NewMessage, origin?: string): Promise<Appended> {
+    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input, origin));
   }
 
-  private async appendLocked(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
+  private async appendLocked(conversation: ConversationDoc, input: NewMessage, origin?: string): Promise<Appended> {
     const { messages } = this.deps.store;
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       // Another node may have written since: a stale guess fails on the unique index and
@@ -71,22 +75,22 @@ export class MessageLog {
         if (await this.wasLeftUnfinished(conversation, stored)) return this.written(conversation, stored);
         return { message: stored, conversation, duplicate: true };
       }
-      return this.written(conversation, message);
+      return this.written(conversation, message, origin);
     }
     throw new Error(`could not allocate a sequence number in ${conversation._id}`);
   }
 
   /** What follows a durable write: announce it, then count it in the conversation. */
-  private async written(conversation: ConversationDoc, message: MessageDoc): Promise<Appended> {
+  private async written(conversation: ConversationDoc, message: MessageDoc, origin?: string): Promise<Appended> {
     this.remember(conversation._id, message.seq);
     // Durable now: deliver it at once; the conversation's counters follow in their own event.
-    this.deps.events.publish({ type: 'message.created', conversation, message });
+    this.deps.events.publish({ type: 'message.created', conversation, message, ...(origin && { origin }) });
     const by = message.kind === 'note' ? 'note' : message.author;
     const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
     const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
     const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
-    this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
+    this.deps.events.publish({ type: 'conversation.updated', conversation: updated, after: by });
     return { message, conversation: updated, duplicate: false };
   }
 

@@ -139,7 +139,7 @@ function agentHandlers(
     }),
     'message:send': async (input) => {
       const a = await actor();
-      const { message } = await conversations.sendAsAgent(a.agent, input);
+      const { message } = await conversations.sendAsAgent(a.agent, input, socket.id);
       return { message: messageView(message) };
     },
     'message:history': async (query) => {

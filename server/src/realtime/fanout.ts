@@ -56,23 +56,28 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
   const agentRooms = (c: ConversationDoc) =>
     c.agentId ? [rooms.agent(c.agentId), rooms.conversation(c._id)] : [rooms.conversation(c._id)];
 
-  function conversationUpdated(c: ConversationDoc) {
+  function conversationUpdated(c: ConversationDoc, after?: string) {
     agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
+    // The shopper's own message (or a note) moves only counters the widget does not show or
+    // derives from the messages (lastSeq, preview): one socket write per message saved.
+    if (after === 'visitor' || after === 'note') return;
     visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
   }
 
   async function handle(event: DomainEvent): Promise<void> {
     switch (event.type) {
       case 'message.created': {
-        const { conversation: c, message } = event;
-        agents.to(agentRooms(c)).emit('message:created', { message: messageView(message) });
+        const { conversation: c, message, origin } = event;
+        // The sending connection has the message in its ack; its owner's other tabs get it here.
+        const skip = origin ?? [];
+        agents.to(agentRooms(c)).except(skip).emit('message:created', { message: messageView(message) });
         if (message.kind !== 'note') {
-          visitors.to(rooms.visitor(c.visitorId)).emit('message:created', { message: visitorMessageView(message) });
+          visitors.to(rooms.visitor(c.visitorId)).except(skip).emit('message:created', { message: visitorMessageView(message) });
         }
         return;
       }
       case 'conversation.updated':
-        return conversationUpdated(event.conversation);
+        return conversationUpdated(event.conversation, event.after);
       case 'conversation.assigned': {
         const { conversation: c, visitor, reason } = event;
         agents.to(rooms.agent(c.agentId!)).emit('conversation:assigned', {

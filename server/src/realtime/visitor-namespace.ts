@@ -112,7 +112,7 @@ function visitorHandlers(
       conversations: (await conversations.listForVisitor(await me())).map(visitorConversationView),
     }),
     'message:send': async (input) => {
-      const { message } = await conversations.sendAsVisitor(await me(), input);
+      const { message } = await conversations.sendAsVisitor(await me(), input, undefined, socket.id);
       return { message: visitorMessageView(message) };
     },
     'message:history': async (query) => {
