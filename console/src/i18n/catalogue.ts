@@ -4,6 +4,7 @@
  * Other features' tables (i18n/<feature>.ts, same shape) belong here too.
  */
 import * as account from './account.js';
+import * as agents from './agents.js';
 import * as canned from './canned.js';
 import * as common from './common.js';
 import * as conversation from './conversation.js';
@@ -13,4 +14,4 @@ import * as shell from './shell.js';
 import * as shopper from './shopper.js';
 import * as sites from './sites.js';
 
-export const TABLES: Record<string, { en: object; zh: object }> = { account, canned, common, conversation, inbox, onboarding, shell, shopper, sites };
+export const TABLES: Record<string, { en: object; zh: object }> = { account, agents, canned, common, conversation, inbox, onboarding, shell, shopper, sites };
