@@ -2,7 +2,7 @@
  * Facts the domain publishes; the realtime layer turns them into socket events. The domain
  * never knows about rooms or sockets.
  */
-import type { Agent, AgentId, AssignReason, MessageAuthor, RemoveReason } from '@counter/shared';
+import type { Agent, AgentId, AssignReason, MessageAuthor, OrderActionView, RemoveReason } from '@counter/shared';
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 
 export type DomainEvent =
@@ -29,7 +29,9 @@ export type DomainEvent =
   /** An agent's role or sites changed: their open consoles must stop following what they lost. */
   | { type: 'access.changed'; agentId: AgentId }
   /** A shopper's token was revoked (shop logout): its open sockets close. */
-  | { type: 'visitor.session.revoked'; tokenHash: string };
+  | { type: 'visitor.session.revoked'; tokenHash: string }
+  /** After-sales (issue 12): an action changed state; its requester and the site's supervisors hear it. */
+  | { type: 'order-action.updated'; action: OrderActionView };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

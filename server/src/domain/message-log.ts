@@ -1,4 +1,4 @@
-import type { ConversationEvent, Message } from '@counter/shared';
+import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import { newClientMessageId, newId } from './crypto.js';
@@ -6,7 +6,7 @@ import type { DomainDeps } from './deps.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'> &
-  Partial<Pick<Message, 'card' | 'product'>>;
+  Partial<Pick<Message, 'card' | 'product' | 'attachment'>>;
 
 export interface Appended {
   message: MessageDoc;
@@ -86,7 +86,7 @@ export class MessageLog {
     // Durable now: deliver it at once; the conversation's counters follow in their own event.
     this.deps.events.publish({ type: 'message.created', conversation, message, ...(origin && { origin }) });
     const by = message.kind === 'note' ? 'note' : message.author;
-    const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' ? message.text.slice(0, PREVIEW_LENGTH) : null;
+    const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' || message.kind === 'attachment' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
     const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
     const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
@@ -115,10 +115,14 @@ export class MessageLog {
     if (this.lastSeqs.size > SEQ_CACHE_SIZE) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
   }
 
-  /** A system event in the conversation ("Ann joined", "resolved"), shown to both sides. */
-  event(conversation: ConversationDoc, event: ConversationEvent): Promise<Appended> {
+  /**
+   * A system event in the conversation ("Ann joined", "resolved"), shown to both sides. A
+   * writer that may repeat itself passes a client id derived from what happened, so the
+   * repeat finds the first message.
+   */
+  event(conversation: ConversationDoc, event: ConversationEvent, clientId: ClientMessageId = newClientMessageId()): Promise<Appended> {
     return this.append(conversation, {
-      clientId: newClientMessageId(),
+      clientId,
       author: 'system',
       agentId: null,
       authorName: null,

@@ -15,6 +15,8 @@ import { VisitorService } from './visitors.js';
 import { OrderService, type OrderPolicy } from './orders/order-service.js';
 import type { OrderProvider } from './orders/provider.js';
 import { ProviderRegistry, type ProviderFactory } from './orders/provider-registry.js';
+import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
+import { AfterSalesService } from './after-sales/action-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -27,7 +29,12 @@ const noProvider: ProviderFactory = (): OrderProvider => {
   return { findCustomer: unreachable, listOrders: unreachable, getOrder: unreachable, verifyGuest: unreachable };
 };
 
-export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy };
+export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy } & {
+  // ---- attachments (issue 12 item 5): absent in domain tests, the defaults apply.
+  attachments?: AttachmentConfig;
+  /** After-sales (issue 12): an action running this long had its process die under it. Default 30 s. */
+  actionStaleMs?: number;
+};
 
 export interface Services {
   sites: SiteService;
@@ -41,6 +48,10 @@ export interface Services {
   orders: OrderService;
   /** One cached order provider per site; closed with the app. */
   orderProviders: ProviderRegistry;
+  // ---- attachments (issue 12 item 5)
+  attachments: AttachmentService;
+  /** After-sales actions, limits, approvals and their audit (issue 12). */
+  afterSales: AfterSalesService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -72,16 +83,24 @@ export function createServices(deps: {
     onError,
   });
   const warn = deps.warn ?? (() => {});
+  const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   return {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
     conversations,
-    orders: new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn }),
+    orders,
+    afterSales: new AfterSalesService({
+      store, clock, log, onError, orders, conversations, warn,
+      staleRunningMs: config.actionStaleMs ?? 30_000,
+      notify: (action) => events.publish({ type: 'order-action.updated', action }),
+    }),
     orderProviders,
     router,
     agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
+    // ---- attachments (issue 12 item 5)
+    attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
   };
 }

@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvent } from '../domain/events.js';
 import { scopedQueue } from '../domain/scoped-queue.js';
+import { actorOf, supervises } from '../domain/access.js';
 import type { Services } from '../domain/services.js';
 import {
   conversationView,
@@ -114,6 +115,16 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
       case 'agent.updated':
         agents.to(rooms.agent(event.agent.id)).emit('agent:updated', { agent: event.agent });
         return;
+      case 'order-action.updated': {
+        // The requester and whoever may decide on it (the site's supervisors, admins, the owner).
+        const { action } = event;
+        const deciders = (await services.agents.audiences()).filter((g) => g.scope === null || g.scope.includes(action.siteId));
+        const ids = new Set([action.requestedBy.id, ...deciders.flatMap((g) => g.agentIds)]);
+        const staff = await Promise.all([...ids].map((id) => services.agents.get(id).catch(() => null)));
+        const to = staff.filter((a) => a && (a._id === action.requestedBy.id || supervises(actorOf(a), action.siteId))).map((a) => rooms.agent(a!._id));
+        if (to.length) agents.to(to).emit('order-action:updated', { action });
+        return;
+      }
       case 'sessions.revoked':
         for (const id of event.sessionIds) {
           agents.to(rooms.session(id)).emit('session:revoked');

@@ -171,5 +171,9 @@ function visitorHandlers(
     'product:card': async (input) => ({
       message: visitorMessageView((await conversations.sendProduct(await me(), input)).message),
     }),
+    // ---- attachments (issue 12 item 5)
+    'attachment:send': async (input) => ({
+      message: visitorMessageView((await services.attachments.sendAsVisitor(await me(), input)).message),
+    }),
   };
 }

@@ -15,6 +15,8 @@ import {
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
+import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
+import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -32,6 +34,10 @@ export interface Store {
   identityChecks: IdentityCheckRepository;
   orderAccess: OrderAccessRepository;
   audit: AuditRepository;
+  /** Uploaded files (issue 12 item 5). */
+  attachments: AttachmentStore;
+  /** After-sales actions (issue 12). */
+  afterSales: AfterSalesRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,6 +60,8 @@ export async function createStore(db: Database): Promise<Store> {
       identityChecks: await identityCheckRepository(db),
       orderAccess: await orderAccessRepository(db),
       audit: await auditRepository(db),
+      attachments: await attachmentRepository(db),
+      afterSales: await afterSalesRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

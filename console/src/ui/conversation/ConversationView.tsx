@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { conversationText } from '../../i18n/conversation.js';
 import { useStore } from '../../lib/use-store.js';
+import { canAct } from '../../lib/thread-access.js';
 import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
 import { ConversationHeader } from './ConversationHeader.js';
@@ -16,6 +17,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   const thread = useStore(app.stores.threads, (s) => s.threads[id]);
   const transferOpen = useStore(app.stores.ui, (s) => s.transferFor === id);
   const t = conversationText();
+  const me = useStore(app.stores.session, (s) => s.agent);
 
   useEffect(() => {
     void app.history.open(id);
@@ -42,7 +44,17 @@ export function ConversationView({ id }: { id: ConversationId }) {
   }
 
   return (
-    <section class="conversation" aria-label={t.conversation}>
+    <section
+      class="conversation"
+      aria-label={t.conversation}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        // Files dropped anywhere on the conversation are attached (issue 12 item 5).
+        e.preventDefault();
+        const files = e.dataTransfer?.files;
+        if (files?.length && canAct(thread, me)) app.attachments.add(id, files);
+      }}
+    >
       <ConversationHeader thread={thread} />
       {thread.error && (
         <div class="banner banner-warn">

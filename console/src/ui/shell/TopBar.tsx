@@ -4,7 +4,8 @@ import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js'
 import type { Route } from '../../stores/route-store.js';
 import { routeHref } from '../../stores/route-store.js';
 import { shellText } from '../../i18n/shell.js';
-import { isAdmin } from '../../lib/roles.js';
+import { isAdmin, supervises } from '../../lib/roles.js';
+import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -41,6 +42,7 @@ export function TopBar() {
         <nav class="nav" aria-label={t.mainNav}>
           {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
+          {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}
         </nav>
