@@ -22,3 +22,4 @@ export * from './emoji.js';
 // ---- issue 17: the merchant's look and proactive help ----
 export * from './look/look.js';
 export * from './look/colour.js';
+export * from './install-snippets.js';

@@ -51,6 +51,14 @@ export class SiteService {
     return site;
   }
 
+  /**
+   * The widget started a session from one of the site's origins (the getting-started
+   * checklist ticks): recorded once, so later sessions cost a read they already made.
+   */
+  async widgetSeen(site: SiteDoc): Promise<void> {
+    if (site.widgetSeenAt === undefined || site.widgetSeenAt === null) await this.deps.store.sites.widgetSeen(site._id, this.deps.clock.now());
+  }
+
   listDocs(): Promise<SiteDoc[]> {
     return this.deps.store.sites.list();
   }

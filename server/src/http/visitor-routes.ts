@@ -54,6 +54,8 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { visitor, token } = await visitors.session(request.body, { beforeNew: () => newPerAddress.consume(request) });
       const site = await sites.get(request.body.siteId);
+      // Only a checklist tick: a failed write must not cost the shopper their chat.
+      await sites.widgetSeen(site).catch((err: unknown) => request.log.warn({ err }, 'recording the widget sighting failed'));
       return {
         visitorId: visitor._id,
         token,

@@ -35,7 +35,14 @@ export const agentView: z.ZodType<Agent> = z.object({
   connected: z.boolean(),
   createdAt: millis,
   avatarUrl: z.string().nullable(),
-  prefs: z.object({ sound: z.boolean(), desktop: z.boolean() }),
+  prefs: z.object({
+    sound: z.boolean(),
+    desktop: z.boolean(),
+    // --- console language and onboarding (issue 16, items 2 and 6) ---
+    locale: c.locale.optional(),
+    snippetCopied: z.boolean().optional(),
+    checklistHidden: z.boolean().optional(),
+  }),
 });
 
 const greetingView: z.ZodType<Greeting> = z.object({ en: z.string().optional(), zh: z.string().optional() });
@@ -56,6 +63,8 @@ export const siteView: z.ZodType<Site> = z.object({
   defaultLocale: c.locale,
   orderProvider: z.object({ kind: z.enum(['none', 'http', 'vendure']), url: z.string().nullable(), hasSecret: z.boolean() }),
   createdAt: millis,
+  // --- onboarding (issue 16, item 6) ---
+  widgetSeenAt: millis.optional(),
 });
 
 export const identityCheckReport: z.ZodType<IdentityCheckReport> = z.object({
