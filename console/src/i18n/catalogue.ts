@@ -8,6 +8,10 @@ import { afterSalesText } from './after-sales.js';
 import { attachmentText } from './attachments.js';
 import * as agents from './agents.js';
 import * as canned from './canned.js';
+import { emojiText } from './emoji.js';
+import { historyText } from './history.js';
+import { lookText } from './look.js';
+import { shopperReachText } from './shopper-reach.js';
 import * as common from './common.js';
 import * as conversation from './conversation.js';
 import * as inbox from './inbox.js';
@@ -22,6 +26,10 @@ const viaAccessor = (text: (locale: 'en' | 'zh') => object) => ({ en: text('en')
 export const TABLES: Record<string, { en: object; zh: object }> = {
   afterSales: viaAccessor(afterSalesText),
   attachments: viaAccessor(attachmentText),
+  emoji: viaAccessor(emojiText),
+  history: viaAccessor(historyText),
+  look: viaAccessor(lookText),
+  shopperReach: viaAccessor(shopperReachText),
   account,
   agents,
   canned,
