@@ -9,15 +9,21 @@ import { defineConfig } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-function hostFile(): string {
-  const found = readdirSync(here('./dist/frame/assets')).filter((f) => /^host-[\w-]+\.js$/.test(f));
-  if (found.length !== 1) throw new Error(`expected one dist/frame/assets/host-*.js, found ${found.length}: build the host part first`);
+function assetFile(part: 'host' | 'early'): string {
+  const found = readdirSync(here('./dist/frame/assets')).filter((f) => new RegExp(`^${part}-[\\w-]+\\.js$`).test(f));
+  if (found.length !== 1) throw new Error(`expected one dist/frame/assets/${part}-*.js, found ${found.length}: build the ${part} part first`);
   return `/widget/assets/${found[0]}`;
 }
 
 export default defineConfig({
   publicDir: false,
-  define: { __HOST_FILE__: JSON.stringify(hostFile()) },
+  define: {
+    __HOST_FILE__: JSON.stringify(assetFile('host')),
+    __EARLY_FILE__: JSON.stringify(assetFile('early')),
+    // The default look. `$look:1` opens it so the server can find it in the minified file and
+    // put a site's look in its place (server/src/http/baked-loader.ts); keep the object flat.
+    __LOOK__: JSON.stringify({ $look: 1, color: '#1d4ed8', side: 'right', x: 20, y: 20 }),
+  },
   build: {
     outDir: here('./dist/loader'),
     emptyOutDir: true,

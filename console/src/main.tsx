@@ -6,6 +6,7 @@ import { AppContext } from './app/app-context.js';
 import { createConsoleApp } from './app/console-app.js';
 import { createBrowserNotifier } from './lib/notifier.js';
 import { windowLocation } from './stores/route-store.js';
+import { shellText } from './i18n/shell.js';
 import { createSocketTransport } from './transport/socket-transport.js';
 import { App } from './ui/App.js';
 import './styles/index.css';
@@ -13,7 +14,7 @@ import './styles/index.css';
 let app: ReturnType<typeof createConsoleApp> | null = null;
 const http = createHttpClient(
   (input, init) => fetch(input, init),
-  () => app?.stores.session.getState().signedOut('Your session has ended. Sign in again.'),
+  () => app?.stores.session.getState().signedOut(shellText().sessionEnded),
 );
 
 function safeStorage(): Storage | null {

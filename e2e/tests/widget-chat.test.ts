@@ -68,13 +68,18 @@ describe('a shopper chats with an agent', () => {
     expect(await launcher(page).getAttribute('aria-label')).toBe('Chat with us (1 unread)');
     expect(await page.evaluate(() => (window as unknown as { unreadSeen: unknown[] }).unreadSeen)).toContain(1);
 
-    // Next page load: one small request tells the launcher, no chat window yet.
+    // Next page load: one small request tells the launcher, no chat window yet. (Since issue
+    // 17 the badge and that request live in the early chunk, an immutable script cached after
+    // its first load, which the loader adds only for a browser with a conversation.)
     ok(await agentCommand(agent.socket, 'message:send', { conversationId, clientId: randomUUID(), text: 'And free shipping.' }));
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.reload();
     await expect.poll(() => launcher(page).textContent()).toBe('2');
-    expect(requests.filter((p) => p.startsWith('/api/') || p.startsWith('/widget/'))).toEqual(['/api/v1/visitor/unread']);
+    expect(requests.filter((p) => p.startsWith('/api/') || p.startsWith('/widget/'))).toEqual([
+      expect.stringMatching(/^\/widget\/assets\/early-[\w-]+\.js$/),
+      '/api/v1/visitor/unread',
+    ]);
     expect(await page.locator('counter-chat iframe').count()).toBe(0);
 
     // Opening reads them: the badge clears.

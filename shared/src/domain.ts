@@ -69,6 +69,9 @@ export interface Site {
   /** Where this site's orders come from; the provider's secret never leaves the server. */
   orderProvider: OrderProviderSettings;
   createdAt: Millis;
+  // --- onboarding (issue 16, item 6) ---
+  /** When the widget first started a session from an allowed origin; absent: not yet. */
+  widgetSeenAt?: Millis;
 }
 
 /** Failed identity checks of a site, for its admin page (issue 10, item 16). */
@@ -305,6 +308,12 @@ export interface AgentPrefs {
   sound: boolean;
   /** Desktop notifications (the browser asks for permission once). */
   desktop: boolean;
+  // --- console language and onboarding (issue 16, items 2 and 6) ---
+  /** The console's language. Absent on agents who never signed in since: the console saves the browser's then. */
+  locale?: Locale;
+  /** Getting-started checklist (owners and admins): they copied the snippet / hid the card. */
+  snippetCopied?: boolean;
+  checklistHidden?: boolean;
 }
 
 /** What the transfer dialog lists. */
@@ -361,4 +370,10 @@ export interface AttachmentMeta {
   height: number | null;
   /** A small preview exists at /api/v1/attachments/:id/thumb (images). */
   thumb: boolean;
+}
+
+// ---- issue 17: the merchant's look in the chat window ----
+/** Interface merging: the site's colour (and the text colour on it) and whether the header shows the agent. */
+export interface WidgetConfig {
+  look?: { color: string; ink: string; showAgent: boolean };
 }

@@ -18,3 +18,8 @@ export type * from './schemas/index.js';
 // ---- history and search (issue 16) ----
 export type * from './history.js';
 export * from './emoji.js';
+
+// ---- issue 17: the merchant's look and proactive help ----
+export * from './look/look.js';
+export * from './look/colour.js';
+export * from './install-snippets.js';

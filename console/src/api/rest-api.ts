@@ -1,5 +1,5 @@
 /** The REST endpoints the console uses, typed from the shared protocol. */
-import type { OrderProviderInput, RevealAuditEntry } from '@counter/shared';
+import type { OrderProviderInput, RevealAuditEntry, SiteLookSettings } from '@counter/shared';
 import type { Agent, AgentId, AgentPrefs, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { ConversationStatus, HistoryResultPage, VisitorId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
@@ -67,6 +67,9 @@ export interface RestApi {
   deleteCanned(id: CannedReplyId): Promise<Result<null>>;
   // ---- history and search (issue 16) ----
   history(query: HistoryQuery): Promise<Result<HistoryResultPage>>;
+  // ---- issue 17: the merchant's look and proactive help ----
+  siteLook(id: SiteId): Promise<Result<SiteLookSettings>>;
+  setSiteLook(id: SiteId, settings: SiteLookSettings): Promise<Result<SiteLookSettings>>;
 }
 
 /** The History page's filters (see historySearchQuery in shared): absent means any. */
@@ -112,5 +115,8 @@ export function createRestApi(http: HttpClient): RestApi {
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),
     deleteCanned: (id) => http.request('DELETE', `${V1}/canned-replies/${enc(id)}`),
     history: (query) => http.request('GET', `${V1}/history?${queryString(query)}`),
+    // ---- issue 17: the merchant's look and proactive help ----
+    siteLook: (id) => http.request('GET', `${V1}/sites/${enc(id)}/look`),
+    setSiteLook: (id, settings) => http.request('PUT', `${V1}/sites/${enc(id)}/look`, settings),
   };
 }

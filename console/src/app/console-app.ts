@@ -3,8 +3,9 @@
  * storage, visibility, location). Nothing here touches globals: main.ts passes the
  * browser's, tests pass fakes. The socket exists only while someone is signed in.
  */
-import type { ActionLimits, AgentCommandInput, AgentStatus, ConversationId, SiteId } from '@counter/shared';
+import type { ActionLimits, Agent, AgentCommandInput, AgentStatus, ConversationId, SiteId, SiteLookSettings } from '@counter/shared';
 import type { HistoryQuery, RestApi } from '../api/rest-api.js';
+import { browserLocale, chooseLocale } from '../i18n/locale.js';
 import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
 import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
@@ -92,7 +93,11 @@ export function createConsoleApp(deps: ConsoleDeps) {
     inbox: stores.inbox,
     isHidden: deps.visibility.isHidden,
     open,
-    ways: () => stores.session.getState().agent?.prefs ?? { sound: true, desktop: true },
+    ways: () => {
+      // Only the ways to notify: the rest of the prefs (language, checklist) is not the notifier's.
+      const { sound = true, desktop = true } = stores.session.getState().agent?.prefs ?? {};
+      return { sound, desktop };
+    },
   });
 
   function goLive() {
@@ -135,6 +140,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
   }
 
   stores.session.subscribe((s) => (s.phase === 'signed-in' ? goLive() : shutDown()));
+  followLanguage(stores.session, (locale) => mine(deps.api.updateProfile({ prefs: { locale } })));
   stores.route.subscribe(() => reads.check());
   deps.visibility.subscribe(() => reads.check());
 
@@ -187,6 +193,11 @@ export function createConsoleApp(deps: ConsoleDeps) {
     // ---- offline email (issue 17) ----
     /** Would a reply reach the shopper live, by email, or when they return? */
     reach: (conversationId: ConversationId) => command('conversation:reach', { conversationId }),
+    /** Admins: a site's look and proactive rules (read and saved whole, no store to keep). */
+    siteLook: {
+      get: (id: SiteId) => deps.api.siteLook(id),
+      save: (id: SiteId, settings: SiteLookSettings) => deps.api.setSiteLook(id, settings),
+    },
     start: () => stores.session.getState().check(),
     stop: shutDown,
     // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
@@ -195,3 +206,21 @@ export function createConsoleApp(deps: ConsoleDeps) {
 }
 
 export type ConsoleApp = ReturnType<typeof createConsoleApp>;
+
+/**
+ * The console speaks the signed-in person's language, else the browser's. Someone who never
+ * chose (new, or stored before languages existed) gets the browser's saved at sign-in, so
+ * the choice follows them to other browsers from then on.
+ */
+function followLanguage(session: ReturnType<typeof createSessionStore>, save: (locale: 'en' | 'zh') => Promise<unknown>) {
+  let saving: string | null = null;
+  const follow = ({ agent }: { agent: Agent | null }) => {
+    chooseLocale(agent?.prefs.locale ?? null);
+    if (agent && !agent.prefs.locale && saving !== agent.id) {
+      saving = agent.id;
+      void save(browserLocale());
+    }
+  };
+  follow(session.getState());
+  session.subscribe(follow);
+}

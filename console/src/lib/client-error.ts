@@ -3,6 +3,7 @@
  * happen on this side of the wire (no connection, no answer in time).
  */
 import { ERRORS, isErrorCode, type ErrorBody, type ErrorCode, type ErrorIssue } from '@counter/shared';
+import { commonText } from '../i18n/common.js';
 
 export type ClientErrorCode = ErrorCode | 'disconnected' | 'timeout' | 'network';
 
@@ -13,14 +14,8 @@ export interface ClientError {
   retryAfter?: number;
 }
 
-const LOCAL_MESSAGES: Record<Exclude<ClientErrorCode, ErrorCode>, string> = {
-  disconnected: 'Not connected. It will be retried when the connection is back.',
-  timeout: 'The server did not answer in time.',
-  network: 'Cannot reach the server. Check the connection.',
-};
-
 export function clientError(code: ClientErrorCode, message?: string): ClientError {
-  const fallback = isErrorCode(code) ? ERRORS[code].message : LOCAL_MESSAGES[code as keyof typeof LOCAL_MESSAGES];
+  const fallback = isErrorCode(code) ? ERRORS[code].message : commonText("en").local[code as Exclude<ClientErrorCode, ErrorCode>];
   return { code, message: message ?? fallback };
 }
 
@@ -37,9 +32,21 @@ export function fromErrorBody(body: Partial<ErrorBody> | undefined, status?: num
 
 /** One line for a person: the message, and what was wrong with which field. */
 export function describeError(error: ClientError): string {
-  const parts = [error.message];
+  const parts = [inWords(error)];
   if (error.issues?.length) parts.push(error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '));
-  if (error.retryAfter) parts.push(`Try again in ${Math.ceil(error.retryAfter / 60)} min.`);
+  if (error.retryAfter) parts.push(commonText().tryAgainIn(Math.ceil(error.retryAfter / 60)));
   return parts.join(' ');
 }
 
+
+/**
+ * The message in the console's language. Errors keep the catalogue's English message (tests
+ * and logs read it); a translation replaces it only where the message is the code's generic
+ * one: a specific message from the server says more than a generic translation would.
+ */
+function inWords(error: ClientError): string {
+  const t = commonText();
+  const generic = isErrorCode(error.code) ? ERRORS[error.code].message : commonText('en').local[error.code as Exclude<ClientErrorCode, ErrorCode>];
+  if (error.message !== generic) return error.message;
+  return (isErrorCode(error.code) ? t.errors[error.code] : t.local[error.code as Exclude<ClientErrorCode, ErrorCode>]) ?? error.message;
+}

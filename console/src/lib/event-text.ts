@@ -1,28 +1,29 @@
 /**
  * System messages (kind "event") carry a structured payload; this is the one place that
- * turns them into words, so a translation only touches this file.
+ * turns them into words (in the console's language, i18n/common.ts).
  */
 import type { ConversationEvent, OrderActionEvent } from '@counter/shared';
 import { afterSalesText } from '../i18n/after-sales.js';
+import { commonText } from '../i18n/common.js';
 import { orderMoney } from './order-text.js';
 
-export function eventText(event: ConversationEvent | null): string {
-  if (!event) return 'Something changed';
+export function eventText(event: ConversationEvent | null, t = commonText()): string {
+  if (!event) return t.event.unknown;
   switch (event.type) {
     case 'queued':
-      return 'Waiting in the queue';
+      return t.event.queued;
     case 'assigned':
-      return `Assigned to ${event.agentName}`;
+      return t.event.assigned(event.agentName);
     case 'transferred':
-      return event.agentName ? `Transferred to ${event.agentName}` : 'Transferred back to the queue';
+      return t.event.transferred(event.agentName);
     case 'reassigned':
-      return event.agentName ? `Reassigned to ${event.agentName}` : 'Reassigned: back to the queue';
+      return t.event.reassigned(event.agentName);
     case 'resolved':
-      return 'Resolved';
+      return t.event.resolved;
     case 'reopened':
-      return 'Reopened';
+      return t.event.reopened;
     case 'rated':
-      return `Shopper rated ${event.score}/5`;
+      return t.event.rated(event.score);
     case 'order_action':
       return orderActionText(event);
   }

@@ -1,16 +1,14 @@
 /**
- * Words and formats for orders in the console, in English and Chinese. The console follows
- * the browser's language for these; money is in minor units on the wire and formatted per
+ * Words and formats for orders in the console, in English and Chinese (the person's chosen
+ * language, see i18n/locale.ts); money is in minor units on the wire and formatted per
  * locale and currency here.
  */
 import type { FulfilmentStatus, OrderStatus, PaymentState } from '@counter/shared';
+import { consoleLocale, intlLocale, type ConsoleLocale } from '../i18n/locale.js';
 import { shortDuration } from './time-format.js';
 
-export type ConsoleLocale = 'en' | 'zh';
-
-export function consoleLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): ConsoleLocale {
-  return languages[0]?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+// Feature tables import these from here; the language itself lives in i18n/locale.ts.
+export { consoleLocale, type ConsoleLocale };
 
 const en = {
   orders: 'Orders',
@@ -108,7 +106,7 @@ const FRACTION_DIGITS = (currency: string) => {
 export function orderMoney(minor: number, currency: string, locale: ConsoleLocale = consoleLocale()): string {
   const amount = minor / 10 ** FRACTION_DIGITS(currency);
   try {
-    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency }).format(amount);
+    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
@@ -120,5 +118,5 @@ export function cacheAge(ms: number, t = orderText()): string {
 }
 
 export function orderDate(at: number, locale: ConsoleLocale = consoleLocale()): string {
-  return new Date(at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(at).toLocaleString(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -14,30 +14,30 @@ export type ShortcutCommand =
   | 'help'
   | 'escape';
 
+/** What each does, in words: i18n/shell.ts (`shortcut`, `composerKey`). */
 export interface Shortcut {
   command: ShortcutCommand;
   keys: string[];
-  label: string;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'next', keys: ['j', 'Alt+↓'], label: 'Next conversation' },
-  { command: 'previous', keys: ['k', 'Alt+↑'], label: 'Previous conversation' },
-  { command: 'focusComposer', keys: ['r'], label: 'Reply: focus the composer' },
-  { command: 'resolve', keys: ['e'], label: 'Resolve the conversation' },
-  { command: 'transfer', keys: ['t'], label: 'Transfer the conversation' },
-  { command: 'inbox', keys: ['i'], label: 'Show my inbox' },
-  { command: 'queue', keys: ['q'], label: 'Show the queue' },
-  { command: 'help', keys: ['?'], label: 'Show these shortcuts' },
-  { command: 'escape', keys: ['Esc'], label: 'Close a dialog, leave the composer' },
+  { command: 'next', keys: ['j', 'Alt+↓'] },
+  { command: 'previous', keys: ['k', 'Alt+↑'] },
+  { command: 'focusComposer', keys: ['r'] },
+  { command: 'resolve', keys: ['e'] },
+  { command: 'transfer', keys: ['t'] },
+  { command: 'inbox', keys: ['i'] },
+  { command: 'queue', keys: ['q'] },
+  { command: 'help', keys: ['?'] },
+  { command: 'escape', keys: ['Esc'] },
 ];
 
 /** In the composer only, besides Alt+arrows. */
-export const COMPOSER_KEYS: readonly { keys: string; label: string }[] = [
-  { keys: 'Enter', label: 'Send' },
-  { keys: 'Shift+Enter', label: 'New line' },
-  { keys: '/shortcut', label: 'Insert a canned reply (Tab or Enter picks)' },
-  { keys: 'Alt+N', label: 'Switch between reply and internal note' },
+export const COMPOSER_KEYS: readonly { keys: string }[] = [
+  { keys: 'Enter' },
+  { keys: 'Shift+Enter' },
+  { keys: '/shortcut' },
+  { keys: 'Alt+N' },
 ];
 
 export interface KeyInput {

@@ -1,4 +1,5 @@
 import type { VisitorProfile, VisitorSummary } from '@counter/shared';
+import { commonText } from '../i18n/common.js';
 
 /** What to call a shopper: their name, else their email, else a short stable handle. */
 export function visitorLabel(visitor: Pick<VisitorSummary, 'id' | 'name' | 'email'> | null | undefined, fallbackId = ''): string {
@@ -6,7 +7,7 @@ export function visitorLabel(visitor: Pick<VisitorSummary, 'id' | 'name' | 'emai
   if (name) return name;
   if (visitor?.email) return visitor.email;
   const id = visitor?.id ?? fallbackId;
-  return `Shopper ${id.slice(0, 4).toUpperCase()}`;
+  return commonText().shopper(id.slice(0, 4).toUpperCase());
 }
 
 /** One or two letters for the avatar. */

@@ -5,6 +5,7 @@
 import type { Agent, AgentStatus } from '@counter/shared';
 import { createStore } from 'zustand/vanilla';
 import type { RestApi } from '../api/rest-api.js';
+import { shellText } from '../i18n/shell.js';
 import { describeError, type ClientError } from '../lib/client-error.js';
 
 export type SessionPhase = 'checking' | 'signed-out' | 'signed-in';
@@ -74,7 +75,7 @@ export function createSessionStore(api: RestApi) {
         set({ agent: me.data.agent });
         return 'still-signed-in';
       }
-      get().signedOut('Your session has ended. Sign in again.');
+      get().signedOut(shellText().sessionEnded);
       return 'signed-out';
     },
 

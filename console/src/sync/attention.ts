@@ -5,6 +5,7 @@
  */
 import type { AssignReason, InboxItem, Message } from '@counter/shared';
 import type { Notifier, NoticeWays } from '../lib/notifier.js';
+import { commonText } from '../i18n/common.js';
 import type { InboxStore } from '../stores/inbox-store.js';
 
 export interface AttentionDeps {
@@ -19,14 +20,14 @@ export interface AttentionDeps {
 const QUIET_REASONS: readonly AssignReason[] = ['taken', 'reopened'];
 const PREVIEW = 120;
 
-const shopperName = (item: InboxItem | undefined) => item?.visitor.name?.trim() || 'A shopper';
+const shopperName = (item: InboxItem | undefined) => item?.visitor.name?.trim() || commonText().aShopper;
 
 export function createAttention({ notifier, inbox, isHidden, open, ways }: AttentionDeps) {
   return {
     assigned(item: InboxItem, reason: AssignReason) {
       if (!isHidden() || QUIET_REASONS.includes(reason)) return;
       notifier.notify({
-        title: reason === 'routed' ? 'New conversation' : `Conversation ${reason} to you`,
+        title: reason === 'routed' ? commonText().notice.newConversation : commonText().notice.assigned(reason),
         body: `${shopperName(item)}: ${item.conversation.lastMessagePreview ?? ''}`.slice(0, PREVIEW),
         tag: item.conversation.id,
         onClick: () => open(item.conversation.id),

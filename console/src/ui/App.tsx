@@ -1,4 +1,6 @@
 import { useApp } from '../app/app-context.js';
+import { localeStore } from '../i18n/locale.js';
+import { shellText } from '../i18n/shell.js';
 import { useStore } from '../lib/use-store.js';
 import { LoginPage } from './account/LoginPage.js';
 import { Shell } from './shell/Shell.js';
@@ -6,7 +8,9 @@ import { Shell } from './shell/Shell.js';
 export function App() {
   const app = useApp();
   const phase = useStore(app.stores.session, (s) => s.phase);
-  if (phase === 'checking') return <div class="splash" aria-busy="true">Loading…</div>;
+  // Every text table reads the language while rendering: a new one re-renders it all, in place.
+  useStore(localeStore, (s) => s.chosen);
+  if (phase === 'checking') return <div class="splash" aria-busy="true">{shellText().loading}</div>;
   if (phase === 'signed-out') return <LoginPage />;
   return <Shell />;
 }

@@ -1,5 +1,5 @@
 /** An in-memory RestApi: enough server behaviour for the console's own tests. */
-import type { Agent, CannedReply, CannedReplyId, IdentityCheckReport, Site, SiteId } from '@counter/shared';
+import { DEFAULT_LOOK, DEFAULT_PROACTIVE, type Agent, type CannedReply, type CannedReplyId, type IdentityCheckReport, type Site, type SiteId, type SiteLookSettings } from '@counter/shared';
 import type { Result } from '../../src/api/http-client.js';
 import type { HistoryQuery, RestApi } from '../../src/api/rest-api.js';
 import type { HistoryResultPage } from '@counter/shared';
@@ -21,11 +21,14 @@ export interface FakeApiState {
   orderSecrets: Record<string, string | undefined>;
   history?: (query: HistoryQuery) => Result<HistoryResultPage>;
   historyQueries: HistoryQuery[];
+  /** Each site's look and proactive rules, once saved (issue 17). */
+  looks?: Record<string, SiteLookSettings>;
 }
 
 export function createFakeApi(initial: Partial<FakeApiState> = {}) {
   const state: FakeApiState = { me: null, password: 'correct-horse', agents: [], sites: [], canned: [], identityChecks: {}, orderSecrets: {}, historyQueries: [], ...initial };
   let seq = 0;
+  const looks: Record<string, SiteLookSettings> = (state.looks ??= {});
   const api: RestApi = {
     session: async () => ok({ agent: state.me }),
     async login(email, password) {
@@ -133,6 +136,12 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     async history(query) {
       state.historyQueries.push(query);
       return state.history ? state.history(query) : ok({ items: [], cursor: null });
+    },
+    // ---- issue 17: the merchant's look and proactive help ----
+    siteLook: async (id) => ok(looks[id] ?? { look: DEFAULT_LOOK, proactive: DEFAULT_PROACTIVE }),
+    async setSiteLook(id, settings) {
+      looks[id] = settings;
+      return ok(settings);
     },
   };
   return { api, state };

@@ -29,7 +29,7 @@ describe('profile', () => {
     const sound = within(profile).getByLabelText('With a sound') as HTMLInputElement;
     expect(sound.checked).toBe(true);
     fireEvent.click(sound);
-    await waitFor(() => expect(h.apiState.me?.prefs).toEqual({ sound: false, desktop: true }));
+    await waitFor(() => expect(h.apiState.me?.prefs).toMatchObject({ sound: false, desktop: true }));
     await waitFor(() => expect((within(profile).getByLabelText('With a sound') as HTMLInputElement).checked).toBe(false));
 
     h.setHidden(true);

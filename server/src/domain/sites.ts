@@ -51,6 +51,14 @@ export class SiteService {
     return site;
   }
 
+  /**
+   * The widget started a session from one of the site's origins (the getting-started
+   * checklist ticks): recorded once, so later sessions cost a read they already made.
+   */
+  async widgetSeen(site: SiteDoc): Promise<void> {
+    if (site.widgetSeenAt === undefined || site.widgetSeenAt === null) await this.deps.store.sites.widgetSeen(site._id, this.deps.clock.now());
+  }
+
   listDocs(): Promise<SiteDoc[]> {
     return this.deps.store.sites.list();
   }
@@ -89,7 +97,8 @@ export class SiteService {
     return this.deps.identityFailures.report(id);
   }
 
-  private mustAdminister(actor: Actor, id: SiteId): void {
+  /** Public for the site's other settings (site-look.ts). */
+  mustAdminister(actor: Actor, id: SiteId): void {
     if (administers(actor, id)) return;
     // Another site's admin learns nothing about it, not even that it exists.
     if (!actor.siteIds.includes(id)) throw new AppError('site_not_found');

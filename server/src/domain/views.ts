@@ -5,6 +5,7 @@
  */
 import type {
   Agent,
+  AgentPrefs,
   AgentId,
   CannedReply,
   Conversation,
@@ -96,7 +97,19 @@ export function agentView(doc: AgentDoc, load: number, connected: boolean): Agen
     connected,
     createdAt: doc.createdAt,
     avatarUrl: doc.avatar ? avatarUrl(doc._id, doc.avatar.hash) : null,
-    prefs: { sound: doc.prefs?.sound ?? true, desktop: doc.prefs?.desktop ?? true },
+    prefs: agentPrefs(doc.prefs),
+  };
+}
+
+/** Stored prefs with the defaults; choices not made yet (language, checklist) stay absent. */
+function agentPrefs(stored: Partial<AgentPrefs> | undefined): AgentPrefs {
+  const { sound = true, desktop = true, locale, snippetCopied, checklistHidden } = stored ?? {};
+  return {
+    sound,
+    desktop,
+    ...(locale && { locale }),
+    ...(snippetCopied !== undefined && { snippetCopied }),
+    ...(checklistHidden !== undefined && { checklistHidden }),
   };
 }
 

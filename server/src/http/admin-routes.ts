@@ -17,7 +17,9 @@ import {
   sitesResponse,
   updateAgentBody,
   updateSiteBody,
+  look,
 } from '@counter/shared/schemas';
+import { SiteLookService } from '../domain/site-look.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAdmin, requireAgent } from './auth-hooks.js';
 
@@ -58,6 +60,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/sites/:id/identity-checks',
     { ...admin, schema: { params: siteIdParams, response: { 200: identityChecksResponse, ...errorResponses } } },
     async (request) => ({ identityChecks: await sites.identityChecksAs(actor(request), request.params.id) }),
+  );
+
+  // ---- issue 17: the merchant's look and proactive help ----
+  const looks = new SiteLookService({ store: app.store, sites });
+  const lookSchema = { params: siteIdParams, response: { 200: look.siteLookResponse, ...errorResponses } };
+  app.get('/api/v1/sites/:id/look', { ...admin, schema: lookSchema }, async (request) => looks.getAs(actor(request), request.params.id));
+  app.put('/api/v1/sites/:id/look', { ...admin, schema: { ...lookSchema, body: look.siteLookBody } }, async (request) =>
+    looks.setAs(actor(request), request.params.id, request.body),
   );
 
   /** Who revealed which shopper's address and phone, newest first: the sites the admin runs. */

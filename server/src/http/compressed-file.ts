@@ -13,7 +13,11 @@ export interface CompressedFile {
 /** Reads a small file once and keeps it compressed both ways (the loader is fetched a lot). */
 export async function loadCompressed(path: string): Promise<CompressedFile | null> {
   const identity = await readFile(path).catch(() => null);
-  if (!identity) return null;
+  return identity && compress(identity);
+}
+
+/** Both encodings at their smallest, and a strong ETag (the loader with a site's look baked in, too). */
+export function compress(identity: Buffer): CompressedFile {
   return {
     identity,
     gzip: gzipSync(identity, { level: 9 }),

@@ -12,10 +12,15 @@ import { DEMO_ORDERS_PATH, DEMO_SITE_ID, demoPage } from './demo-page.js';
 import { orderProviderReference } from './order-provider-reference.js';
 import { hmacSha256Hex } from '../domain/crypto.js';
 import { identitySigningString } from '@counter/shared';
+import { SiteLookService } from '../domain/site-look.js';
+import { bakedLoaders, hasLookMarker } from './baked-loader.js';
 import { embeddableHeaders, htmlHeaders, pageCsp } from './security-headers.js';
 
 /** The chat window's URL names its site (the loader builds it). HTML, so no response schema. */
 const frameQuery = z.object({ site: common.siteId });
+
+/** `?site=ID` bakes the site's look into the loader; anything else gets the default look. */
+const loaderQuery = z.object({ site: z.string().max(64).optional() });
 
 const notBuilt = (what: string) =>
   new AppError('not_found', { message: `The ${what} is not built: run "pnpm build" first.` });
@@ -25,14 +30,20 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
   const loader = await loadCompressed(paths.loader);
   const frameHtml = await readFile(path.join(paths.frame, 'frame.html'), 'utf8').catch(() => null);
 
-  app.get('/widget.js', async (request, reply) => {
+  const looks = new SiteLookService({ store: app.store, sites: app.services.sites });
+  const baked = loader && hasLookMarker(loader.identity) ? bakedLoaders(loader.identity) : null;
+  if (loader && !baked) app.log.warn('widget.js has no look marker: sites get the default look (rebuild the widget)');
+
+  app.get('/widget.js', { schema: { querystring: loaderQuery } }, async (request, reply) => {
     if (!loader) throw notBuilt('widget');
-    // Short cache: the URL is what merchants paste, so updates must reach shops soon.
+    // Short cache: the URL is what merchants paste, so updates (and a site's new look) reach shops soon.
     reply
       .header('content-type', 'text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .headers(embeddableHeaders);
-    return sendCompressed(request, reply, loader);
+    const site = common.siteId.safeParse(request.query.site);
+    const look = baked && site.success ? await looks.forLoader(site.data) : null;
+    return sendCompressed(request, reply, look ? baked!(site.data!, look) : loader);
   });
 
   /** The chat window. Only the site's own origins may frame it (enforced by the browser). */

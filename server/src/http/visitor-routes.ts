@@ -8,6 +8,7 @@ import {
   visitorSessionResponse,
   z,
 } from '@counter/shared/schemas';
+import { chatLook } from '../domain/site-look.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import { originAllowed } from '../domain/sites.js';
@@ -53,6 +54,8 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { visitor, token } = await visitors.session(request.body, { beforeNew: () => newPerAddress.consume(request) });
       const site = await sites.get(request.body.siteId);
+      // Only a checklist tick: a failed write must not cost the shopper their chat.
+      await sites.widgetSeen(site).catch((err: unknown) => request.log.warn({ err }, 'recording the widget sighting failed'));
       return {
         visitorId: visitor._id,
         token,
@@ -64,6 +67,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           availability: await router.availability(site),
           orders: Boolean(site.orderProvider),
           email: app.mail.enabled,
+          look: chatLook(site),
         },
       };
     },

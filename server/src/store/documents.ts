@@ -287,3 +287,10 @@ export interface MailOutboxDoc {
   attempts: number;
   createdAt: number;
 }
+
+// ---- issue 17: the merchant's look and proactive help ----
+/** Interface merging adds the look to the stored site: absent on sites stored before it (read as the defaults). */
+export interface SiteDoc {
+  look?: import('@counter/shared').SiteLook | null;
+  proactive?: import('@counter/shared').ProactiveSettings | null;
+}

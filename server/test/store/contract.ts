@@ -442,6 +442,14 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         expect((await store.sites.list()).map((x) => x._id)).toContain(s._id);
       });
 
+      it('records the first widget sighting of a site once (issue 16: getting started)', async () => {
+        const s = siteDoc();
+        await store.sites.create(s);
+        expect((await store.sites.widgetSeen(s._id, 1000))?.widgetSeenAt).toBe(1000);
+        expect(await store.sites.widgetSeen(s._id, 2000)).toBeNull();
+        expect((await store.sites.byId(s._id))?.widgetSeenAt).toBe(1000);
+      });
+
       it('rotates an identity secret only from the secret it read', async () => {
         const s = siteDoc({ identitySecret: 'first' });
         await store.sites.create(s);

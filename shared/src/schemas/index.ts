@@ -12,3 +12,6 @@ export * from './attachments.js';
 
 // ---- history and search (issue 16) ----
 export * from './history.js';
+
+// ---- issue 17: the merchant's look and proactive help ----
+export * as look from './look.js';

@@ -35,7 +35,14 @@ export const agentView: z.ZodType<Agent> = z.object({
   connected: z.boolean(),
   createdAt: millis,
   avatarUrl: z.string().nullable(),
-  prefs: z.object({ sound: z.boolean(), desktop: z.boolean() }),
+  prefs: z.object({
+    sound: z.boolean(),
+    desktop: z.boolean(),
+    // --- console language and onboarding (issue 16, items 2 and 6) ---
+    locale: c.locale.optional(),
+    snippetCopied: z.boolean().optional(),
+    checklistHidden: z.boolean().optional(),
+  }),
 });
 
 const greetingView: z.ZodType<Greeting> = z.object({ en: z.string().optional(), zh: z.string().optional() });
@@ -56,6 +63,8 @@ export const siteView: z.ZodType<Site> = z.object({
   defaultLocale: c.locale,
   orderProvider: z.object({ kind: z.enum(['none', 'http', 'vendure']), url: z.string().nullable(), hasSecret: z.boolean() }),
   createdAt: millis,
+  // --- onboarding (issue 16, item 6) ---
+  widgetSeenAt: millis.optional(),
 });
 
 export const identityCheckReport: z.ZodType<IdentityCheckReport> = z.object({
@@ -87,6 +96,8 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   availability: availabilityView,
   orders: z.boolean(),
   email: z.boolean().optional(),
+  // issue 17: the merchant's look
+  look: z.object({ color: z.string(), ink: z.string(), showAgent: z.boolean() }).optional(),
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });

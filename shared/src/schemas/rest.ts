@@ -43,7 +43,16 @@ export const updateAgentBody = z.object({
 export const profileBody = z.strictObject({
   /** The name shoppers see ("Mei is helping you"). */
   name: c.label(100).optional(),
-  prefs: z.strictObject({ sound: z.boolean().optional(), desktop: z.boolean().optional() }).optional(),
+  prefs: z
+    .strictObject({
+      sound: z.boolean().optional(),
+      desktop: z.boolean().optional(),
+      // --- console language and onboarding (issue 16, items 2 and 6) ---
+      locale: c.locale.optional(),
+      snippetCopied: z.boolean().optional(),
+      checklistHidden: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /**

@@ -38,6 +38,8 @@ function take(link: Link): void {
   let ending = false;
 
   adoptStyles(root, HOST_CSS);
+  // The unread badge lives in the early chunk (cached after its first load).
+  link.l();
   const page = () => ({ url: (url = location.href), title: document.title });
 
   const frame = createFrameHost({

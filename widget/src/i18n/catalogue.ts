@@ -7,10 +7,16 @@
  */
 import type { Locale } from '@counter/shared';
 
-/** The loader's few words, as tuples to keep widget.js small: [launcher, "unread"]. */
-export const launcherText: Record<Locale, [string, string]> = {
-  en: ['Chat with us', 'unread'],
-  zh: ['在线咨询', '条未读'],
+/** The loader's one word: the launcher's name (when the site gives it no label). */
+export const launcherText: Record<Locale, string> = {
+  en: 'Chat with us',
+  zh: '在线咨询',
+};
+
+/** The badge's (the early chunk): "3 unread" in the launcher's name. */
+export const unreadText: Record<Locale, string> = {
+  en: 'unread',
+  zh: '条未读',
 };
 
 /** The host part's (loaded on intent): [frame title, the page's CSP blocks the chat]. */

@@ -19,31 +19,32 @@ interface Counter {
 }
 
 const global = window as unknown as { Counter?: Counter };
-const METHODS = ['open', 'close', 'toggle', 'identify', 'setContext', 'shutdown', 'on'];
+const METHODS = 'open close toggle identify setContext shutdown on'.split(' ');
 
 /** Set once a copy of the script installed itself: a second copy (a doubled snippet) does nothing. */
 export const installed = () => global.Counter?._;
 
 /**
- * Installs window.Counter; `onCall` sees each call that waits for the host part (to load it
- * on intent). `r()` then runs the snippet's queue through it: listeners are registered at
+ * Installs window.Counter; `onCall` sees each call but `on` (to load the host part on
+ * intent, and to keep the shop's context for the proactive chunk), before and after the
+ * host part took over. `r()` then runs the snippet's queue through it: listeners are registered at
  * once, an early `open` loads the host part, the rest waits for it.
  */
 export function installApi(onCall: (call: Call) => void): Pick<Link, 'e' | 'c'> & { f: Counter; r(): void } {
   const stubbed: Call[] = (global.Counter?.q as unknown as Call[]) || [];
   const queue: Call[] = [];
-  let listeners: [string, Listener][] = [];
+  const listeners = new Set<[string, Listener]>();
   let handler: ((call: Call) => unknown) | undefined;
   const counter = ((...call: Call) => {
     const [method, event, fn] = call;
     if (method == 'on') {
       const entry: [string, Listener] = [event as string, fn as Listener];
-      listeners.push(entry);
-      return () => (listeners = listeners.filter((l) => l != entry));
+      listeners.add(entry);
+      return () => listeners.delete(entry);
     }
+    onCall(call);
     if (handler) return handler(call);
     queue.push(call);
-    onCall(call);
   }) as Counter;
   for (const method of METHODS) counter[method] = (...args: unknown[]) => counter(method, ...args);
   global.Counter = counter;

@@ -7,13 +7,35 @@
  * drawn in CSS: no markup strings, so pages enforcing Trusted Types accept it too.
  */
 const CSS =
-  ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;right:20px!important;bottom:20px!important}' +
-  'button{width:60px;height:60px;border:0;border-radius:50%;background:#1d4ed8;cursor:pointer;box-shadow:0 4px 14px #0004}' +
-  'button:focus-visible{outline:3px solid #1d4ed8;outline-offset:3px}' +
-  // A speech bubble: a rounded square with one sharp corner.
-  'button:before{content:"";display:inline-block;width:24px;height:20px;border-radius:8px 8px 8px 2px;background:#fff}' +
-  'span{position:absolute;top:-4px;right:-4px;min-width:10px;padding:0 5px;border-radius:10px;background:#b91c1c;color:#fff;font:700 12px/20px sans-serif}' +
-  'span:empty{display:none}';
+  // The side, offsets and colour are custom properties from the look (lookCss); the host
+  // part's panel and the proactive bubble follow the same ones.
+  ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;left:var(--l)!important;right:var(--r)!important;bottom:var(--y)!important}' +
+  'button{display:flex;align-items:center;gap:8px;min-width:60px;height:60px;padding:0 18px;border:0;border-radius:30px;background:var(--c);color:#fff;font:600 15px sans-serif;cursor:pointer;box-shadow:0 4px 14px #0004}' +
+  // No focus-visible rule of ours: the browser's own ring (two colours) shows on any brand
+  // colour, and the bytes went to the look.
+  // A speech bubble: a rounded square with one sharp corner, in the text colour.
+  'button:before{content:"";width:24px;height:20px;border-radius:8px 8px 8px 2px;background:currentColor}' +
+  // The text colour: white or black by the brand colour's luminance, the same choice as
+  // shared/src/look/colour.ts (inkOn), so it also holds for a data-color the server never
+  // saw: the L* of a grey with the colour's Y (D65), against the L* (49.44) of the Y where
+  // white and black contrast equally. Browsers without relative colours keep white.
+  '@supports(color:lch(from red l c h)){button{color:lch(from color(from var(--c) xyz-d65 y y y) calc((49.44 - l)*infinity) 0 0)}}';
+
+/** The look as the loader holds it: the site's (baked into widget.js?site=) under the tag's data-*. */
+export interface Look {
+  color: string;
+  side: string;
+  x: string | number;
+  y: string | number;
+  label?: string;
+  en?: string;
+  zh?: string;
+  /** Proactive rules (read by the early chunk). */
+  r?: unknown;
+}
+
+/** The look's custom properties on our host (the CSS above reads them). */
+const lookCss = (o: Look) => `:host{--c:${o.color};--y:${o.y}px;--${o.side == 'left' ? 'l' : 'r'}:${o.x}px}`;
 
 /**
  * Where the launcher and the chat frame live: a shadow root, or the host element itself on a
@@ -39,14 +61,18 @@ export function adoptStyles(root: Root, css: string): void {
   }
 }
 
-/** [host element, root, button, unread badge]; the loader labels the button. */
-export function createLauncher(): [HTMLElement, Root, HTMLButtonElement, HTMLSpanElement] {
+/**
+ * [host element, root, button]. The unread badge is not drawn here: only a browser with a
+ * conversation can have unread replies, and the early chunk (or the host part) draws it.
+ */
+export function createLauncher(look: Look, label: string | undefined, name: string): [HTMLElement, Root, HTMLButtonElement] {
   const host = document.createElement('counter-chat');
   const root = host.attachShadow?.({ mode: 'open' }) || host;
-  adoptStyles(root, CSS);
+  adoptStyles(root, CSS + lookCss(look));
   const button = document.createElement('button');
-  const badge = document.createElement('span');
-  button.append(badge);
+  // Without a label the launcher is the icon alone, named for screen readers.
+  button.append(label || '');
+  button.setAttribute('aria-label', label || name);
   root.append(button);
-  return [host, root, button, badge];
+  return [host, root, button];
 }

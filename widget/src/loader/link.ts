@@ -4,7 +4,7 @@
  * contract is spelled with short property names that survive minification (types only).
  */
 import type { LoaderEvent } from './api';
-import type { Root } from './launcher';
+import type { Look, Root } from './launcher';
 
 export type Call = [method: string, ...args: unknown[]];
 
@@ -16,10 +16,18 @@ export interface Link {
   h: HTMLElement;
   /** The loader's script element: its src (the chat server), data-site, data-locale. */
   t: HTMLScriptElement;
+  /** The look in force (the site's, then the tag's data-*): the host part and the proactive chunk read it. */
+  o: Look;
+  /** Everything passed to setContext so far (the proactive chunk's cart rule reads `cart.total`). */
+  x: { cart?: { total?: number } | null };
   /** Emits an API event to the shop's listeners. */
   e(event: LoaderEvent, value?: unknown): void;
-  /** Shows an unread count on the launcher (and emits 'unread'). */
+  /** Shows an unread count on the launcher (and emits 'unread'); the early chunk installs it. */
   u(n: number): void;
+  /** The last count given before the early chunk arrived. */
+  n?: number;
+  /** Loads the early chunk (badge, unread check, proactive help) once. */
+  l(): void;
   /** Takes over the API: calls queued so far are replayed through `handler`. */
   c(handler: (call: Call) => unknown): void;
 }

@@ -62,16 +62,3 @@ export function forget(key: string): void {
     // Nothing stored, nothing to forget.
   }
 }
-
-/**
- * The one request allowed before the shopper shows intent: a form body keeps it a CORS
- * simple request (no preflight); no cookies are sent. The server answers this form with the
- * bare count as text (`{"unread": n}` to the JSON text of earlier loaders): no JSON to
- * parse, fewer bytes here. An error answer reads as 0.
- */
-export function checkUnread(origin: string, siteId: string, token: string, done: (n: number) => void): void {
-  const request = new XMLHttpRequest();
-  request.open('POST', origin + '/api/v1/visitor/unread');
-  request.onload = () => done((request.responseText as unknown as number) | 0);
-  request.send(new URLSearchParams({ siteId, token }));
-}

@@ -16,6 +16,7 @@ interface CounterFn {
   close(): void;
 }
 const win = window as unknown as { Counter?: CounterFn };
+const LOOK = { color: '#1d4ed8', side: 'right', x: 20, y: 20 };
 
 afterEach(() => {
   delete win.Counter;
@@ -69,11 +70,12 @@ describe('the API', () => {
 
 describe('the launcher', () => {
   it('is a button in a shadow root, out of reach of the page CSS', () => {
-    const [host, root, button, badge] = createLauncher();
+    const [host, root, button] = createLauncher(LOOK, undefined, 'Chat with us');
+    expect(button.textContent).toBe('');
     document.body.append(host);
     expect(host.shadowRoot).toBe(root);
     expect(root.querySelector('button')).toBe(button);
-    expect(badge.textContent).toBe('');
+    expect(button.getAttribute('aria-label')).toBe('Chat with us');
     expect(document.querySelector('button')).toBeNull();
     host.remove();
   });
@@ -82,11 +84,14 @@ describe('the launcher', () => {
     const attachShadow = Element.prototype.attachShadow;
     delete (Element.prototype as Partial<Element>).attachShadow;
     try {
-      const [host, root, button] = createLauncher();
+      const [host, root, button] = createLauncher({ ...LOOK, side: 'left', x: 24, y: 90 }, 'Help', 'Chat with us');
+      expect(button.textContent).toBe('Help');
       expect(root).toBe(host);
       expect(host.querySelector('button')).toBe(button);
       // Its rules nested under its element, so they reach nothing else on the page.
       expect(host.querySelector('style')?.textContent).toMatch(/^counter-chat\{&\{all:initial!important;/);
+      // The look's custom properties: the left side, the offsets, the colour.
+      expect(host.querySelector('style')?.textContent).toContain('&{--c:#1d4ed8;--y:90px;--l:24px}');
     } finally {
       Element.prototype.attachShadow = attachShadow;
     }

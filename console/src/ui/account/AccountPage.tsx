@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { accountText } from '../../i18n/account.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { selectOpenCount } from '../../stores/inbox-store.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
@@ -17,12 +18,13 @@ export function AccountPage() {
   const [error, setError] = useState<ClientError | string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const t = accountText();
 
   async function submit(e: Event) {
     e.preventDefault();
     setDone(false);
-    if (next !== repeat) return setError('The new passwords do not match.');
-    if (next.length < 10) return setError('Use at least 10 characters.');
+    if (next !== repeat) return setError(t.mismatch);
+    if (next.length < 10) return setError(t.tooShort);
     setBusy(true);
     const failure = await app.stores.session.getState().changePassword(current, next);
     setBusy(false);
@@ -37,46 +39,46 @@ export function AccountPage() {
 
   return (
     <section class="page page-narrow">
-      <h1>Your account</h1>
+      <h1>{t.title}</h1>
       {agent && (
         <dl class="facts card">
-          <dt>Name</dt>
+          <dt>{t.name}</dt>
           <dd>{agent.name}</dd>
-          <dt>Email</dt>
+          <dt>{t.email}</dt>
           <dd>{agent.email}</dd>
-          <dt>Role</dt>
+          <dt>{t.role}</dt>
           <dd>{ROLE_LABELS[agent.role]}</dd>
-          <dt>Capacity</dt>
+          <dt>{t.capacity}</dt>
           <dd>
-            {agent.capacity} conversations at once (you have {open} open)
+            {t.capacityText(agent.capacity, open)}
           </dd>
         </dl>
       )}
       <ProfileCard />
       <form class="card" onSubmit={submit}>
-        <h2>Change password</h2>
-        <p class="muted">Signs you out everywhere else; this browser stays signed in.</p>
+        <h2>{t.changePassword}</h2>
+        <p class="muted">{t.changeHint}</p>
         <label class="field">
-          <span>Current password</span>
+          <span>{t.current}</span>
           <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>New password (10 characters or more)</span>
+          <span>{t.next}</span>
           <input type="password" autoComplete="new-password" required minLength={10} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>New password again</span>
+          <span>{t.repeat}</span>
           <input type="password" autoComplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
         </label>
         <FormError error={error} />
         {done && (
           <p class="ok" role="status">
-            Password changed.
+            {t.changed}
           </p>
         )}
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>
-            Change password
+            {t.changePassword}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { accountText } from '../../i18n/account.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
@@ -11,6 +12,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
+  const t = accountText();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -27,14 +29,14 @@ export function LoginPage() {
         <h1 id="login-title">
           <span class="brand-mark" aria-hidden="true" /> Counter
         </h1>
-        <p class="muted">Sign in to the agent console.</p>
+        <p class="muted">{t.signInIntro}</p>
         {notice && <p class="notice">{notice}</p>}
         <label class="field">
-          <span>Email</span>
+          <span>{t.email}</span>
           <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Password</span>
+          <span>{t.password}</span>
           <input
             type="password"
             name="password"
@@ -46,7 +48,7 @@ export function LoginPage() {
         </label>
         <FormError error={error} />
         <button class="btn btn-primary btn-block" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t.signingIn : t.signIn}
         </button>
       </form>
     </main>

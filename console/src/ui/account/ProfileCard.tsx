@@ -6,6 +6,7 @@
 import { LIMITS, type AgentPrefs } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { accountText } from '../../i18n/account.js';
 import { clientError, type ClientError } from '../../lib/client-error.js';
 import { squareImage } from '../../lib/resize-image.js';
 import { useStore } from '../../lib/use-store.js';
@@ -19,6 +20,7 @@ export function ProfileCard() {
   const [error, setError] = useState<ClientError | string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = accountText();
   if (!agent) return null;
 
   async function run(pending: Promise<ClientError | null>, done: string) {
@@ -32,11 +34,11 @@ export function ProfileCard() {
 
   const saveName = (e: Event) => {
     e.preventDefault();
-    void run(app.profile.update({ name: name.trim() }), 'Name saved. Shoppers you are helping see it now.');
+    void run(app.profile.update({ name: name.trim() }), t.nameSaved);
   };
   const setPref = (key: keyof AgentPrefs, on: boolean) => {
     if (key === 'desktop' && on) app.profile.prepareNotifications();
-    void run(app.profile.update({ prefs: { [key]: on } }), 'Preferences saved.');
+    void run(app.profile.update({ prefs: { [key]: on } }), t.prefsSaved);
   };
   async function pickPicture(file: File | undefined) {
     if (!file) return;
@@ -44,44 +46,44 @@ export function ProfileCard() {
     try {
       image = await squareImage(file, LIMITS.avatarPixels);
     } catch {
-      return setError(clientError('validation_failed', 'That file is not an image this browser can read.'));
+      return setError(clientError('validation_failed', t.notImage));
     }
-    await run(app.profile.setPicture(image), 'Picture saved.');
+    await run(app.profile.setPicture(image), t.pictureSaved);
   }
 
   return (
-    <section class="card profile" aria-label="Your profile">
-      <h2>Profile</h2>
+    <section class="card profile" aria-label={t.profile}>
+      <h2>{t.profileTitle}</h2>
       <div class="profile-picture">
         {agent.avatarUrl ? <img class="avatar avatar-lg" src={agent.avatarUrl} alt="" /> : <Avatar label={agent.name} seed={agent.id} size="lg" />}
         <label class="btn btn-small">
-          {agent.avatarUrl ? 'Change picture' : 'Upload a picture'}
+          {agent.avatarUrl ? t.changePicture : t.uploadPicture}
           <input class="visually-hidden" type="file" accept="image/png,image/jpeg,image/webp" disabled={busy} onChange={(e) => void pickPicture(e.currentTarget.files?.[0])} />
         </label>
         {agent.avatarUrl && (
-          <button type="button" class="btn btn-small btn-quiet" disabled={busy} onClick={() => void run(app.profile.removePicture(), 'Picture removed: your initials show instead.')}>
-            Use initials
+          <button type="button" class="btn btn-small btn-quiet" disabled={busy} onClick={() => void run(app.profile.removePicture(), t.pictureRemoved)}>
+            {t.useInitials}
           </button>
         )}
       </div>
       <form onSubmit={saveName}>
         <label class="field">
-          <span>Name shoppers see</span>
+          <span>{t.shopperName}</span>
           <input required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy || name.trim() === agent.name || !name.trim()}>
-            Save name
+            {t.saveName}
           </button>
         </div>
       </form>
       <fieldset class="field">
-        <legend>Tell me about new conversations and messages (while the console is in the background)</legend>
+        <legend>{t.tellMe}</legend>
         <label class="check">
-          <input type="checkbox" checked={agent.prefs.sound} disabled={busy} onChange={(e) => setPref('sound', e.currentTarget.checked)} /> With a sound
+          <input type="checkbox" checked={agent.prefs.sound} disabled={busy} onChange={(e) => setPref('sound', e.currentTarget.checked)} /> {t.withSound}
         </label>
         <label class="check">
-          <input type="checkbox" checked={agent.prefs.desktop} disabled={busy} onChange={(e) => setPref('desktop', e.currentTarget.checked)} /> With a desktop notification
+          <input type="checkbox" checked={agent.prefs.desktop} disabled={busy} onChange={(e) => setPref('desktop', e.currentTarget.checked)} /> {t.withDesktop}
         </label>
       </fieldset>
       <FormOutcome error={error} saved={saved} />

@@ -1,6 +1,7 @@
 import type { Role, Site, SiteId } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { agentsText } from '../../i18n/agents.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { grantableRoles, ROLE_LABELS } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
@@ -21,6 +22,7 @@ export function AgentCreateForm({ sites }: { sites: Site[] }) {
   const [error, setError] = useState<ClientError | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = agentsText();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -36,25 +38,25 @@ export function AgentCreateForm({ sites }: { sites: Site[] }) {
     setBusy(false);
     setError(failure);
     if (failure) return;
-    setCreated(`${name.trim()} can now sign in with ${email.trim()}.`);
+    setCreated(t.created(name.trim(), email.trim()));
     setName('');
     setEmail('');
     setPassword('');
   }
 
   return (
-    <form class="agent-form" onSubmit={submit} aria-label="Add an agent">
+    <form class="agent-form" onSubmit={submit} aria-label={t.add}>
       <div class="form-row">
         <label class="field">
-          <span>Name</span>
+          <span>{t.columns.name}</span>
           <input name="name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Email</span>
+          <span>{t.email}</span>
           <input name="email" type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label class="field field-narrow">
-          <span>Role</span>
+          <span>{t.columns.role}</span>
           <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             {grantableRoles(me).map((r) => (
               <option key={r} value={r}>
@@ -64,18 +66,18 @@ export function AgentCreateForm({ sites }: { sites: Site[] }) {
           </select>
         </label>
         <label class="field field-narrow">
-          <span>Capacity</span>
+          <span>{t.columns.capacity}</span>
           <input name="capacity" type="number" min={0} max={50} required value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Initial password (10+ characters)</span>
+          <span>{t.initialPassword}</span>
           <input name="password" type="password" autoComplete="new-password" minLength={10} required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
       </div>
       {role !== 'owner' && (
         <div class="field">
-          <span>Sites</span>
-          <SiteChecklist label="Sites of the new agent" sites={sites} value={chosen} onChange={setSiteIds} />
+          <span>{t.columns.sites}</span>
+          <SiteChecklist label={t.sitesOfNew} sites={sites} value={chosen} onChange={setSiteIds} />
         </div>
       )}
       <FormError error={error} />
@@ -86,7 +88,7 @@ export function AgentCreateForm({ sites }: { sites: Site[] }) {
       )}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
-          Add agent
+          {t.addAgent}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import type { Agent, Role, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import type { AgentPatch } from '../../api/rest-api.js';
 import { useApp } from '../../app/app-context.js';
+import { agentsText } from '../../i18n/agents.js';
 import { describeError } from '../../lib/client-error.js';
 import { grantableRoles, ROLE_LABELS } from '../../lib/roles.js';
 import { useStore } from '../../lib/use-store.js';
@@ -16,6 +17,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
   /** What is being typed; null shows the stored capacity. */
   const [capacity, setCapacity] = useState<string | null>(null);
   const [password, setPassword] = useState<string | null>(null);
+  const t = agentsText();
 
   async function patch(change: AgentPatch) {
     const failure = await app.stores.adminAgents.getState().update(a.id, change);
@@ -29,7 +31,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
     if (value === a.capacity) return setCapacity(null);
     if (raw.trim() === '' || !Number.isInteger(value) || value < 0 || value > 50) {
       setCapacity(null);
-      return setError('Capacity is a whole number from 0 to 50.');
+      return setError(t.capacityRule);
     }
     void patch({ capacity: value }).then(() => setCapacity(null));
   }
@@ -39,7 +41,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
       <td>
         <div class="strong">
           {a.name}
-          {isMe && <span class="muted"> (you)</span>}
+          {isMe && <span class="muted">{t.you}</span>}
         </div>
         <div class="muted small">{a.email}</div>
         {error && (
@@ -50,7 +52,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
       </td>
       <td>
         <select
-          aria-label={`Role of ${a.name}`}
+          aria-label={t.roleOf(a.name)}
           value={a.role}
           disabled={isMe}
           onChange={(e) => void patch({ role: e.currentTarget.value as Role })}
@@ -64,9 +66,9 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
       </td>
       <td>
         {a.role === 'owner' ? (
-          <span class="muted small">Every site</span>
+          <span class="muted small">{t.everySite}</span>
         ) : (
-          <SiteChecklist label={`Sites of ${a.name}`} sites={sites} value={a.siteIds} disabled={isMe} onChange={(siteIds) => void patch({ siteIds })} />
+          <SiteChecklist label={t.sitesOf(a.name)} sites={sites} value={a.siteIds} disabled={isMe} onChange={(siteIds) => void patch({ siteIds })} />
         )}
       </td>
       <td>
@@ -75,7 +77,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
           type="number"
           min={0}
           max={50}
-          aria-label={`Capacity of ${a.name}`}
+          aria-label={t.capacityOf(a.name)}
           value={capacity ?? String(a.capacity)}
           onInput={(e) => setCapacity(e.currentTarget.value)}
           onBlur={(e) => saveCapacity(e.currentTarget.value)}
@@ -84,7 +86,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
       </td>
       <td>
         <span class={`status-dot-inline status-${a.connected ? a.status : 'offline'}`}>
-          {a.active ? (a.connected ? a.status : 'not connected') : '—'}
+          {a.active ? (a.connected ? t.status[a.status] : t.notConnected) : '—'}
         </span>
         <span class="muted small">
           {' '}
@@ -94,7 +96,7 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
       <td class="actions">
         {password === null ? (
           <button type="button" class="btn btn-small" onClick={() => setPassword('')}>
-            Set password
+            {t.setPassword}
           </button>
         ) : (
           <form
@@ -104,23 +106,23 @@ export function AgentRow({ agent: a, isMe, sites }: { agent: Agent; isMe: boolea
               void patch({ password }).then((failure) => !failure && setPassword(null));
             }}
           >
-            <input type="password" minLength={10} required placeholder="New password" aria-label={`New password for ${a.name}`} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input type="password" minLength={10} required placeholder={t.newPassword} aria-label={t.newPasswordFor(a.name)} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
             <button type="submit" class="btn btn-small btn-primary">
-              Save
+              {t.save}
             </button>
             <button type="button" class="btn btn-small" onClick={() => setPassword(null)}>
-              Cancel
+              {t.cancel}
             </button>
           </form>
         )}{' '}
         {!isMe &&
           (a.active ? (
-            <ConfirmButton class="btn btn-small btn-danger" confirmLabel="Deactivate? (signs them out)" onConfirm={() => void patch({ active: false })}>
-              Deactivate
+            <ConfirmButton class="btn btn-small btn-danger" confirmLabel={t.deactivateConfirm} onConfirm={() => void patch({ active: false })}>
+              {t.deactivate}
             </ConfirmButton>
           ) : (
             <button type="button" class="btn btn-small" onClick={() => void patch({ active: true })}>
-              Reactivate
+              {t.reactivate}
             </button>
           ))}
       </td>

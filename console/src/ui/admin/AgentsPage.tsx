@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { agentsText } from '../../i18n/agents.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
 import { AgentCreateForm } from './AgentCreateForm.js';
@@ -11,6 +12,7 @@ export function AgentsPage() {
   const error = useStore(app.stores.adminAgents, (s) => s.error);
   const me = useStore(app.stores.session, (s) => s.agent?.id);
   const sites = useStore(app.stores.adminSites, (s) => s.sites);
+  const t = agentsText();
 
   useEffect(() => {
     void app.stores.adminAgents.getState().load();
@@ -20,33 +22,31 @@ export function AgentsPage() {
   return (
     <section class="page">
       <header class="page-head">
-        <h1>Agents</h1>
+        <h1>{t.title}</h1>
         <p class="muted">
-          Capacity is how many conversations an agent holds at once; routing never exceeds it. Staff see and receive
-          only the conversations of their sites. Supervisors step into any conversation of their sites; admins also
-          run the sites' settings and staff; the owner runs the whole server.
+          {t.intro}
         </p>
       </header>
       <div class="card">
-        <h2>Add an agent</h2>
+        <h2>{t.add}</h2>
         <AgentCreateForm sites={sites} />
       </div>
       <FormError error={error} />
       <div class="list-tools">
         <button type="button" class="btn btn-small" onClick={() => void app.stores.adminAgents.getState().load()}>
-          Refresh
+          {t.refresh}
         </button>
       </div>
       <div class="card card-flush">
-        <table class="table" aria-label="Agents">
+        <table class="table" aria-label={t.title}>
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Sites</th>
-              <th>Capacity</th>
-              <th>Now</th>
-              <th>Account</th>
+              <th>{t.columns.name}</th>
+              <th>{t.columns.role}</th>
+              <th>{t.columns.sites}</th>
+              <th>{t.columns.capacity}</th>
+              <th>{t.columns.now}</th>
+              <th>{t.columns.account}</th>
             </tr>
           </thead>
           <tbody>

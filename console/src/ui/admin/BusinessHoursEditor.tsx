@@ -1,7 +1,7 @@
 /** Opening hours per weekday in the shop's time zone, or "always open" (null). */
 import type { BusinessHours, BusinessHoursSlot } from '@counter/shared';
+import { sitesText } from '../../i18n/sites.js';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAYS: BusinessHoursSlot[] = [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '18:00' }));
 
 function localZone(): string {
@@ -13,15 +13,16 @@ function localZone(): string {
 }
 
 export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours | null; onChange: (v: BusinessHours | null) => void }) {
+  const t = sitesText();
   const setSlot = (index: number, change: Partial<BusinessHoursSlot>) =>
     value && onChange({ ...value, slots: value.slots.map((s, i) => (i === index ? { ...s, ...change } : s)) });
 
   return (
     <fieldset class="hours">
-      <legend>Business hours</legend>
+      <legend>{t.hours}</legend>
       <label class="choice">
         <input type="radio" name="hours-mode" checked={value === null} onChange={() => onChange(null)} />
-        Always open
+        {t.alwaysOpen}
       </label>
       <label class="choice">
         <input
@@ -30,12 +31,12 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours 
           checked={value !== null}
           onChange={() => onChange(value ?? { timezone: localZone(), slots: WEEKDAYS })}
         />
-        Open at set hours (outside them, shoppers can leave a message)
+        {t.setHours}
       </label>
       {value && (
         <>
           <label class="field field-narrow">
-            <span>Time zone (IANA, e.g. Asia/Shanghai)</span>
+            <span>{t.timeZone}</span>
             <input name="timezone" required value={value.timezone} onInput={(e) => onChange({ ...value, timezone: e.currentTarget.value.trim() })} />
           </label>
           <table class="table hours-table">
@@ -43,8 +44,8 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours 
               {value.slots.map((slot, i) => (
                 <tr key={i}>
                   <td>
-                    <select aria-label="Day" value={String(slot.day)} onChange={(e) => setSlot(i, { day: Number(e.currentTarget.value) })}>
-                      {DAYS.map((d, n) => (
+                    <select aria-label={t.day} value={String(slot.day)} onChange={(e) => setSlot(i, { day: Number(e.currentTarget.value) })}>
+                      {t.days.map((d, n) => (
                         <option key={d} value={String(n)}>
                           {d}
                         </option>
@@ -52,14 +53,14 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours 
                     </select>
                   </td>
                   <td>
-                    <input type="time" aria-label="Opens" value={slot.open} onInput={(e) => setSlot(i, { open: e.currentTarget.value })} />
+                    <input type="time" aria-label={t.opens} value={slot.open} onInput={(e) => setSlot(i, { open: e.currentTarget.value })} />
                   </td>
                   <td>
-                    <input type="time" aria-label="Closes" value={slot.close} onInput={(e) => setSlot(i, { close: e.currentTarget.value })} />
+                    <input type="time" aria-label={t.closes} value={slot.close} onInput={(e) => setSlot(i, { close: e.currentTarget.value })} />
                   </td>
                   <td>
                     <button type="button" class="btn btn-small" onClick={() => onChange({ ...value, slots: value.slots.filter((_, n) => n !== i) })}>
-                      Remove
+                      {t.remove}
                     </button>
                   </td>
                 </tr>
@@ -71,7 +72,7 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours 
             class="btn btn-small"
             onClick={() => onChange({ ...value, slots: [...value.slots, { day: 6, open: '10:00', close: '16:00' }] })}
           >
-            Add hours
+            {t.addHours}
           </button>
         </>
       )}

@@ -6,6 +6,7 @@
 import { IDENTITY_REJECTIONS, type IdentityRejection, type Site } from '@counter/shared';
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { sitesText } from '../../i18n/sites.js';
 import { useStore } from '../../lib/use-store.js';
 import { fullDate } from '../../lib/time-format.js';
 
@@ -20,12 +21,11 @@ export function IdentityChecksNotice({ site }: { site: Site }) {
   }, [app, site.id]);
   if (!report || report.failedLast24h === 0 || !report.lastFailure) return null;
   const n = report.failedLast24h;
+  const t = sitesText();
   return (
     <p class="warn identity-checks" role="note">
-      <strong>
-        {n} failed identity {n === 1 ? 'check' : 'checks'} in the last 24 h
-      </strong>
-      : those shoppers stayed anonymous. Last at {fullDate(report.lastFailure.at)}, reason: {reasonText(report.lastFailure.reason)}
+      <strong>{t.failedChecks(n)}</strong>
+      {t.failedDetail(fullDate(report.lastFailure.at), reasonText(report.lastFailure.reason))}
     </p>
   );
 }

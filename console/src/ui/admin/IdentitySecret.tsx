@@ -1,6 +1,7 @@
 import type { Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { sitesText } from '../../i18n/sites.js';
 import type { ClientError } from '../../lib/client-error.js';
 import type { SitePatch } from '../../api/rest-api.js';
 import { fullDate } from '../../lib/time-format.js';
@@ -14,6 +15,7 @@ export function IdentitySecret({ site }: { site: Site }) {
   const [error, setError] = useState<ClientError | null>(null);
   const [rotated, setRotated] = useState(false);
   const previous = site.previousIdentityKey;
+  const t = sitesText();
 
   async function change(patch: SitePatch) {
     const failure = await app.stores.adminSites.getState().update(site.id, patch);
@@ -23,11 +25,10 @@ export function IdentitySecret({ site }: { site: Site }) {
   }
 
   return (
-    <section class="card" aria-label="Identity secret">
-      <h3>Identity secret</h3>
+    <section class="card" aria-label={t.identity}>
+      <h3>{t.identity}</h3>
       <p class="muted">
-        Your shop's server signs a logged-in customer with this secret (a JWT with HS256, or a plain HMAC-SHA256 of the id), so
-        the chat knows who they are and nobody can pose as them. Keep it on the server; never put it in a page.
+        {t.identityIntro}
       </p>
       <IdentityChecksNotice site={site} />
       <div class="secret-row">
@@ -35,30 +36,35 @@ export function IdentitySecret({ site }: { site: Site }) {
           {shown ? site.identitySecret : '•'.repeat(24)}
         </code>
         <button type="button" class="btn btn-small" onClick={() => setShown(!shown)}>
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t.hide : t.show}
         </button>
         <ConfirmButton
           class="btn btn-small btn-danger"
-          confirmLabel="Rotate? The old secret works only for the grace period"
+          confirmLabel={t.rotateConfirm}
           onConfirm={() => void change({ rotateIdentitySecret: true })}
         >
-          Rotate
+          {t.rotate}
         </ConfirmButton>
       </div>
       <p class="muted small">
-        Key id (JWT <code>kid</code>): <code class="key-id">{site.identityKeyId}</code>
+        {t.keyId}
+        <code>kid</code>
+        {t.keyIdEnd}
+        <code class="key-id">{site.identityKeyId}</code>
       </p>
       {previous && (
         <p class="warn previous-key" role="note">
-          The previous secret (kid <code>{previous.keyId}</code>) still verifies until {fullDate(previous.until)}.{' '}
-          <ConfirmButton class="btn btn-small btn-danger" confirmLabel="Stop it now?" onConfirm={() => void change({ endIdentitySecretGrace: true })}>
-            Stop it now
+          {t.previousBefore}
+          <code>{previous.keyId}</code>
+          {t.previousAfter(fullDate(previous.until))}{' '}
+          <ConfirmButton class="btn btn-small btn-danger" confirmLabel={t.stopConfirm} onConfirm={() => void change({ endIdentitySecretGrace: true })}>
+            {t.stop}
           </ConfirmButton>
         </p>
       )}
       {rotated && (
         <p class="ok" role="status">
-          New secret issued. Update your shop's server; the old secret keeps working for the grace period.
+          {t.rotated}
         </p>
       )}
       <FormError error={error} />

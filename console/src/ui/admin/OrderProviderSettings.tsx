@@ -5,6 +5,7 @@
 import type { OrderProviderKind, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { sitesText } from '../../i18n/sites.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { FormOutcome } from '../common/FormError.js';
 
@@ -15,6 +16,7 @@ export function OrderProviderSettings({ site }: { site: Site }) {
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<ClientError | null>(null);
   const [saved, setSaved] = useState(false);
+  const t = sitesText();
 
   async function save(e: Event) {
     e.preventDefault();
@@ -28,43 +30,42 @@ export function OrderProviderSettings({ site }: { site: Site }) {
   }
 
   return (
-    <form class="card" onSubmit={save} aria-label={`Orders of ${site.name}`}>
-      <h3>Orders</h3>
+    <form class="card" onSubmit={save} aria-label={t.ordersOf(site.name)}>
+      <h3>{t.orders}</h3>
       <p class="muted small">
-        Agents and shoppers see orders live from the shop. HTTP: your backend implements the signed contract in
-        docs/order-provider.openapi.yaml.
+        {t.ordersIntro}
       </p>
       <label class="field field-narrow">
-        <span>Order source</span>
+        <span>{t.orderSource}</span>
         <select name="order-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as OrderProviderKind)}>
-          <option value="none">None</option>
-          <option value="http">HTTP contract</option>
-          <option value="vendure">Vendure (Admin API)</option>
+          <option value="none">{t.none}</option>
+          <option value="http">{t.http}</option>
+          <option value="vendure">{t.vendure}</option>
         </select>
       </label>
       {kind !== 'none' && (
         <>
           <label class="field">
-            <span>Base URL</span>
+            <span>{t.baseUrl}</span>
             <input name="order-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span>{kind === 'http' ? 'Shared secret (HMAC)' : 'Admin API token'}</span>
+            <span>{kind === 'http' ? t.sharedSecret : t.adminToken}</span>
             <input
               name="order-secret"
               type="password"
               autocomplete="off"
               value={secret}
-              placeholder={site.orderProvider.hasSecret ? 'Set. Leave empty to keep it.' : 'Required'}
+              placeholder={site.orderProvider.hasSecret ? t.secretSet : t.required}
               onInput={(e) => setSecret(e.currentTarget.value)}
             />
           </label>
         </>
       )}
-      <FormOutcome error={error} saved={saved ? 'Saved.' : null} />
+      <FormOutcome error={error} saved={saved ? t.saved : null} />
       <div class="form-actions">
         <button type="submit" class="btn">
-          Save order source
+          {t.saveOrderSource}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import type { Site, SiteId } from '@counter/shared';
+import { sitesText } from '../../i18n/sites.js';
 
 /** Which sites a staff member works for: one checkbox per site the signed-in admin runs. */
 export function SiteChecklist({
@@ -14,7 +15,7 @@ export function SiteChecklist({
   onChange: (next: SiteId[]) => void;
   disabled?: boolean;
 }) {
-  if (!sites.length) return <span class="muted small">No sites yet</span>;
+  if (!sites.length) return <span class="muted small">{sitesText().noSitesShort}</span>;
   return (
     <fieldset class="site-checklist" aria-label={label} disabled={disabled}>
       {sites.map((site) => (

@@ -5,6 +5,7 @@
 import type { BusinessHours, Locale, Site } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { sitesText } from '../../i18n/sites.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { FormOutcome } from '../common/FormError.js';
 import { BusinessHoursEditor } from './BusinessHoursEditor.js';
@@ -12,6 +13,7 @@ import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
 import { ActionLimitsEditor } from './ActionLimitsEditor.js';
+import { SiteLook } from './SiteLook.js';
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -29,6 +31,7 @@ export function SiteEditor({ site }: { site: Site }) {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const originList = parseOrigins(origins);
+  const t = sitesText();
 
   async function save(e: Event) {
     e.preventDefault();
@@ -49,50 +52,53 @@ export function SiteEditor({ site }: { site: Site }) {
 
   return (
     <div class="site-editor">
-      <form class="card" onSubmit={save} aria-label={`Settings of ${site.name}`}>
+      <form class="card" onSubmit={save} aria-label={t.settingsOf(site.name)}>
         <h2>{site.name}</h2>
         <p class="muted small">
-          Site id <code>{site.id}</code>
+          {t.siteId}
+          <code>{site.id}</code>
         </p>
         <label class="field">
-          <span>Name</span>
+          <span>{t.name}</span>
           <input name="site-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Allowed origins (one per line, e.g. https://shop.example.com)</span>
+          <span>{t.origins}</span>
           <textarea name="origins" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </label>
         {originList.length === 0 && (
           <p class="warn" role="note">
-            No origins listed: <strong>any website</strong> can embed this chat and start conversations. List your shop's origins
-            to restrict it.
+            {t.noOriginsBefore}
+            <strong>{t.anyWebsite}</strong>
+            {t.noOriginsAfter}
           </p>
         )}
         <div class="form-row">
           <label class="field">
-            <span>Greeting (English)</span>
+            <span>{t.greetingEn}</span>
             <textarea name="greeting-en" rows={2} maxLength={300} value={greetingEn} onInput={(e) => setGreetingEn(e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span>Greeting (中文)</span>
+            <span>{t.greetingZh}</span>
             <textarea name="greeting-zh" rows={2} maxLength={300} value={greetingZh} onInput={(e) => setGreetingZh(e.currentTarget.value)} />
           </label>
         </div>
         <label class="field field-narrow">
-          <span>Default language</span>
+          <span>{t.defaultLanguage}</span>
           <select name="locale" value={locale} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
             <option value="en">English</option>
             <option value="zh">中文</option>
           </select>
         </label>
         <BusinessHoursEditor value={hours} onChange={setHours} />
-        <FormOutcome error={error} saved={saved ? 'Saved.' : null} />
+        <FormOutcome error={error} saved={saved ? t.saved : null} />
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>
-            Save site
+            {t.saveSite}
           </button>
         </div>
       </form>
+      <SiteLook key={`look-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
       <IdentitySecret site={site} />

@@ -1,6 +1,7 @@
 import type { SiteId } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { sitesText } from '../../i18n/sites.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
@@ -16,6 +17,7 @@ export function SitesPage() {
   const [selected, setSelected] = useState<SiteId | null>(null);
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<ClientError | null>(null);
+  const t = sitesText();
 
   useEffect(() => {
     void app.stores.adminSites.getState().load();
@@ -34,36 +36,36 @@ export function SitesPage() {
   return (
     <section class="page">
       <header class="page-head">
-        <h1>Sites</h1>
-        <p class="muted">Each shop that embeds the chat is a site: its own allowed origins, greeting, hours and identity secret.</p>
+        <h1>{t.title}</h1>
+        <p class="muted">{t.intro}</p>
       </header>
       <FormError error={error} />
       <div class="sites">
-        <nav class="site-list card" aria-label="Sites">
+        <nav class="site-list card" aria-label={t.title}>
           <ul>
             {sites.map((s) => (
               <li key={s.id}>
                 <button type="button" class={`site-pick${site?.id === s.id ? ' on' : ''}`} onClick={() => setSelected(s.id)}>
                   <span class="strong">{s.name}</span>
-                  <span class="muted small">{s.allowedOrigins.length ? s.allowedOrigins.join(', ') : 'any site may embed'}</span>
+                  <span class="muted small">{s.allowedOrigins.length ? s.allowedOrigins.join(', ') : t.anyMayEmbed}</span>
                 </button>
               </li>
             ))}
           </ul>
           {isOwner && (
-            <form class="site-create" onSubmit={create} aria-label="Add a site">
+            <form class="site-create" onSubmit={create} aria-label={t.addSiteForm}>
               <label class="field">
-                <span>New site</span>
-                <input required maxLength={100} placeholder="Shop name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+                <span>{t.newSite}</span>
+                <input required maxLength={100} placeholder={t.shopName} value={name} onInput={(e) => setName(e.currentTarget.value)} />
               </label>
               <FormError error={createError} />
               <button type="submit" class="btn btn-primary btn-block">
-                Add site
+                {t.addSite}
               </button>
             </form>
           )}
         </nav>
-        {site ? <SiteEditor key={site.id} site={site} /> : <p class="muted">No sites yet.</p>}
+        {site ? <SiteEditor key={site.id} site={site} /> : <p class="muted">{t.noSites}</p>}
       </div>
       <AuditLog />
     </section>

@@ -1,6 +1,7 @@
 import type { CannedReply } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { cannedText } from '../../i18n/canned.js';
 import { DEFAULT_FALLBACKS } from '../../lib/canned-template.js';
 import { describeError } from '../../lib/client-error.js';
 import { useStore } from '../../lib/use-store.js';
@@ -13,6 +14,7 @@ export function CannedRepliesPage() {
   const { replies, loaded, error } = useStore(app.stores.canned, (s) => s, (a, b) => a.replies === b.replies && a.loaded === b.loaded && a.error === b.error);
   const [editing, setEditing] = useState<CannedReply['id'] | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  const t = cannedText();
 
   useEffect(() => {
     void app.stores.canned.getState().load();
@@ -21,31 +23,34 @@ export function CannedRepliesPage() {
   return (
     <section class="page">
       <header class="page-head">
-        <h1>Canned replies</h1>
+        <h1>{t.title}</h1>
         <p class="muted">
-          Shared by the whole team. Type <kbd>/</kbd> and the shortcut in the composer to insert one. Variables:{' '}
+          {t.introBefore}
+          <kbd>/</kbd>
+          {t.introMiddle}
           {Object.keys(DEFAULT_FALLBACKS).map((k) => (
             <code key={k}>{`{{${k}}}`} </code>
           ))}
-          — unknown values fall back to a neutral word (“there”), or to your own: <code>{'{{visitor.name|friend}}'}</code>.
+          {t.introAfter}
+          <code>{'{{visitor.name|friend}}'}</code>.
         </p>
       </header>
 
       <div class="card">
-        <h2>New reply</h2>
-        <CannedReplyForm submitLabel="Add reply" onSubmit={(input) => app.stores.canned.getState().create(input)} />
+        <h2>{t.newReply}</h2>
+        <CannedReplyForm submitLabel={t.addReply} onSubmit={(input) => app.stores.canned.getState().create(input)} />
       </div>
 
       <FormError error={error} />
       <FormError error={rowError} />
-      {loaded && !replies.length && <p class="muted">No canned replies yet.</p>}
-      <ul class="canned-list" aria-label="Canned replies">
+      {loaded && !replies.length && <p class="muted">{t.none}</p>}
+      <ul class="canned-list" aria-label={t.title}>
         {replies.map((r) => (
           <li key={r.id} class="card canned-item" data-shortcut={r.shortcut}>
             {editing === r.id ? (
               <CannedReplyForm
                 initial={r}
-                submitLabel="Save"
+                submitLabel={t.save}
                 onCancel={() => setEditing(null)}
                 onSubmit={async (input) => {
                   const failure = await app.stores.canned.getState().update(r.id, input);
@@ -60,11 +65,11 @@ export function CannedRepliesPage() {
                   <strong>{r.title}</strong>
                   <span class="spacer" />
                   <button type="button" class="btn btn-small" onClick={() => setEditing(r.id)}>
-                    Edit
+                    {t.edit}
                   </button>
                   <ConfirmButton
                     class="btn btn-small btn-danger"
-                    confirmLabel="Delete?"
+                    confirmLabel={t.deleteConfirm}
                     onConfirm={() =>
                       void app.stores.canned
                         .getState()
@@ -72,7 +77,7 @@ export function CannedRepliesPage() {
                         .then((e) => setRowError(e ? describeError(e) : null))
                     }
                   >
-                    Delete
+                    {t.delete}
                   </ConfirmButton>
                 </div>
                 <p class="canned-body">{r.text}</p>

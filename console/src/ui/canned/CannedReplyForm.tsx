@@ -1,5 +1,6 @@
 import { LIMITS, type CannedReply } from '@counter/shared';
 import { useState } from 'preact/hooks';
+import { cannedText } from '../../i18n/canned.js';
 import type { CannedReplyInput } from '../../api/rest-api.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { FormError } from '../common/FormError.js';
@@ -20,6 +21,7 @@ export function CannedReplyForm({
   const [text, setText] = useState(initial?.text ?? '');
   const [error, setError] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = cannedText();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -38,21 +40,21 @@ export function CannedReplyForm({
     <form class="canned-form" onSubmit={submit}>
       <div class="form-row">
         <label class="field field-narrow">
-          <span>Shortcut</span>
+          <span>{t.shortcut}</span>
           <input required placeholder="shipping" value={shortcut} onInput={(e) => setShortcut(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Title</span>
+          <span>{t.replyTitle}</span>
           <input required maxLength={100} placeholder="Shipping times" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
         </label>
       </div>
       <label class="field">
-        <span>Text</span>
+        <span>{t.text}</span>
         <textarea
           required
           rows={3}
           maxLength={LIMITS.messageLength}
-          placeholder="Hi {{visitor.name}}, orders ship within 24 hours…"
+          placeholder={t.placeholder}
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
         />
@@ -61,7 +63,7 @@ export function CannedReplyForm({
       <div class="form-actions">
         {onCancel && (
           <button type="button" class="btn" onClick={onCancel}>
-            Cancel
+            {t.cancel}
           </button>
         )}
         <button type="submit" class="btn btn-primary" disabled={busy}>

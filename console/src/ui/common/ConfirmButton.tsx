@@ -4,11 +4,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { commonText } from '../../i18n/common.js';
 
 export function ConfirmButton({
   onConfirm,
   children,
-  confirmLabel = 'Click again to confirm',
+  confirmLabel = commonText().confirm,
   class: className = 'btn',
   disabled,
 }: {

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { commonText } from '../../i18n/common.js';
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -38,7 +39,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     >
       <header class="dialog-head">
         <h2>{title}</h2>
-        <button type="button" class="dialog-close btn-icon" aria-label="Close" onClick={onClose}>
+        <button type="button" class="dialog-close btn-icon" aria-label={commonText().close} onClick={onClose}>
           ×
         </button>
       </header>

@@ -1,4 +1,5 @@
 import type { VisitorSummary } from '@counter/shared';
+import { commonText } from '../../i18n/common.js';
 
 /**
  * Marks next to a shopper's name. The verified mark means the name (or email) shown was
@@ -6,22 +7,23 @@ import type { VisitorSummary } from '@counter/shared';
  * "ID verified", so nobody can show agents someone else's name beside the mark.
  */
 export function VisitorBadges({ visitor }: { visitor: Pick<VisitorSummary, 'name' | 'email' | 'verified' | 'nameVerified' | 'emailVerified' | 'tier'> }) {
+  const t = commonText();
   const labelSigned = visitor.name?.trim() ? visitor.nameVerified : visitor.email ? visitor.emailVerified : false;
   return (
     <>
       {visitor.verified && labelSigned && (
-        <span class="mark-verified" title="Verified by the shop's signature" aria-label="verified">
+        <span class="mark-verified" title={t.verifiedTitle} aria-label={t.verified}>
           ✓
         </span>
       )}
       {visitor.verified && !labelSigned && (
-        <span class="pill pill-muted mark-id-verified" title="The customer id is signed by the shop; the name shown was not">
-          ID verified
+        <span class="pill pill-muted mark-id-verified" title={t.idVerifiedTitle}>
+          {t.idVerified}
         </span>
       )}
       {visitor.tier === 'vip' && (
-        <span class="pill pill-vip" title="VIP customer">
-          VIP
+        <span class="pill pill-vip" title={t.vipTitle}>
+          {t.vip}
         </span>
       )}
     </>

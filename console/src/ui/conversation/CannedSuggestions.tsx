@@ -1,8 +1,9 @@
 import type { CannedReply } from '@counter/shared';
+import { conversationText } from '../../i18n/conversation.js';
 
 export function CannedSuggestions({ replies, active, onPick }: { replies: CannedReply[]; active: number; onPick: (r: CannedReply) => void }) {
   return (
-    <ul class="canned-pop" role="listbox" aria-label="Canned replies">
+    <ul class="canned-pop" role="listbox" aria-label={conversationText().cannedReplies}>
       {replies.map((r, i) => (
         <li
           key={r.id}

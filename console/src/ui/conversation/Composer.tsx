@@ -6,6 +6,7 @@
 import { LIMITS, type CannedReply } from '@counter/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { expandTemplate, insertCanned, matchCanned, slashTokenAt, type SlashToken } from '../../lib/canned-template.js';
 import { canAct } from '../../lib/thread-access.js';
 import { createTypingSignal } from '../../lib/typing-signal.js';
@@ -31,6 +32,7 @@ export function Composer({ thread }: { thread: Thread }) {
   const [picking, setPicking] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const note = mode === 'note' || !canReply;
+  const t = conversationText();
 
   const typing = useMemo(() => createTypingSignal((on) => app.conversations.typing(thread.id, on)), [thread.id]);
   useEffect(() => () => typing.stop(), [typing]);
@@ -121,14 +123,14 @@ export function Composer({ thread }: { thread: Thread }) {
 
   return (
     <div class={`composer${note ? ' composer-note' : ''}`}>
-      <div class="composer-modes" role="tablist" aria-label="Message type">
+      <div class="composer-modes" role="tablist" aria-label={t.messageType}>
         <button type="button" role="tab" aria-selected={!note} class={`mode${!note ? ' on' : ''}`} disabled={!canReply} onClick={() => setMode('reply')}>
-          Reply
+          {t.reply}
         </button>
         <button type="button" role="tab" aria-selected={note} class={`mode${note ? ' on' : ''}`} onClick={() => setMode('note')}>
-          Internal note
+          {t.internalNote}
         </button>
-        <span class="composer-hint">{note ? 'Only agents see notes.' : 'Enter sends · Shift+Enter new line · / canned replies'}</span>
+        <span class="composer-hint">{note ? t.notesHint : t.replyHint}</span>
       </div>
       <PendingUploads conversationId={thread.id} />
       {picking && (
@@ -145,8 +147,8 @@ export function Composer({ thread }: { thread: Thread }) {
         <textarea
           ref={area}
           class="composer-input"
-          aria-label={note ? 'Internal note' : 'Reply to the shopper'}
-          placeholder={note ? 'Write a note for your team…' : 'Write a reply…'}
+          aria-label={note ? t.internalNote : t.replyLabel}
+          placeholder={note ? t.notePlaceholder : t.replyPlaceholder}
           rows={3}
           value={text}
           onInput={(e) => update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)}
@@ -169,12 +171,12 @@ export function Composer({ thread }: { thread: Thread }) {
           😊
         </button>
         <button type="button" class="btn btn-primary send" disabled={!text.trim() || tooLong} onClick={send}>
-          {note ? 'Add note' : 'Send'}
+          {note ? t.addNote : t.send}
         </button>
       </div>
       {tooLong && (
         <p class="form-error" role="alert">
-          {text.length - LIMITS.messageLength} characters too long.
+          {t.tooLong(text.length - LIMITS.messageLength)}
         </p>
       )}
     </div>

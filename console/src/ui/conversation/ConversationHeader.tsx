@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { describeError } from '../../lib/client-error.js';
 import { canAct as mayAct, holds } from '../../lib/thread-access.js';
 import { useStore } from '../../lib/use-store.js';
@@ -20,6 +21,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
   const v = thread.visitor;
   const canAct = mayAct(thread, me);
   const mine = holds(thread, me);
+  const t = conversationText();
 
   const act = async (pending: Promise<Parameters<typeof describeError>[0] | null>) => {
     const failure = await pending;
@@ -28,7 +30,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
 
   return (
     <header class="conv-head">
-      <a class="btn btn-quiet conv-back" href={routeHref({ name: 'inbox' })} aria-label="Back to conversations">
+      <a class="btn btn-quiet conv-back" href={routeHref({ name: 'inbox' })} aria-label={t.back}>
         <span aria-hidden="true">‹</span>
       </a>
       <div class="conv-title">
@@ -39,14 +41,14 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
         </h2>
         <span class={`pill pill-${c.status}`}>
           {thread.removed && c.status !== 'resolved'
-            ? 'Moved on'
+            ? t.movedOn
             : c.status === 'assigned'
               ? mine
-                ? 'Yours'
-                : `With ${c.agentName ?? 'another agent'}`
+                ? t.yours
+                : t.withAgent(c.agentName)
               : c.status === 'waiting'
-                ? 'Waiting'
-                : 'Resolved'}
+                ? t.waiting
+                : t.resolved}
         </span>
         {c.rating && <Rating rating={c.rating} />}
         <TagEditor conversation={c} />
@@ -54,16 +56,16 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
       <div class="conv-actions">
         {canAct && (
           <>
-            <button type="button" class="btn" title="Transfer (t)" onClick={() => app.stores.ui.getState().openTransfer(c.id)}>
-              Transfer
+            <button type="button" class="btn" title={t.transferKey} onClick={() => app.stores.ui.getState().openTransfer(c.id)}>
+              {t.transfer}
             </button>
-            <button type="button" class="btn btn-primary" title="Resolve (e)" onClick={() => void act(app.conversations.resolve(c.id))}>
-              Resolve
+            <button type="button" class="btn btn-primary" title={t.resolveKey} onClick={() => void act(app.conversations.resolve(c.id))}>
+              {t.resolve}
             </button>
           </>
         )}
         <button type="button" class="btn btn-quiet panel-toggle" onClick={() => app.stores.ui.getState().togglePanel()}>
-          Shopper
+          {t.shopper}
         </button>
         <RowError error={error} />
       </div>

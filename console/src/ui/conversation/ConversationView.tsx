@@ -1,6 +1,7 @@
 import type { ConversationId } from '@counter/shared';
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { useStore } from '../../lib/use-store.js';
 import { canAct } from '../../lib/thread-access.js';
 import { FormError } from '../common/FormError.js';
@@ -16,6 +17,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   const app = useApp();
   const thread = useStore(app.stores.threads, (s) => s.threads[id]);
   const transferOpen = useStore(app.stores.ui, (s) => s.transferFor === id);
+  const t = conversationText();
   const me = useStore(app.stores.session, (s) => s.agent);
 
   useEffect(() => {
@@ -25,7 +27,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   if (!thread || (thread.status === 'opening' && !thread.conversation)) {
     return (
       <section class="conversation" aria-busy="true">
-        <p class="list-empty">Loading conversation…</p>
+        <p class="list-empty">{t.loading}</p>
       </section>
     );
   }
@@ -35,7 +37,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
         <div class="conversation-error">
           <FormError error={thread.error} />
           <button type="button" class="btn" onClick={() => void app.history.open(id)}>
-            Try again
+            {t.tryAgain}
           </button>
         </div>
       </section>
@@ -45,7 +47,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   return (
     <section
       class="conversation"
-      aria-label="Conversation"
+      aria-label={t.conversation}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         // Files dropped anywhere on the conversation are attached (issue 12 item 5).

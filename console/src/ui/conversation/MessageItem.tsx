@@ -4,6 +4,7 @@
  */
 import type { Message } from '@counter/shared';
 import { eventText } from '../../lib/event-text.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { clockTime, fullDate } from '../../lib/time-format.js';
 import { RichText } from '../common/RichText.js';
 import { OrderCardMessage } from '../orders/OrderCardMessage.js';
@@ -13,6 +14,7 @@ import { AttachmentMessage } from './AttachmentMessage.js';
 
 export function MessageItem({ message: m, mine, seen, last }: { message: Message; mine: boolean; seen: boolean; last: boolean }) {
   const now = useNow();
+  const t = conversationText();
   const time = (
     <time class="msg-time" dateTime={new Date(m.createdAt).toISOString()} title={fullDate(m.createdAt)}>
       {clockTime(m.createdAt, now)}
@@ -30,7 +32,7 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
     return (
       <div class="msg msg-note" data-seq={m.seq}>
         <div class="msg-meta">
-          <span class="note-label">Internal note</span> · {mine ? 'You' : (m.authorName ?? 'Agent')} · {time}
+          <span class="note-label">{t.internalNote}</span> · {mine ? t.you : (m.authorName ?? t.agent)} · {time}
         </div>
         <div class="msg-text">
           <RichText text={m.text} />
@@ -56,13 +58,13 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
         <div class="msg-text">{m.attachment ? <AttachmentMessage attachment={m.attachment} /> : <RichText text={m.text} />}</div>
       </div>
       <div class="msg-meta">
-        {!fromShopper && <span>{mine ? 'You' : (m.authorName ?? 'Agent')} · </span>}
+        {!fromShopper && <span>{mine ? t.you : (m.authorName ?? t.agent)} · </span>}
         {time}
         {!fromShopper && (
-          <span class={`receipt${seen ? ' seen' : ''}`} title={seen ? 'Seen by the shopper' : 'Delivered'}>
+          <span class={`receipt${seen ? ' seen' : ''}`} title={seen ? t.seenTitle : t.delivered}>
             {' '}
             {seen ? '✓✓' : '✓'}
-            {last && <span class="receipt-text">{seen ? ' Seen' : ' Sent'}</span>}
+            {last && <span class="receipt-text">{seen ? t.seen : t.sent}</span>}
           </span>
         )}
       </div>

@@ -4,6 +4,7 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { shallowEqual, useStore } from '../../lib/use-store.js';
 import type { Thread } from '../../stores/threads-store.js';
 import { MessageItem } from './MessageItem.js';
@@ -22,6 +23,7 @@ export function MessageList({ thread }: { thread: Thread }) {
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const c = thread.conversation!;
   const firstSeq = thread.messages[0]?.seq ?? 0;
+  const t = conversationText();
 
   function loadOlder() {
     const el = ref.current;
@@ -51,7 +53,7 @@ export function MessageList({ thread }: { thread: Thread }) {
       class="messages"
       ref={ref}
       role="log"
-      aria-label="Messages"
+      aria-label={t.messages}
       onScroll={(e) => {
         const el = e.currentTarget;
         pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
@@ -60,10 +62,10 @@ export function MessageList({ thread }: { thread: Thread }) {
     >
       {thread.hasOlder ? (
         <button type="button" class="older" disabled={thread.loadingOlder} onClick={loadOlder}>
-          {thread.loadingOlder ? 'Loading earlier messages…' : 'Load earlier messages'}
+          {thread.loadingOlder ? t.loadingOlder : t.loadOlder}
         </button>
       ) : (
-        thread.messages.length > 0 && <p class="start">Start of the conversation</p>
+        thread.messages.length > 0 && <p class="start">{t.start}</p>
       )}
       {thread.messages.map((m) => (
         <MessageItem key={m.id} message={m} mine={m.agentId === me} seen={m.seq <= c.visitorReadSeq} last={m.seq === lastAgentSeq} />

@@ -1,11 +1,11 @@
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import type { Outgoing } from '../../stores/outbox-store.js';
 import { RichText } from '../common/RichText.js';
 
-const STATE_LABEL = { sending: 'Sending…', waiting: 'Waiting for the connection…', failed: 'Not sent' } as const;
-
 export function PendingMessage({ item }: { item: Outgoing }) {
   const app = useApp();
+  const t = conversationText();
   return (
     <div class={`msg ${item.internal ? 'msg-note' : 'msg-out'} pending pending-${item.state}`}>
       {item.internal ? (
@@ -20,16 +20,16 @@ export function PendingMessage({ item }: { item: Outgoing }) {
         </div>
       )}
       <div class="msg-meta">
-        <span>{STATE_LABEL[item.state]}</span>
+        <span>{t.pending[item.state]}</span>
         {item.error && <span class="row-error"> {item.error}</span>}
         {item.state === 'failed' && (
           <>
             {' '}
             <button type="button" class="link-btn" onClick={() => void app.sender.retry(item.clientId)}>
-              Retry
+              {t.retry}
             </button>{' '}
             <button type="button" class="link-btn" onClick={() => app.sender.discard(item.clientId)}>
-              Discard
+              {t.discard}
             </button>
           </>
         )}

@@ -1,4 +1,5 @@
 import type { Rating as RatingValue } from '@counter/shared';
+import { conversationText } from '../../i18n/conversation.js';
 
 export function Rating({ rating }: { rating: RatingValue }) {
   return (
@@ -7,7 +8,7 @@ export function Rating({ rating }: { rating: RatingValue }) {
         {'★'.repeat(rating.score)}
         <span class="stars-off">{'★'.repeat(5 - rating.score)}</span>
       </span>
-      <span class="rating-text">Rated {rating.score}/5</span>
+      <span class="rating-text">{conversationText().rated(rating.score)}</span>
       {rating.comment && <span class="rating-comment">“{rating.comment}”</span>}
     </span>
   );

@@ -4,6 +4,7 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
+import { conversationText } from '../../i18n/conversation.js';
 import { RowError } from '../common/RowError.js';
 
 const TAG = /^[\p{L}\p{N} _-]+$/u;
@@ -18,6 +19,7 @@ export function TagEditor({ conversation }: { conversation: Conversation }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const tags = conversation.tags;
+  const t = conversationText();
 
   async function save(next: string[]) {
     const failure = await app.conversations.setTags(conversation.id, next);
@@ -26,27 +28,27 @@ export function TagEditor({ conversation }: { conversation: Conversation }) {
 
   function add() {
     const tag = normalizeTag(draft);
-    if (!tag) return setError(draft.trim() ? 'Letters, digits, spaces, - and _ only (32 at most).' : null);
+    if (!tag) return setError(draft.trim() ? t.tagRule : null);
     setDraft('');
     if (tags.includes(tag)) return;
-    if (tags.length >= LIMITS.tagsPerConversation) return setError(`At most ${LIMITS.tagsPerConversation} tags.`);
+    if (tags.length >= LIMITS.tagsPerConversation) return setError(t.tooManyTags(LIMITS.tagsPerConversation));
     void save([...tags, tag]);
   }
 
   return (
-    <div class="tags" aria-label="Tags">
+    <div class="tags" aria-label={t.tags}>
       {tags.map((tag) => (
         <span class="tag" key={tag}>
           {tag}
-          <button type="button" class="tag-x" aria-label={`Remove tag ${tag}`} onClick={() => void save(tags.filter((t) => t !== tag))}>
+          <button type="button" class="tag-x" aria-label={t.removeTag(tag)} onClick={() => void save(tags.filter((other) => other !== tag))}>
             ×
           </button>
         </span>
       ))}
       <input
         class="tag-input"
-        placeholder="+ tag"
-        aria-label="Add a tag"
+        placeholder={t.tagPlaceholder}
+        aria-label={t.addTag}
         value={draft}
         maxLength={LIMITS.tagLength}
         onInput={(e) => setDraft(e.currentTarget.value)}

@@ -6,6 +6,7 @@ import type { AgentId, AgentSummary, Conversation } from '@counter/shared';
 import { LIMITS } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { conversationText } from '../../i18n/conversation.js';
 import type { ClientError } from '../../lib/client-error.js';
 import { transferTargets } from '../../lib/transfer-targets.js';
 import { useStore } from '../../lib/use-store.js';
@@ -23,6 +24,7 @@ export function TransferDialog({ conversation, onClose }: { conversation: Conver
   const [note, setNote] = useState('');
   const [error, setError] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = conversationText();
 
   useEffect(() => {
     void app.conversations.agents().then((result) => {
@@ -45,43 +47,43 @@ export function TransferDialog({ conversation, onClose }: { conversation: Conver
   }
 
   return (
-    <Dialog title="Transfer conversation" onClose={onClose}>
+    <Dialog title={t.transferTitle} onClose={onClose}>
       <form onSubmit={submit} class="transfer">
         <fieldset>
-          <legend>To</legend>
-          {agents === null && !error && <p class="muted">Loading agents…</p>}
+          <legend>{t.to}</legend>
+          {agents === null && !error && <p class="muted">{t.loadingAgents}</p>}
           {agents?.map((a) => (
             <label class="choice" key={a.id}>
               <input type="radio" name="target" value={a.id} checked={target === a.id} onChange={() => setTarget(a.id)} />
               <span class="choice-name">{a.name}</span>
               <span class="muted">
-                {a.load}/{a.capacity} chats
+                {t.chats(a.load, a.capacity)}
               </span>
             </label>
           ))}
-          {agents && agents.length === 0 && <p class="muted">Nobody else is online with a free slot.</p>}
+          {agents && agents.length === 0 && <p class="muted">{t.nobodyFree}</p>}
           {others > 0 && (
             <p class="muted small">
-              {others} other {others === 1 ? 'agent is' : 'agents are'} away, offline or full.
+              {t.othersAway(others)}
             </p>
           )}
           <label class="choice">
             <input type="radio" name="target" value={QUEUE} checked={target === QUEUE} onChange={() => setTarget(QUEUE)} />
-            <span class="choice-name">Back to the queue</span>
-            <span class="muted">the next free agent takes it</span>
+            <span class="choice-name">{t.backToQueue}</span>
+            <span class="muted">{t.nextFree}</span>
           </label>
         </fieldset>
         <label class="field">
-          <span>Note for the next agent (internal)</span>
+          <span>{t.transferNote}</span>
           <textarea rows={3} maxLength={LIMITS.commentLength} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
         <FormError error={error} />
         <div class="form-actions">
           <button type="button" class="btn" onClick={onClose}>
-            Cancel
+            {t.cancel}
           </button>
           <button type="submit" class="btn btn-primary" disabled={busy}>
-            Transfer
+            {t.transfer}
           </button>
         </div>
       </form>

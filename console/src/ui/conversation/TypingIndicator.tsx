@@ -1,3 +1,5 @@
+import { conversationText } from '../../i18n/conversation.js';
+
 export function TypingIndicator({ active }: { active: boolean }) {
   return (
     <div class="typing" aria-live="polite">
@@ -8,7 +10,7 @@ export function TypingIndicator({ active }: { active: boolean }) {
             <i />
             <i />
           </span>
-          Shopper is typing…
+          {conversationText().typing}
         </span>
       )}
     </div>

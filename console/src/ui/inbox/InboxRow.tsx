@@ -1,4 +1,5 @@
 import type { InboxItem } from '@counter/shared';
+import { inboxText } from '../../i18n/inbox.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import { routeHref } from '../../stores/route-store.js';
 import { Avatar } from '../common/Avatar.js';
@@ -11,6 +12,7 @@ export function InboxRow({ item, active }: { item: InboxItem; active: boolean })
   const label = visitorLabel(visitor);
   const resolved = c.status === 'resolved';
   const unread = resolved ? 0 : c.unreadByAgent;
+  const t = inboxText();
   return (
     <li class={`row${active ? ' active' : ''}${resolved ? ' resolved' : ''}${unread ? ' unread' : ''}`} data-conversation={c.id}>
       <a class="row-link" href={routeHref({ name: 'conversation', id: c.id })} aria-current={active ? 'true' : undefined}>
@@ -22,9 +24,9 @@ export function InboxRow({ item, active }: { item: InboxItem; active: boolean })
             <SiteTag siteId={c.siteId} />
             <span class="row-time">
               {resolved ? (
-                <span class="pill pill-muted">{c.rating ? `★ ${c.rating.score}` : 'Resolved'}</span>
+                <span class="pill pill-muted">{c.rating ? `★ ${c.rating.score}` : t.resolved}</span>
               ) : c.awaitingReplySince !== null ? (
-                <span class="waiting" title="Waiting for your reply">
+                <span class="waiting" title={t.waitingForYou}>
                   <Since at={c.awaitingReplySince} />
                 </span>
               ) : c.lastMessageAt ? (
@@ -35,7 +37,7 @@ export function InboxRow({ item, active }: { item: InboxItem; active: boolean })
           <span class="row-bottom">
             <span class="row-preview">{c.lastMessagePreview ?? ' '}</span>
             {unread > 0 && (
-              <span class="badge" aria-label={`${unread} unread`}>
+              <span class="badge" aria-label={t.unread(unread)}>
                 {unread}
               </span>
             )}

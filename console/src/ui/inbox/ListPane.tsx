@@ -1,5 +1,6 @@
 import { useApp } from '../../app/app-context.js';
 import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js';
+import { inboxText } from '../../i18n/inbox.js';
 import { useStore } from '../../lib/use-store.js';
 import { InboxList } from './InboxList.js';
 import { QueueList } from './QueueList.js';
@@ -10,6 +11,7 @@ export function ListPane() {
   const open = useStore(app.stores.inbox, selectOpenCount);
   const unread = useStore(app.stores.inbox, selectUnreadTotal);
   const queued = useStore(app.stores.queue, (s) => s.total);
+  const t = inboxText();
   const select = (next: 'inbox' | 'queue') => {
     app.stores.ui.getState().setListTab(next);
     const route = app.stores.route.getState().route;
@@ -17,13 +19,13 @@ export function ListPane() {
   };
 
   return (
-    <aside class="list-pane" aria-label="Conversations">
+    <aside class="list-pane" aria-label={t.listPane}>
       <div class="tabs" role="tablist">
         <button type="button" role="tab" id="tab-inbox" aria-selected={tab === 'inbox'} class={`tab${tab === 'inbox' ? ' on' : ''}`} onClick={() => select('inbox')}>
-          Mine <span class={`count${unread ? ' hot' : ''}`}>{open}</span>
+          {t.mine} <span class={`count${unread ? ' hot' : ''}`}>{open}</span>
         </button>
         <button type="button" role="tab" id="tab-queue" aria-selected={tab === 'queue'} class={`tab${tab === 'queue' ? ' on' : ''}`} onClick={() => select('queue')}>
-          Queue <span class={`count${queued ? ' warn' : ''}`}>{queued}</span>
+          {t.queue} <span class={`count${queued ? ' warn' : ''}`}>{queued}</span>
         </button>
       </div>
       <div class="list-scroll" role="tabpanel" aria-labelledby={tab === 'inbox' ? 'tab-inbox' : 'tab-queue'}>

@@ -1,4 +1,5 @@
 import { useApp } from '../../app/app-context.js';
+import { inboxText } from '../../i18n/inbox.js';
 import { useStore } from '../../lib/use-store.js';
 import { QueueRow } from './QueueRow.js';
 
@@ -9,17 +10,18 @@ export function QueueList() {
   const loaded = useStore(app.stores.queue, (s) => s.loaded);
   const route = useStore(app.stores.route, (s) => s.route);
   const activeId = route.name === 'conversation' ? route.id : null;
+  const t = inboxText();
 
-  if (!loaded) return <p class="list-empty">Loading…</p>;
-  if (!items.length) return <p class="list-empty">Nobody is waiting.</p>;
+  if (!loaded) return <p class="list-empty">{t.loading}</p>;
+  if (!items.length) return <p class="list-empty">{t.nobodyWaiting}</p>;
   return (
     <>
-      <ul class="rows" aria-label="Waiting conversations">
+      <ul class="rows" aria-label={t.waitingList}>
         {items.map((item) => (
           <QueueRow key={item.conversationId} item={item} active={item.conversationId === activeId} />
         ))}
       </ul>
-      {total > items.length && <p class="list-empty">…and {total - items.length} more waiting.</p>}
+      {total > items.length && <p class="list-empty">{t.moreWaiting(total - items.length)}</p>}
     </>
   );
 }

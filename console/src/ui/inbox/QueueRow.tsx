@@ -2,6 +2,7 @@ import type { QueueItem } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
+import { inboxText } from '../../i18n/inbox.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import { routeHref } from '../../stores/route-store.js';
 import { SiteTag } from '../common/SiteTag.js';
@@ -12,6 +13,7 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
   const app = useApp();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = inboxText();
   const label = visitorLabel({ id: item.visitorId, name: item.visitorName, email: null });
 
   async function take() {
@@ -24,8 +26,8 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
 
   return (
     <li class={`row queue-row${active ? ' active' : ''}`} data-conversation={item.conversationId}>
-      <a class="row-link" href={routeHref({ name: 'conversation', id: item.conversationId })} title="Look before taking">
-        <span class="queue-pos" aria-label={`position ${item.position}`}>
+      <a class="row-link" href={routeHref({ name: 'conversation', id: item.conversationId })} title={t.lookFirst}>
+        <span class="queue-pos" aria-label={t.position(item.position)}>
           {item.position}
         </span>
         <span class="row-body">
@@ -33,7 +35,7 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
             <span class="row-name">{label}</span>
             {item.priority > 0 && <span class="pill pill-vip">VIP</span>}
             <SiteTag siteId={item.siteId} />
-            <span class="row-time waiting" title="Waiting since">
+            <span class="row-time waiting" title={t.waitingSince}>
               <Since at={item.queuedAt} />
             </span>
           </span>
@@ -44,7 +46,7 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
       </a>
       <div class="queue-actions">
         <button type="button" class="btn btn-small btn-primary" disabled={busy} onClick={() => void take()}>
-          Take
+          {t.take}
         </button>
         <RowError error={error} />
       </div>

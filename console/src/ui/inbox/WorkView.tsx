@@ -1,6 +1,7 @@
 /** The working screen: my conversations / the queue, the open conversation, the shopper. */
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
+import { inboxText } from '../../i18n/inbox.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConversationView } from '../conversation/ConversationView.js';
 import { ShopperPanel } from '../shopper/ShopperPanel.js';
@@ -16,6 +17,7 @@ export function WorkView() {
     if (route.name === 'inbox') app.stores.ui.getState().setListTab('inbox');
   }, [route.name]);
 
+  const t = inboxText();
   const id = route.name === 'conversation' ? route.id : null;
   return (
     <div class={`work${id ? ' has-conversation' : ''}${panelOpen ? ' panel-open' : ''}`}>
@@ -27,9 +29,12 @@ export function WorkView() {
         </>
       ) : (
         <section class="empty-main">
-          <p>Pick a conversation on the left.</p>
+          <p>{t.pick}</p>
           <p class="muted">
-            <kbd>j</kbd> / <kbd>k</kbd> move between conversations · <kbd>?</kbd> shows every shortcut
+            <kbd>j</kbd> / <kbd>k</kbd>
+            {t.moveBetween}
+            <kbd>?</kbd>
+            {t.showsShortcuts}
           </p>
         </section>
       )}

@@ -1,4 +1,5 @@
 import { useApp } from '../../app/app-context.js';
+import { shellText } from '../../i18n/shell.js';
 import { useStore } from '../../lib/use-store.js';
 
 /** Only when something is wrong: the agent must know their replies are not going out. */
@@ -6,19 +7,20 @@ export function ConnectionBanner() {
   const app = useApp();
   const state = useStore(app.stores.connection, (s) => s.state);
   const detail = useStore(app.stores.connection, (s) => s.detail);
+  const t = shellText();
   if (state === 'reconnecting') {
     return (
       <div class="banner banner-warn" role="alert">
-        Connection lost. Reconnecting… Messages you send now go out when it is back.
+        {t.lost}
       </div>
     );
   }
   if (state === 'refused') {
     return (
       <div class="banner banner-error" role="alert">
-        {detail ?? 'The server refused the connection.'}{' '}
+        {detail ?? t.refused}{' '}
         <button type="button" class="btn btn-quiet" onClick={() => location.reload()}>
-          Reload
+          {t.reload}
         </button>
       </div>
     );

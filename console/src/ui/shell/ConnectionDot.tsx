@@ -1,13 +1,7 @@
 import { useApp } from '../../app/app-context.js';
+import { shellText } from '../../i18n/shell.js';
 import { useStore } from '../../lib/use-store.js';
 
-const LABELS = {
-  idle: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  refused: 'Disconnected',
-} as const;
 
 export function ConnectionDot() {
   const app = useApp();
@@ -15,7 +9,7 @@ export function ConnectionDot() {
   return (
     <span class={`conn conn-${state}`} role="status" aria-live="polite" data-connection={state}>
       <span class="conn-dot" aria-hidden="true" />
-      <span class="conn-label">{LABELS[state]}</span>
+      <span class="conn-label">{shellText().connection[state]}</span>
     </span>
   );
 }

@@ -1,9 +1,11 @@
 import { COMPOSER_KEYS, SHORTCUTS } from '../../lib/shortcuts.js';
+import { shellText } from '../../i18n/shell.js';
 import { Dialog } from '../common/Dialog.js';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  const t = shellText();
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title={t.shortcuts} onClose={onClose}>
       <table class="keys">
         <tbody>
           {SHORTCUTS.map((s) => (
@@ -11,17 +13,17 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
               <td>
                 {s.keys.map((k, i) => (
                   <>
-                    {i > 0 && ' or '}
+                    {i > 0 && t.or}
                     <kbd>{k}</kbd>
                   </>
                 ))}
               </td>
-              <td>{s.label}</td>
+              <td>{t.shortcut[s.command]}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3>In the composer</h3>
+      <h3>{t.inComposer}</h3>
       <table class="keys">
         <tbody>
           {COMPOSER_KEYS.map((s) => (
@@ -29,12 +31,12 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
               <td>
                 <kbd>{s.keys}</kbd>
               </td>
-              <td>{s.label}</td>
+              <td>{t.composerKey[s.keys]}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p class="muted">Single-key shortcuts work when you are not typing in a field.</p>
+      <p class="muted">{t.singleKeys}</p>
     </Dialog>
   );
 }

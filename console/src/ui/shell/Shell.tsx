@@ -1,5 +1,6 @@
 /** The signed-in frame: top bar, connection banner, the page for the route, overlays. */
 import { useApp } from '../../app/app-context.js';
+import { shellText } from '../../i18n/shell.js';
 import { isAdmin, supervises } from '../../lib/roles.js';
 import { LazyApprovals } from '../approvals/LazyApprovals.js';
 import { useStore } from '../../lib/use-store.js';
@@ -11,6 +12,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { WorkView } from '../inbox/WorkView.js';
 import { LazyHistoryPage } from '../history/LazyHistoryPage.js';
+import { GettingStarted } from '../onboarding/GettingStarted.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { TopBar } from './TopBar.js';
@@ -55,6 +57,7 @@ export function Shell() {
     <div class="shell">
       <TopBar />
       <ConnectionBanner />
+      <GettingStarted />
       <main class="shell-main">{page}</main>
       {helpOpen && <HelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
     </div>
@@ -62,10 +65,11 @@ export function Shell() {
 }
 
 function AdminOnly() {
+  const t = shellText();
   return (
     <section class="page">
-      <h1>Admins only</h1>
-      <p class="muted">Ask an admin of your team if you need this.</p>
+      <h1>{t.adminOnly}</h1>
+      <p class="muted">{t.adminOnlyHint}</p>
     </section>
   );
 }

@@ -6,13 +6,10 @@ import type { AgentStatus } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { describeError } from '../../lib/client-error.js';
+import { shellText } from '../../i18n/shell.js';
 import { useStore } from '../../lib/use-store.js';
 
-const OPTIONS: { status: AgentStatus; label: string; hint: string }[] = [
-  { status: 'online', label: 'Online', hint: 'Receive new conversations' },
-  { status: 'away', label: 'Away', hint: 'Keep my conversations, no new ones' },
-  { status: 'offline', label: 'Offline', hint: 'No new conversations' },
-];
+const OPTIONS: AgentStatus[] = ['online', 'away', 'offline'];
 
 export function StatusSwitch() {
   const app = useApp();
@@ -20,6 +17,7 @@ export function StatusSwitch() {
   const wanted = useStore(app.stores.connection, (s) => s.wantedStatus);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = shellText();
 
   async function choose(next: AgentStatus) {
     if (next === status || busy) return;
@@ -30,24 +28,24 @@ export function StatusSwitch() {
   }
 
   return (
-    <div class="status-switch" role="radiogroup" aria-label="Your status" title={error ?? undefined}>
+    <div class="status-switch" role="radiogroup" aria-label={t.yourStatus} title={error ?? undefined}>
       {OPTIONS.map((o) => (
         <button
-          key={o.status}
+          key={o}
           type="button"
           role="radio"
-          aria-checked={status === o.status}
-          class={`status-opt status-${o.status}${status === o.status ? ' on' : ''}`}
-          title={o.hint}
-          onClick={() => void choose(o.status)}
+          aria-checked={status === o}
+          class={`status-opt status-${o}${status === o ? ' on' : ''}`}
+          title={t.statusHint[o]}
+          onClick={() => void choose(o)}
         >
           <span class="status-dot" aria-hidden="true" />
-          <span class="status-label">{o.label}</span>
+          <span class="status-label">{t.status[o]}</span>
         </button>
       ))}
       {wanted && wanted !== status && (
         <span class="status-error status-pending" role="status">
-          {OPTIONS.find((o) => o.status === wanted)?.label} as soon as the connection is back
+          {t.statusPending(t.status[wanted])}
         </span>
       )}
       {error && (

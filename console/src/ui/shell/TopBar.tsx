@@ -3,11 +3,13 @@ import { useApp } from '../../app/app-context.js';
 import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js';
 import type { Route } from '../../stores/route-store.js';
 import { routeHref } from '../../stores/route-store.js';
+import { shellText } from '../../i18n/shell.js';
 import { isAdmin, supervises } from '../../lib/roles.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { historyText } from '../../i18n/history.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusSwitch } from './StatusSwitch.js';
 
 export function TopBar() {
@@ -21,6 +23,7 @@ export function TopBar() {
   // On a phone the pages, shortcuts, account and sign-out fold into a menu (see shell.css);
   // going anywhere closes it.
   const [menuOpen, setMenuOpen] = useState(false);
+  const t = shellText();
   useEffect(() => setMenuOpen(false), [route]);
 
   const link = (to: Route, label: string, active: boolean, count?: number, hot?: boolean) => (
@@ -32,35 +35,36 @@ export function TopBar() {
 
   return (
     <header class={`topbar${menuOpen ? ' menu-open' : ''}`}>
-      <a class="brand" href="#/inbox" aria-label="Counter console">
+      <a class="brand" href="#/inbox" aria-label={t.brand}>
         <span class="brand-mark" aria-hidden="true" />
         <span class="brand-name">Counter</span>
       </a>
       <div class="topbar-menu" id="topbar-menu">
-        <nav class="nav" aria-label="Main">
-          {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
+        <nav class="nav" aria-label={t.mainNav}>
+          {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
           {link({ name: 'history' }, historyText().nav, route.name === 'history')}
-          {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
+          {link({ name: 'canned' }, t.canned, route.name === 'canned')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
-          {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
-          {isAdmin(agent) && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
+          {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
+          {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}
         </nav>
         <div class="topbar-account">
-          <button type="button" class="btn-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => app.stores.ui.getState().setHelp(true)}>
+          <button type="button" class="btn-icon" aria-label={t.shortcuts} title={t.shortcutsTitle} onClick={() => app.stores.ui.getState().setHelp(true)}>
             ?
           </button>
-          <a class={`nav-link me${route.name === 'account' ? ' active' : ''}`} href="#/account" title="Your account">
+          <a class={`nav-link me${route.name === 'account' ? ' active' : ''}`} href="#/account" title={t.account}>
             {agent?.name}
           </a>
           <button type="button" class="btn btn-quiet" onClick={() => void app.stores.session.getState().logout()}>
-            Sign out
+            {t.signOut}
           </button>
+          <LanguageSwitch />
         </div>
       </div>
       <div class="topbar-right">
         {queued > 0 && (
-          <a class="queue-pill" href="#/queue" title="Conversations waiting for an agent">
-            {queued} <span class="queue-pill-word">waiting</span>
+          <a class="queue-pill" href="#/queue" title={t.waitingTitle}>
+            {queued} <span class="queue-pill-word">{t.waiting}</span>
           </a>
         )}
         <ConnectionDot />
@@ -69,7 +73,7 @@ export function TopBar() {
       <button
         type="button"
         class="btn-icon menu-toggle"
-        aria-label="Menu"
+        aria-label={t.menu}
         aria-expanded={menuOpen}
         aria-controls="topbar-menu"
         onClick={() => setMenuOpen(!menuOpen)}

@@ -1,8 +1,9 @@
 import type { CartContext } from '@counter/shared';
 import { money } from '../../lib/time-format.js';
+import { shopperText } from '../../i18n/shopper.js';
 
 export function CartList({ cart }: { cart: CartContext }) {
-  if (!cart.items.length) return <p class="muted">Empty</p>;
+  if (!cart.items.length) return <p class="muted">{shopperText().empty}</p>;
   const count = cart.items.reduce((n, i) => n + i.quantity, 0);
   return (
     <>

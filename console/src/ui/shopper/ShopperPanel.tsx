@@ -5,6 +5,7 @@
  */
 import type { ConversationId, VisitorProfile } from '@counter/shared';
 import { useApp } from '../../app/app-context.js';
+import { shopperText } from '../../i18n/shopper.js';
 import { useStore } from '../../lib/use-store.js';
 import { visitorLabel } from '../../lib/visitor-label.js';
 import { Avatar } from '../common/Avatar.js';
@@ -19,14 +20,12 @@ import { OrdersSection } from '../orders/OrdersSection.js';
 import { historyText } from '../../i18n/history.js';
 import { routeHref } from '../../stores/route-store.js';
 
-const LOCALES: Record<string, string> = { en: 'English', zh: '中文 (Chinese)' };
-
 /** What of the shopper the shop signed: the id always, name and email only with a JWT. */
-function identityText(v: VisitorProfile): string {
-  if (!v.verified) return 'Not verified (anonymous or self-declared)';
-  const customer = `Verified customer${v.externalId ? ` #${v.externalId}` : ''}`;
-  const unsigned = [v.name && !v.nameVerified ? 'name' : null, v.email && !v.emailVerified ? 'email' : null].filter(Boolean);
-  return unsigned.length ? `${customer}; ${unsigned.join(' and ')} not signed by the shop` : customer;
+function identityText(v: VisitorProfile, t = shopperText()): string {
+  if (!v.verified) return t.notVerified;
+  const customer = t.verifiedCustomer(v.externalId ?? null);
+  const unsigned = [v.name && !v.nameVerified ? ('name' as const) : null, v.email && !v.emailVerified ? ('email' as const) : null].filter((f) => f !== null);
+  return unsigned.length ? t.unsigned(customer, unsigned) : customer;
 }
 
 export function ShopperPanel({ id }: { id: ConversationId }) {
@@ -34,13 +33,14 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
   const thread = useStore(app.stores.threads, (s) => s.threads[id]);
   const v = thread?.visitor;
   const c = thread?.conversation;
-  if (!v || !c) return <aside class="shopper" aria-label="Shopper" />;
+  const t = shopperText();
+  if (!v || !c) return <aside class="shopper" aria-label={t.panel} />;
   const label = visitorLabel(v);
 
   return (
-    <aside class="shopper" aria-label="Shopper">
+    <aside class="shopper" aria-label={t.panel}>
       <button type="button" class="btn btn-small panel-close" onClick={() => app.stores.ui.getState().togglePanel()}>
-        Close
+        {t.close}
       </button>
       <section class="card who">
         <div class="who-head">
@@ -53,28 +53,28 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
               <div class="muted shopper-email">
                 <span>{v.email}</span>{' '}
                 {v.verified && v.emailVerified ? (
-                  <span class="mark-verified-email" title="Signed by the shop" aria-label="verified email">
+                  <span class="mark-verified-email" title={t.signedByShop} aria-label={t.verifiedEmail}>
                     ✓
                   </span>
                 ) : (
-                  <span class="small">(not verified)</span>
+                  <span class="small">{t.emailNotVerified}</span>
                 )}
               </div>
             )}
           </div>
         </div>
         <dl class="facts">
-          <dt>Identity</dt>
+          <dt>{t.identity}</dt>
           <dd>{identityText(v)}</dd>
           {v.locale && (
             <>
-              <dt>Language</dt>
-              <dd>{LOCALES[v.locale] ?? v.locale}</dd>
+              <dt>{t.language}</dt>
+              <dd>{t.languages[v.locale] ?? v.locale}</dd>
             </>
           )}
           {c.contactEmail && (
             <>
-              <dt>Left an email</dt>
+              <dt>{t.leftEmail}</dt>
               <dd>{c.contactEmail}</dd>
             </>
           )}
@@ -87,13 +87,13 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
       </section>
 
       <section class="card">
-        <h3>Now viewing</h3>
+        <h3>{t.nowViewing}</h3>
         {v.currentPage ? (
           <SafeLink class="page-link" href={v.currentPage.url}>
             {v.currentPage.title || v.currentPage.url}
           </SafeLink>
         ) : (
-          <p class="muted">Unknown</p>
+          <p class="muted">{t.unknown}</p>
         )}
       </section>
 
@@ -101,27 +101,27 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
 
       {v.product && (
         <section class="card">
-          <h3>Product</h3>
+          <h3>{t.product}</h3>
           <ProductCard product={v.product} conversationId={id} />
         </section>
       )}
 
       {v.cart && (
         <section class="card">
-          <h3>Cart</h3>
+          <h3>{t.cart}</h3>
           <CartList cart={v.cart} />
         </section>
       )}
 
       {v.trail.length > 0 && (
         <section class="card">
-          <h3>Pages visited</h3>
+          <h3>{t.pagesVisited}</h3>
           <PageTrail trail={v.trail} />
         </section>
       )}
 
       <section class="card">
-        <h3>Earlier conversations</h3>
+        <h3>{t.earlier}</h3>
         <PreviousConversations previous={thread.previous} />
         <a class="all-conversations" href={routeHref({ name: 'history', visitorId: v.id })}>
           {historyText().allConversations}

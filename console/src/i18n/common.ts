@@ -1,0 +1,101 @@
+/** Words used across the console: shared controls, shopper labels, system events, errors, notices. */
+import { consoleLocale, type ConsoleLocale } from './locale.js';
+
+export const en = {
+  loading: 'Loading…',
+  close: 'Close',
+  confirm: 'Click again to confirm',
+  site: (name: string) => `Site: ${name}`,
+  shopper: (handle: string) => `Shopper ${handle}`,
+  aShopper: 'A shopper',
+  verified: 'verified',
+  verifiedTitle: 'Verified by the shop’s signature',
+  idVerified: 'ID verified',
+  idVerifiedTitle: 'The customer id is signed by the shop; the name shown was not',
+  vip: 'VIP',
+  vipTitle: 'VIP customer',
+  event: {
+    unknown: 'Something changed',
+    queued: 'Waiting in the queue',
+    assigned: (agent: string) => `Assigned to ${agent}`,
+    transferred: (agent: string | null) => (agent ? `Transferred to ${agent}` : 'Transferred back to the queue'),
+    reassigned: (agent: string | null) => (agent ? `Reassigned to ${agent}` : 'Reassigned: back to the queue'),
+    resolved: 'Resolved',
+    reopened: 'Reopened',
+    rated: (score: number) => `Shopper rated ${score}/5`,
+  },
+  notice: {
+    newConversation: 'New conversation',
+    assigned: (reason: string) => `Conversation ${reason} to you`,
+  },
+  tryAgainIn: (minutes: number) => `Try again in ${minutes} min.`,
+  /** Client-side failures; server errors by code below (the server's own words when it gave specific ones). */
+  local: {
+    disconnected: 'Not connected. It will be retried when the connection is back.',
+    timeout: 'The server did not answer in time.',
+    network: 'Cannot reach the server. Check the connection.',
+  },
+  errors: {} as Record<string, string>,
+};
+
+export const zh: typeof en = {
+  loading: '加载中…',
+  close: '关闭',
+  confirm: '再次点击确认',
+  site: (name) => `站点：${name}`,
+  shopper: (handle) => `顾客 ${handle}`,
+  aShopper: '一位顾客',
+  verified: '已验证',
+  verifiedTitle: '经店铺签名验证',
+  idVerified: 'ID 已验证',
+  idVerifiedTitle: '顾客 ID 由店铺签名，但显示的姓名未经签名',
+  vip: 'VIP',
+  vipTitle: 'VIP 顾客',
+  event: {
+    unknown: '会话有变化',
+    queued: '排队等待中',
+    assigned: (agent) => `已分配给 ${agent}`,
+    transferred: (agent) => (agent ? `已转接给 ${agent}` : '已转回排队'),
+    reassigned: (agent) => (agent ? `已重新分配给 ${agent}` : '已重新分配：回到排队'),
+    resolved: '已解决',
+    reopened: '已重新打开',
+    rated: (score) => `顾客评分 ${score}/5`,
+  },
+  notice: {
+    newConversation: '新会话',
+    assigned: (reason) => `有会话${reason === 'transferred' ? '转接' : '分配'}给你`,
+  },
+  tryAgainIn: (minutes) => `请 ${minutes} 分钟后再试。`,
+  local: {
+    disconnected: '未连接。连接恢复后会自动重试。',
+    timeout: '服务器未及时响应。',
+    network: '无法连接服务器，请检查网络。',
+  },
+  errors: {
+    validation_failed: '请求内容无效。',
+    payload_too_large: '请求内容过大。',
+    unsupported_media_type: '请以 JSON 格式发送（Content-Type: application/json）。',
+    protocol_version_mismatch: '请刷新页面：系统已更新。',
+    unauthorized: '请登录后继续。',
+    invalid_credentials: '邮箱或密码错误。',
+    session_revoked: '登录已过期，请重新登录。',
+    identity_rejected: '店铺的身份签名未通过验证。',
+    forbidden: '你没有执行此操作的权限。',
+    origin_not_allowed: '该网站不允许嵌入聊天窗口。',
+    not_found: '未找到。',
+    site_not_found: '未知站点。',
+    conflict: '与当前状态冲突。',
+    conversation_resolved: '该会话已解决。',
+    capacity_reached: '接待量已满，无法再接新会话。',
+    agent_unavailable: '该客服无法接收此会话。',
+    rate_limited: '请求过于频繁，请稍后再试。',
+    too_many_attempts: '失败次数过多，请稍后再试。',
+    too_many_connections: '聊天在太多标签页中打开。请关闭一个后刷新本页。',
+    orders_unavailable: '店铺订单系统没有响应，请稍后再试。',
+    store_unavailable: '存储不可用，未保存任何内容，请重试。',
+    internal: '出了点问题。',
+  },
+};
+
+export const commonText = (locale: ConsoleLocale = consoleLocale()) => (locale === 'zh' ? zh : en);
+
