@@ -12,3 +12,5 @@ export type * from './orders.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';
+// Knowledge base (issue 13).
+export type * from './kb.js';

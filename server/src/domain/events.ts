@@ -3,6 +3,7 @@
  * never knows about rooms or sockets.
  */
 import type { Agent, AgentId, AssignReason, RemoveReason } from '@counter/shared';
+import type { ArticleId, SiteId } from '@counter/shared';
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 
 export type DomainEvent =
@@ -25,7 +26,9 @@ export type DomainEvent =
   /** An agent's role or sites changed: their open consoles must stop following what they lost. */
   | { type: 'access.changed'; agentId: AgentId }
   /** A shopper's token was revoked (shop logout): its open sockets close. */
-  | { type: 'visitor.session.revoked'; tokenHash: string };
+  | { type: 'visitor.session.revoked'; tokenHash: string }
+  /** Knowledge base (issue 13): these articles were written or deleted; every node reloads them. */
+  | { type: 'kb.changed'; siteId: SiteId; articleIds: ArticleId[] };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

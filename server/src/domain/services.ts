@@ -15,6 +15,9 @@ import { VisitorService } from './visitors.js';
 import { OrderService, type OrderPolicy } from './orders/order-service.js';
 import type { OrderProvider } from './orders/provider.js';
 import { ProviderRegistry, type ProviderFactory } from './orders/provider-registry.js';
+// Knowledge base (issue 13).
+import { ArticleIndex } from './kb/article-index.js';
+import { KbService } from './kb/kb-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -41,6 +44,8 @@ export interface Services {
   orders: OrderService;
   /** One cached order provider per site; closed with the app. */
   orderProviders: ProviderRegistry;
+  /** Knowledge base (issue 13). */
+  kb: KbService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -83,5 +88,6 @@ export function createServices(deps: {
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
+    kb: new KbService({ store, clock, events, onError, index: new ArticleIndex() }),
   };
 }

@@ -180,3 +180,20 @@ export interface AuditDoc {
   conversationId: ConversationId;
   at: number;
 }
+
+// --- Knowledge base (issue 13) ---
+
+/** An article as stored: the Markdown source only (its tree is parsed when viewed). */
+export interface ArticleDoc {
+  _id: import('@counter/shared').ArticleId;
+  siteId: SiteId;
+  title: string;
+  body: string;
+  locale: import('@counter/shared').Locale;
+  tags: string[];
+  questions: string[];
+  /** The import that created it, so a failed import can take back what it stored; null when typed in. */
+  importId: string | null;
+  createdBy: AgentId;
+  updatedAt: number;
+}

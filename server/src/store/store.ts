@@ -15,6 +15,7 @@ import {
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
+import { articleRepository, type ArticleRepository } from './repositories/articles.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -32,6 +33,8 @@ export interface Store {
   identityChecks: IdentityCheckRepository;
   orderAccess: OrderAccessRepository;
   audit: AuditRepository;
+  /** Knowledge base (issue 13). */
+  articles: ArticleRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export async function createStore(db: Database): Promise<Store> {
       identityChecks: await identityCheckRepository(db),
       orderAccess: await orderAccessRepository(db),
       audit: await auditRepository(db),
+      articles: await articleRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

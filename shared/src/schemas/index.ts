@@ -6,3 +6,5 @@ export * from './responses.js';
 export { COMBINING_MARKS_PER_BASE } from './safe-text.js';
 export * as orders from './orders.js';
 export { z } from 'zod';
+// Knowledge base (issue 13).
+export * from './kb.js';

@@ -1,0 +1,72 @@
+/** The knowledge base's repository, the same on every adapter (issue 13). */
+import type { AgentId, ArticleId, SiteId } from '@counter/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleDoc } from '../../src/store/documents.js';
+import type { Store } from '../../src/store/store.js';
+import { newTestId } from '../support/fixtures.js';
+import type { StoreHarness } from './contract.js';
+
+const article = (over: Partial<ArticleDoc> & Pick<ArticleDoc, 'siteId'>): ArticleDoc => ({
+  _id: newTestId() as ArticleId,
+  title: 'How to return an item',
+  body: 'Within **30 days**.',
+  locale: 'en',
+  tags: ['returns'],
+  questions: ['咋退货'],
+  importId: null,
+  createdBy: newTestId() as AgentId,
+  updatedAt: 1,
+  ...over,
+});
+
+export function kbContract(label: string, harness: () => Promise<StoreHarness>) {
+  describe(`knowledge-base store contract: ${label}`, () => {
+    let h: StoreHarness;
+    let store: Store;
+    beforeAll(async () => {
+      h = await harness();
+      store = await h.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await h?.dispose();
+    });
+
+    it('keeps articles per site: another site\'s id finds, updates and deletes nothing', async () => {
+      const site = newTestId() as SiteId;
+      const other = newTestId() as SiteId;
+      const a = article({ siteId: site, title: 'B title' });
+      const b = article({ siteId: site, title: 'A title', locale: 'zh' });
+      await store.articles.create(a);
+      await store.articles.create(b);
+      expect((await store.articles.listBySite(site)).map((d) => d.title)).toEqual(['A title', 'B title']);
+      expect(await store.articles.get(site, b._id)).toEqual(b);
+      expect(await store.articles.get(other, a._id)).toBeNull();
+      expect(await store.articles.update(other, a._id, { ...a, title: 'stolen' })).toBeNull();
+      expect(await store.articles.delete(other, a._id)).toBe(false);
+
+      const fields = { title: 'Returns', body: 'x', locale: 'en' as const, tags: [], questions: ['q'], updatedAt: 2 };
+      expect(await store.articles.update(site, a._id, fields)).toEqual({ ...a, ...fields });
+      expect(await store.articles.delete(site, a._id)).toBe(true);
+      expect((await store.articles.all()).filter((d) => d.siteId === site).map((d) => d._id)).toEqual([b._id]);
+    });
+
+    it('takes back one import of one site, nothing else', async () => {
+      const site = newTestId() as SiteId;
+      await store.articles.create(article({ siteId: site, importId: 'imp-1' }));
+      await store.articles.create(article({ siteId: site, importId: 'imp-1' }));
+      const kept = article({ siteId: site, importId: 'imp-2' });
+      await store.articles.create(kept);
+      expect(await store.articles.deleteImport(site, 'imp-1')).toBe(2);
+      expect((await store.articles.listBySite(site)).map((d) => d._id)).toEqual([kept._id]);
+    });
+
+    it('reads articles back after a restart', async () => {
+      const site = newTestId() as SiteId;
+      const a = article({ siteId: site, title: '我的快递到哪了' });
+      await store.articles.create(a);
+      store = await h.reopen(store);
+      expect(await store.articles.get(site, a._id)).toEqual(a);
+    });
+  });
+}
