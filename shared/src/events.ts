@@ -197,3 +197,13 @@ export interface SessionResponse {
 }
 
 export type CannedReplyList = { cannedReplies: CannedReply[] };
+
+// ---- knowledge base (issue 13) -------------------------------------------------------
+
+export interface KbVisitorResults {
+  'kb:suggest': { hits: import('./kb.js').ArticleHit[] };
+  'kb:article': { article: import('./kb.js').Article };
+  'kb:top': { hits: import('./kb.js').ArticleHit[] };
+}
+/** Registered on /visitor beside VisitorClientToServerEvents. */
+export type KbVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').KbVisitorSchemas, KbVisitorResults>;

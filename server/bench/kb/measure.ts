@@ -25,6 +25,7 @@ const doc = (a: Omit<SampleArticle, 'topic'>, id: string): ArticleDoc => ({
   importId: null,
   createdBy: 'bench' as AgentId,
   updatedAt: 0,
+  views: 0,
 });
 
 const idOf = (topic: string, locale: string) => `${topic}.${locale}`;

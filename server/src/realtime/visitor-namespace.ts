@@ -1,5 +1,5 @@
 import type { ConversationId, VisitorResults } from '@counter/shared';
-import { common, visitorSchemas, z } from '@counter/shared/schemas';
+import { common, kbVisitorSchemas, visitorSchemas, z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
@@ -9,6 +9,7 @@ import { visitorConversationView, visitorMessageView } from '../domain/views.js'
 import type { VisitorDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
 import { handshake } from './handshake.js';
+import { kbVisitorHandlers } from './kb-visitor-handlers.js';
 import { KeyedBuckets, SocketCounter } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type VisitorNamespace, type VisitorSocket } from './types.js';
 
@@ -77,7 +78,9 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
       open.release(from);
       open.add(to, true);
     });
-    registerCommands(socket, visitorSchemas, handlers, () => buckets.take(socket.data.visitorId), log);
+    // One registration (one unknown-command answer) for the chat's and the knowledge base's commands.
+    const schemas = { ...visitorSchemas, ...kbVisitorSchemas };
+    registerCommands(socket, schemas, { ...handlers, ...kbVisitorHandlers(socket, services) }, () => buckets.take(socket.data.visitorId), log);
     services.sites
       .get(socket.data.siteId)
       .then((site) => services.router.availability(site))

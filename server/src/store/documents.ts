@@ -196,4 +196,9 @@ export interface ArticleDoc {
   importId: string | null;
   createdBy: AgentId;
   updatedAt: number;
+  /**
+   * Times shoppers opened it: the widget's popular questions. Approximate on FerretDB v1,
+   * whose $inc is not atomic; an order of popularity tolerates a lost count.
+   */
+  views: number;
 }

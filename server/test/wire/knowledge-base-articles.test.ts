@@ -75,3 +75,37 @@ describe('knowledge base over REST: who may write, imports all or nothing, searc
     expect((await call('GET', `${url}/search?q=refund`, other.cookie)).statusCode).toBe(403);
   });
 });
+
+describe('knowledge base for shoppers: suggestions while typing, an article to read, popular questions', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const { cookie } = await server.agent({ role: 'supervisor', online: false });
+    const text = ['# 如何退货', 'locale: zh', '', '签收后 **7 天内** 可退货。', '# 运费与包邮', 'locale: zh', '', '满 99 元包邮。', '# Refund timing', '', 'Refunds take 5 days.'].join('\n');
+    const res = await server.app.inject({ method: 'POST', url: `/api/v1/sites/${server.site.id}/articles/import`, headers: { cookie }, payload: { format: 'markdown', text } });
+    expect(res.json()).toEqual({ imported: 3 });
+  });
+  afterAll(() => server?.close());
+
+  type Hit = { id: string; title: string };
+  const send = <T>(socket: unknown, event: string, payload: object) =>
+    new Promise<{ ok: boolean; data: T; error?: { code: string } }>((resolve) => (socket as { emit: (...a: unknown[]) => void }).emit(event, payload, resolve));
+
+  it('suggests articles of the shopper\'s own site, opens one as a tree, and counts it as popular', async () => {
+    const { socket } = await server.visitor();
+    const suggest = await send<{ hits: Hit[] }>(socket, 'kb:suggest', { q: '咋退货' });
+    expect(suggest.data.hits[0]?.title).toBe('如何退货');
+    const opened = await send<{ article: { blocks: unknown[]; title: string } }>(socket, 'kb:article', { articleId: suggest.data.hits[0]!.id });
+    expect(opened.data.article.blocks[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '签收后 ' }, { type: 'bold', text: '7 天内' }, { type: 'text', text: ' 可退货。' }] });
+    // The view is counted in the background; the next top list reads the store.
+    await server.app.store.articles.countView(server.site.id, suggest.data.hits[0]!.id as never);
+    const top = await send<{ hits: Hit[] }>(socket, 'kb:top', { locale: 'zh' });
+    expect(top.data.hits.map((h) => h.title)).toEqual(['如何退货', '运费与包邮']);
+  });
+
+  it('refuses a malformed query and an id that is not an article of this site', async () => {
+    const { socket } = await server.visitor();
+    expect((await send(socket, 'kb:suggest', { q: { $ne: null } })).error?.code).toBe('validation_failed');
+    expect((await send(socket, 'kb:article', { articleId: 'not-an-article-id' })).error?.code).toBe('not_found');
+  });
+});

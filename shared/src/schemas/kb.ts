@@ -79,3 +79,14 @@ export const articleResponse = z.object({ article: articleView });
 export const articlesResponse = z.object({ articles: z.array(articleView) });
 export const articleHitsResponse = z.object({ hits: z.array(articleHitView) });
 export const importResponse = z.object({ imported: z.number().int() });
+
+/** Shopper commands on /visitor: the site is the socket's own, never a payload field. */
+export const kbVisitorSchemas = {
+  /** Suggestions while typing, before anything is sent. */
+  'kb:suggest': z.object({ q: c.plainLine(KB_LIMITS.queryLength), limit: z.int().min(1).max(5).default(3) }),
+  /** One article, to read inside the chat. */
+  'kb:article': z.object({ articleId }),
+  /** The site's most-read articles in a language ("Popular questions" / 猜你想问). */
+  'kb:top': z.object({ locale: c.locale, limit: z.int().min(1).max(8).default(5) }),
+};
+export type KbVisitorSchemas = typeof kbVisitorSchemas;

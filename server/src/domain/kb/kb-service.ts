@@ -18,7 +18,7 @@ import { parseArticleBody } from './markdown.js';
 export type ArticleInput = z.output<typeof articleBody>;
 
 export function articleView(doc: ArticleDoc): Article {
-  const { _id, importId: _importId, createdBy: _createdBy, ...rest } = doc;
+  const { _id, importId: _importId, createdBy: _createdBy, views: _views, ...rest } = doc;
   return { id: _id, ...rest, blocks: parseArticleBody(doc.body) };
 }
 
@@ -76,7 +76,7 @@ export class KbService {
   }
 
   private newDoc(actor: Actor, siteId: SiteId, input: ArticleInput, importId: string | null): ArticleDoc {
-    return { _id: newId<ArticleId>(), siteId, ...input, importId, createdBy: actor.agentId, updatedAt: this.deps.clock.now() };
+    return { _id: newId<ArticleId>(), siteId, ...input, importId, createdBy: actor.agentId, updatedAt: this.deps.clock.now(), views: 0 };
   }
 
   async create(actor: Actor, siteId: SiteId, input: ArticleInput): Promise<Article> {
@@ -142,6 +142,18 @@ export class KbService {
       }
     }
     return { articles, problems };
+  }
+
+  /** A shopper opens an article: counted for the popular questions. */
+  async openForShopper(siteId: SiteId, id: ArticleId): Promise<Article> {
+    const article = await this.open(siteId, id);
+    this.deps.store.articles.countView(siteId, id).catch(this.deps.onError);
+    return article;
+  }
+
+  /** The site's most-read articles in a language, as suggestions. */
+  async top(siteId: SiteId, locale: Locale, limit: number): Promise<ArticleHit[]> {
+    return (await this.deps.store.articles.top(siteId, locale, limit)).map((d) => ({ id: d._id, title: d.title, locale: d.locale, score: 0 }));
   }
 
   /** Staff search (agent assist). */
