@@ -211,7 +211,8 @@ export type VisitorConversation = Pick<
   | 'offline'
 >;
 
-export type MessageAuthor = 'visitor' | 'agent' | 'system';
+/** bot: the knowledge-base bot (issue 13); clients show it like staff, named by `authorName`. */
+export type MessageAuthor = 'visitor' | 'agent' | 'system' | 'bot';
 /** text: chat; note: internal, agents only; event: something happened (assigned, resolved...). */
 /**
  * order: a card for one order, sent by the shopper (`card` holds what the card shows);

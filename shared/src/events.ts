@@ -207,3 +207,9 @@ export interface KbVisitorResults {
 }
 /** Registered on /visitor beside VisitorClientToServerEvents. */
 export type KbVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').KbVisitorSchemas, KbVisitorResults>;
+
+export interface BotVisitorResults {
+  'bot:feedback': null;
+  'bot:handoff': null;
+}
+export type BotVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').BotVisitorSchemas, BotVisitorResults>;

@@ -46,3 +46,37 @@ export interface ImportProblem {
   row: number;
   message: string;
 }
+
+/** off; only when no agent is online or the site is closed; or first in every conversation. */
+export type BotMode = 'off' | 'no-agent' | 'always';
+
+export interface BotSettings {
+  mode: BotMode;
+  /** Lowest search score the bot answers with (BM25, see the README's "Knowledge base and bot"). */
+  threshold: number;
+}
+
+/**
+ * The bot's honest figures for a site (issue 13, item 5): confirmed resolutions and
+ * conversations where the shopper simply said nothing more are kept apart.
+ */
+export interface BotSummary {
+  /** Conversations the bot answered in. */
+  botConversations: number;
+  /** The shopper pressed "yes, this answered my question". */
+  confirmedResolved: number;
+  /** The bot answered; the shopper neither confirmed nor asked for a person: not counted as resolved. */
+  noReplyAssumed: number;
+  /** The shopper said the answer did not help (and did not ask for a person). */
+  notHelped: number;
+  handedOff: number;
+  /** Handoffs a person has answered, and the median wait from handoff to that reply. */
+  answeredAfterHandoff: number;
+  medianHandoffToReplySeconds: number | null;
+}
+
+export interface UnansweredQuestion {
+  text: string;
+  count: number;
+  lastAt: number;
+}

@@ -18,6 +18,7 @@ import { ProviderRegistry, type ProviderFactory } from './orders/provider-regist
 // Knowledge base (issue 13).
 import { ArticleIndex } from './kb/article-index.js';
 import { KbService } from './kb/kb-service.js';
+import { BotService } from './kb/bot-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -46,6 +47,7 @@ export interface Services {
   orderProviders: ProviderRegistry;
   /** Knowledge base (issue 13). */
   kb: KbService;
+  bot: BotService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -77,17 +79,20 @@ export function createServices(deps: {
     onError,
   });
   const warn = deps.warn ?? (() => {});
+  const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
+  const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
   return {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
     conversations,
-    orders: new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn }),
+    orders,
     orderProviders,
     router,
     agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
-    kb: new KbService({ store, clock, events, onError, index: new ArticleIndex() }),
+    kb,
+    bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
   };
 }

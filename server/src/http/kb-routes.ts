@@ -6,6 +6,9 @@ import {
   articleBody,
   articleHitsResponse,
   articleResponse,
+  botSettingsBody,
+  botSettingsResponse,
+  botSummaryResponse,
   articlesResponse,
   errorResponses,
   importBody,
@@ -15,12 +18,13 @@ import {
   searchQuery,
   siteArticleParams,
   siteArticlesParams,
+  unansweredResponse,
 } from '@counter/shared/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAgent } from './auth-hooks.js';
 
 export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { kb } = app.services;
+  const { kb, bot } = app.services;
   const staff = { onRequest: requireAgent } as const;
   const articles = '/api/v1/sites/:id/articles';
 
@@ -64,5 +68,25 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
       await kb.remove(actor(request), request.params.id, request.params.articleId);
       return reply.code(204).send(null);
     },
+  );
+
+  const botUrl = '/api/v1/sites/:id/bot';
+  app.get(botUrl, { ...staff, schema: { params: siteArticlesParams, response: { 200: botSettingsResponse, ...errorResponses } } }, async (request) => ({
+    settings: await bot.settings(actor(request), request.params.id),
+  }));
+  app.put(
+    botUrl,
+    { ...staff, schema: { params: siteArticlesParams, body: botSettingsBody, response: { 200: botSettingsResponse, ...errorResponses } } },
+    async (request) => ({ settings: await bot.saveSettings(actor(request), request.params.id, request.body) }),
+  );
+  app.get(
+    `${botUrl}/summary`,
+    { ...staff, schema: { params: siteArticlesParams, response: { 200: botSummaryResponse, ...errorResponses } } },
+    async (request) => ({ summary: await bot.summary(actor(request), request.params.id) }),
+  );
+  app.get(
+    `${botUrl}/unanswered`,
+    { ...staff, schema: { params: siteArticlesParams, response: { 200: unansweredResponse, ...errorResponses } } },
+    async (request) => ({ questions: await bot.unanswered(actor(request), request.params.id) }),
   );
 };

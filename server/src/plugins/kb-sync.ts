@@ -15,6 +15,18 @@ const kbChange = z.object({ siteId: common.siteId, articleIds: z.array(articleId
 const plugin: FastifyPluginAsync = async (app) => {
   const { services, events, io, config } = app;
   await services.kb.loadAll();
+
+  // The bot hears what shoppers and staff write on this node (each message is published
+  // once, on the node that stored it, so one bot answers).
+  const stopBot = events.subscribe((event) => {
+    if (event.type !== 'message.created') return;
+    const { message } = event;
+    const work = message.author === 'visitor' ? services.bot.onVisitorMessage(message) : services.bot.onStaffMessage(message);
+    work.catch((err: unknown) => app.log.error({ err, conversationId: message.conversationId }, 'knowledge-base bot failed'));
+  });
+  app.addHook('preClose', async () => {
+    stopBot();
+  });
   if (!config.redisUrl) return; // One node: its own index is the only one.
 
   const unsubscribe = events.subscribe((event) => {

@@ -1,5 +1,5 @@
 import type { ConversationId, VisitorResults } from '@counter/shared';
-import { common, kbVisitorSchemas, visitorSchemas, z } from '@counter/shared/schemas';
+import { botVisitorSchemas, common, kbVisitorSchemas, visitorSchemas, z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
@@ -79,7 +79,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
       open.add(to, true);
     });
     // One registration (one unknown-command answer) for the chat's and the knowledge base's commands.
-    const schemas = { ...visitorSchemas, ...kbVisitorSchemas };
+    const schemas = { ...visitorSchemas, ...kbVisitorSchemas, ...botVisitorSchemas };
     registerCommands(socket, schemas, { ...handlers, ...kbVisitorHandlers(socket, services) }, () => buckets.take(socket.data.visitorId), log);
     services.sites
       .get(socket.data.siteId)

@@ -202,3 +202,38 @@ export interface ArticleDoc {
    */
   views: number;
 }
+
+/** A site's bot settings (issue 13); no document: the bot is off. */
+export interface BotSettingsDoc {
+  _id: SiteId;
+  mode: import('@counter/shared').BotMode;
+  threshold: number;
+  updatedAt: number;
+}
+
+/** What the bot did in one conversation: the honest figures of item 5 are read from these. */
+export interface BotRecordDoc {
+  _id: ConversationId;
+  siteId: SiteId;
+  startedAt: number;
+  /** The shopper's questions the bot saw, for the handoff note. */
+  questions: string[];
+  /** Articles the bot answered with, by title (the note and the summary). */
+  answered: string[];
+  /** true: "yes, it answered my question"; false: "no"; null: no answer given. */
+  confirmed: boolean | null;
+  confirmedAt: number | null;
+  handoffAt: number | null;
+  /** First text from a person after the handoff. */
+  firstHumanReplyAt: number | null;
+}
+
+/** A question the bot had no confident answer for, counted per site (the console's list). */
+export interface UnansweredDoc {
+  /** `${siteId}:${sha256 of the folded text}` */
+  _id: string;
+  siteId: SiteId;
+  text: string;
+  count: number;
+  lastAt: number;
+}

@@ -16,6 +16,7 @@ import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 import { articleRepository, type ArticleRepository } from './repositories/articles.js';
+import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -35,6 +36,7 @@ export interface Store {
   audit: AuditRepository;
   /** Knowledge base (issue 13). */
   articles: ArticleRepository;
+  bot: BotRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function createStore(db: Database): Promise<Store> {
       orderAccess: await orderAccessRepository(db),
       audit: await auditRepository(db),
       articles: await articleRepository(db),
+      bot: await botRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

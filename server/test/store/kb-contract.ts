@@ -1,5 +1,5 @@
 /** The knowledge base's repository, the same on every adapter (issue 13). */
-import type { AgentId, ArticleId, SiteId } from '@counter/shared';
+import type { AgentId, ArticleId, ConversationId, SiteId } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDoc } from '../../src/store/documents.js';
 import type { Store } from '../../src/store/store.js';
@@ -76,6 +76,36 @@ export function kbContract(label: string, harness: () => Promise<StoreHarness>) 
       await store.articles.countView(newTestId() as SiteId, a._id);
       expect((await store.articles.top(site, 'en', 5)).map((d) => [d.title, d.views])).toEqual([['B', 2], ['A', 0]]);
       expect((await store.articles.top(site, 'en', 1)).map((d) => d.title)).toEqual(['B']);
+    });
+
+    it('bot records: one answer to "did it help", one handoff, a reply timed only after a handoff', async () => {
+      const site = newTestId() as SiteId;
+      const id = newTestId() as ConversationId;
+      // One after another: FerretDB v1's $push is not atomic; the bot serialises its writes per conversation.
+      await store.bot.noteQuestion(id, site, 'where is my parcel', 10);
+      await store.bot.noteQuestion(id, site, 'hello?', 11);
+      await store.bot.noteAnswer(id, 'Track your parcel');
+      await store.bot.firstHumanReply(id, 12);
+      expect(await store.bot.confirm(id, false, 13)).toMatchObject({ confirmed: false, confirmedAt: 13 });
+      expect(await store.bot.confirm(id, true, 14)).toBeNull();
+      expect(await store.bot.handoff(id, 15)).toMatchObject({ handoffAt: 15, firstHumanReplyAt: null });
+      expect(await store.bot.handoff(id, 16)).toBeNull();
+      await store.bot.firstHumanReply(id, 20);
+      await store.bot.firstHumanReply(id, 30);
+      const [record] = await store.bot.recordsSince(site, 0, 10);
+      expect(record).toMatchObject({ _id: id, answered: ['Track your parcel'], confirmed: false, handoffAt: 15, firstHumanReplyAt: 20 });
+      expect(record!.questions).toEqual(['where is my parcel', 'hello?']);
+    });
+
+    it('bot settings are saved per site, and unanswered questions counted per site', async () => {
+      const site = newTestId() as SiteId;
+      await store.bot.saveSettings({ _id: site, mode: 'always', threshold: 3, updatedAt: 1 });
+      await store.bot.saveSettings({ _id: site, mode: 'no-agent', threshold: 2, updatedAt: 2 });
+      expect(await store.bot.settings(site)).toEqual({ _id: site, mode: 'no-agent', threshold: 2, updatedAt: 2 });
+      await store.bot.countUnanswered({ _id: `${site}:a`, siteId: site, text: 'gift wrap?', lastAt: 1 });
+      await store.bot.countUnanswered({ _id: `${site}:a`, siteId: site, text: 'gift wrap?', lastAt: 2 });
+      await store.bot.countUnanswered({ _id: `${site}:b`, siteId: site, text: 'stores in Paris?', lastAt: 3 });
+      expect((await store.bot.unanswered(site, 10)).map((d) => [d.text, d.count])).toEqual([['gift wrap?', 2], ['stores in Paris?', 1]]);
     });
 
     it('reads articles back after a restart', async () => {

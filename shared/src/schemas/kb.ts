@@ -90,3 +90,30 @@ export const kbVisitorSchemas = {
   'kb:top': z.object({ locale: c.locale, limit: z.int().min(1).max(8).default(5) }),
 };
 export type KbVisitorSchemas = typeof kbVisitorSchemas;
+
+export const botSettingsBody = z.object({
+  mode: z.enum(['off', 'no-agent', 'always']),
+  threshold: z.number().min(0).max(1000),
+});
+export const botSettingsResponse = z.object({ settings: botSettingsBody });
+export const botSummaryResponse = z.object({
+  summary: z.object({
+    botConversations: z.int(),
+    confirmedResolved: z.int(),
+    noReplyAssumed: z.int(),
+    notHelped: z.int(),
+    handedOff: z.int(),
+    answeredAfterHandoff: z.int(),
+    medianHandoffToReplySeconds: z.number().nullable(),
+  }),
+});
+export const unansweredResponse = z.object({
+  questions: z.array(z.object({ text: z.string(), count: z.int(), lastAt: z.number() })),
+});
+
+/** The shopper's answers to the bot, on /visitor. */
+export const botVisitorSchemas = {
+  'bot:feedback': z.object({ conversationId: c.conversationId, helped: z.boolean() }),
+  'bot:handoff': z.object({ conversationId: c.conversationId }),
+};
+export type BotVisitorSchemas = typeof botVisitorSchemas;
