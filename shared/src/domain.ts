@@ -84,6 +84,8 @@ export interface Availability {
   open: boolean;
   /** Median first-response time over recent conversations, seconds; null without data. */
   typicalReplySeconds: number | null;
+  /** The site's knowledge-base bot answers now (issue 13): the shopper may write, nobody online or not. */
+  bot?: boolean;
 }
 
 export interface WidgetConfig {

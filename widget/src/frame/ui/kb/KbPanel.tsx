@@ -15,7 +15,7 @@ import { ArticleBody } from './ArticleBody';
 adoptStyles(
   '.kb{padding:4px 12px;border-top:1px solid #d0d7de}.kb h3{font-size:13px;margin:4px 0;color:#57606a}' +
     '.kb button{display:block;width:100%;text-align:start;margin:4px 0;padding:6px 10px;border:1px solid #d0d7de;border-radius:8px;background:#fff;color:#1d4ed8}' +
-    '.kb .row{display:flex;gap:6px}.kb .row button{text-align:center}' +
+    '.kb.row{display:flex;gap:6px}.kb.row button{text-align:center}' +
     '.kb-article{position:absolute;inset:0;z-index:5;overflow:auto;background:#fff;padding:12px 16px}' +
     '.kb-article h2{font-size:17px}.kb-article button{border:0;background:none;color:#1d4ed8;padding:4px 0}',
 );
@@ -68,6 +68,9 @@ export function KbPanel() {
       document.removeEventListener('submit', onSubmit);
     };
   }, []);
+
+  // A message went out (Enter sends without a submit event): its suggestions are done.
+  useEffect(() => setHits([]), [messages.length]);
 
   const open = (id: string) => void kb().then((k) => k.article(id)).then(setArticle, fail);
   const last = messages[messages.length - 1];
