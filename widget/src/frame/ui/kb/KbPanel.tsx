@@ -24,6 +24,8 @@ adoptStyles(
 const DEBOUNCE_MS = 250;
 
 let api: Promise<KbApi> | undefined;
+/** The pending suggestion request; a sent message cancels it (its answer would come too late). */
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function KbPanel() {
   const t = useText(KB);
@@ -47,7 +49,6 @@ export function KbPanel() {
 
   // The composer is the first render's; its input events bubble here, so it needs no hook for us.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const onInput = (event: Event) => {
       const box = event.target as HTMLTextAreaElement;
       if (!box.closest?.('.composer')) return;
@@ -70,7 +71,10 @@ export function KbPanel() {
   }, []);
 
   // A message went out (Enter sends without a submit event): its suggestions are done.
-  useEffect(() => setHits([]), [messages.length]);
+  useEffect(() => {
+    clearTimeout(timer);
+    setHits([]);
+  }, [messages.length]);
 
   const open = (id: string) => void kb().then((k) => k.article(id)).then(setArticle, fail);
   const last = messages[messages.length - 1];
