@@ -17,7 +17,9 @@ adoptStyles(
     '.kb button{display:block;width:100%;text-align:start;margin:4px 0;padding:6px 10px;border:1px solid #d0d7de;border-radius:8px;background:#fff;color:#1d4ed8}' +
     '.kb.row{display:flex;gap:6px}.kb.row button{text-align:center}' +
     '.kb-article{position:absolute;inset:0;z-index:5;overflow:auto;background:#fff;padding:12px 16px}' +
-    '.kb-article h2{font-size:17px}.kb-article button{border:0;background:none;color:#1d4ed8;padding:4px 0}',
+    '.kb-article h2{font-size:17px}.kb-article button{border:0;background:none;color:#1d4ed8;padding:4px 0}' +
+    // The chat resets lists (its message log is one); an article's lists keep their markers.
+    '.kb-article ul,.kb-article ol{list-style:revert;padding-inline-start:22px;margin:8px 0}',
 );
 
 /** Keystrokes settle this long before a suggestion is asked for. */
