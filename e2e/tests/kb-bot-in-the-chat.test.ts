@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useShopWorld } from '../support/shop-world.js';
+import { createAgent, goOnline, requireConsoleBuild, signIn } from '../support/console.js';
 import { launcher, openChat, send, shopPage } from '../support/widget.js';
 
 const SHOTS = process.env.KB_SHOTS ?? '/work/shots/kb';
@@ -90,5 +91,21 @@ describe('the knowledge-base bot in the chat', () => {
     const notes = (await world.server.app.store.messages.before(waiting!._id, null, 50, true)).messages.filter((m) => m.kind === 'note');
     expect(notes[0]).toMatchObject({ author: 'bot' });
     expect(notes[0]!.text).toContain('When will I get my refund?');
+  });
+
+  it('an agent comes online, gets the handed-off conversation and inserts a suggested article with one key', async () => {
+    requireConsoleBuild();
+    const ann = await createAgent(world.server, { name: 'Ann', role: 'agent' });
+    const page = await signIn(world.browser, world.server, ann);
+    await goOnline(page);
+    await page.locator('.rows [data-conversation]').first().locator('a').click();
+    const assist = page.getByRole('complementary', { name: 'Suggested articles' });
+    await assist.getByText('When will I get my refund?').waitFor();
+    await page.screenshot({ path: shot('kb-agent-assist-1440.png') });
+    const composer = page.getByLabel('Reply to the shopper');
+    await composer.click();
+    await page.keyboard.press('Alt+KeyI');
+    await expect.poll(() => composer.inputValue()).toContain('Refunds reach your card in 5–10 working days.');
+    await page.screenshot({ path: shot('kb-agent-inserted-1440.png') });
   });
 });

@@ -2,6 +2,7 @@
 import type { OrderProviderInput, RevealAuditEntry } from '@counter/shared';
 import type { Agent, AgentId, AgentPrefs, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
+import type { Article, ArticleHit } from '@counter/shared';
 
 export interface NewAgent {
   email: string;
@@ -64,6 +65,9 @@ export interface RestApi {
   createCanned(input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   updateCanned(id: CannedReplyId, input: CannedReplyInput): Promise<Result<{ cannedReply: CannedReply }>>;
   deleteCanned(id: CannedReplyId): Promise<Result<null>>;
+  /** Knowledge base (issue 13): articles matching a shopper's message, and one article. */
+  searchArticles(siteId: SiteId, q: string): Promise<Result<{ hits: ArticleHit[] }>>;
+  getArticle(siteId: SiteId, id: string): Promise<Result<{ article: Article }>>;
 }
 
 const V1 = '/api/v1';
@@ -91,5 +95,7 @@ export function createRestApi(http: HttpClient): RestApi {
     createCanned: (input) => http.request('POST', `${V1}/canned-replies`, input),
     updateCanned: (id, input) => http.request('PATCH', `${V1}/canned-replies/${enc(id)}`, input),
     deleteCanned: (id) => http.request('DELETE', `${V1}/canned-replies/${enc(id)}`),
+    searchArticles: (siteId, q) => http.request('GET', `${V1}/sites/${enc(siteId)}/articles/search?q=${enc(q)}&limit=3`),
+    getArticle: (siteId, id) => http.request('GET', `${V1}/sites/${enc(siteId)}/articles/${enc(id)}`),
   };
 }

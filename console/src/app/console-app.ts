@@ -5,6 +5,7 @@
  */
 import type { AgentStatus, ConversationId } from '@counter/shared';
 import type { RestApi } from '../api/rest-api.js';
+import type { SiteId } from '@counter/shared';
 import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
 import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
@@ -166,6 +167,11 @@ export function createConsoleApp(deps: ConsoleDeps) {
     },
     start: () => stores.session.getState().check(),
     stop: shutDown,
+    /** Knowledge base (issue 13): agent assist reads articles live (nothing kept in a store). */
+    kb: {
+      search: (siteId: SiteId, q: string) => deps.api.searchArticles(siteId, q),
+      article: (siteId: SiteId, id: string) => deps.api.getArticle(siteId, id),
+    },
   };
 }
 

@@ -126,6 +126,9 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
       state.canned = state.canned.filter((c) => c.id !== id);
       return ok(null);
     },
+    // Knowledge base (issue 13): no articles in the fake.
+    searchArticles: async () => ok({ hits: [] }),
+    getArticle: async () => fail(clientError('not_found'), 404),
   };
   return { api, state };
 }

@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context.js';
 import { useStore } from '../../lib/use-store.js';
 import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
+import { KbAssist } from './KbAssist.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { MessageList } from './MessageList.js';
 import { ThreadNotice } from './ThreadNotice.js';
@@ -50,6 +51,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
       <MessageList thread={thread} />
       <TypingIndicator active={thread.visitorTyping && thread.conversation.status !== 'resolved'} />
       <ThreadNotice thread={thread} />
+      <KbAssist thread={thread} />
       <Composer thread={thread} />
       {transferOpen && <TransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
     </section>
