@@ -59,16 +59,17 @@ describe('the knowledge-base bot in the chat', () => {
     await frame.locator('.composer textarea').fill('咋退货啊');
     await frame.getByText('相关文章').waitFor();
     await page.screenshot({ path: shot('kb-suggestions-zh-375.png') });
-    await frame.getByRole('button', { name: '如何申请退货' }).click();
+    await frame.getByRole('button', { name: '如何申请退货' }).press('Enter');
     const article = frame.getByRole('dialog', { name: '如何申请退货' });
     await article.locator('strong', { hasText: '7 天内' }).waitFor();
     await page.screenshot({ path: shot('kb-article-zh-375.png') });
-    await article.getByRole('button', { name: /返回对话/ }).click();
+    await article.getByRole('button', { name: /返回对话/ }).press('Enter');
 
     await send(frame, '咋退货啊');
     await frame.getByText('这个回答解决你的问题了吗', { exact: false }).waitFor();
     await page.screenshot({ path: shot('kb-bot-answer-zh-375.png') });
-    // By keyboard, as a shopper tabbing to it would.
+    // By keyboard, as a shopper tabbing to it would (see the README's known problem: Playwright
+    // sometimes finds the panel's buttons not "stable" for a mouse click).
     await frame.getByRole('button', { name: '解决了' }).press('Enter');
     await frame.getByText('很高兴帮到你', { exact: false }).waitFor();
     await expect.poll(async () => (await api('GET', '/bot/summary')).json().summary.confirmedResolved).toBe(1);
@@ -99,7 +100,7 @@ describe('the knowledge-base bot in the chat', () => {
     const page = await signIn(world.browser, world.server, ann);
     await goOnline(page);
     await page.locator('.rows [data-conversation]').first().locator('a').click();
-    const assist = page.getByRole('complementary', { name: 'Suggested articles' });
+    const assist = page.getByRole('complementary', { name: 'Suggested articles and replies' });
     await assist.getByText('When will I get my refund?').waitFor();
     await page.screenshot({ path: shot('kb-agent-assist-1440.png') });
     const composer = page.getByLabel('Reply to the shopper');
