@@ -17,6 +17,8 @@ import type { EventBus } from './domain/events.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { avatarRoutes } from './http/avatar-routes.js';
+import { attachmentRoutes } from './http/attachment-routes.js';
+import { attachmentSweepPlugin } from './plugins/attachment-sweep.js';
 import { crossOriginGuardPlugin } from './http/cross-origin-guard.js';
 import { errorHandlerPlugin, frameworkErrors } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -90,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(adminRoutes);
     await app.register(visitorRoutes);
     await app.register(mediaRoutes, { remoteImages: deps.remoteImages });
+    // ---- attachments (issue 12 item 5)
+    await app.register(attachmentRoutes);
+    await app.register(attachmentSweepPlugin);
     await app.register(staticRoutes);
     await app.register(presencePlugin);
     await app.register(housekeepingPlugin);

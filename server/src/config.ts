@@ -41,6 +41,9 @@ const schema = z.object({
   ORDER_PROVIDER_TIMEOUT_MS: int(100, 60_000).default(3000),
   ORDER_CACHE_SECONDS: int(0, 3600).default(30),
   ORDER_LOOKUPS_PER_HOUR: int(1, 10_000).default(10),
+  // ---- attachments (issue 12 item 5)
+  ATTACHMENT_MAX_MB: int(1, 100).default(10),
+  ATTACHMENT_UPLOADS_PER_MINUTE: int(1, 10_000).default(30),
 });
 
 export type Env = z.output<typeof schema>;
@@ -90,6 +93,11 @@ export interface Config {
   nodeId: string;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
+  // ---- attachments (issue 12 item 5)
+  /** Largest file a shopper or an agent may attach, bytes. */
+  attachmentMaxBytes: number;
+  /** Uploads per minute per client address. */
+  attachmentUploadsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +150,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     orderLookupsPerHour: e.ORDER_LOOKUPS_PER_HOUR,
     nodeId: randomBytes(8).toString('hex'),
     secureCookies: publicUrl.startsWith('https:'),
+    attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    attachmentUploadsPerMinute: e.ATTACHMENT_UPLOADS_PER_MINUTE,
   });
 }
 

@@ -12,6 +12,7 @@ import type {
   SiteId,
   VisitorId,
 } from './ids.js';
+import type { AttachmentId } from './ids.js';
 
 /** Epoch milliseconds, always assigned by the server clock. */
 export type Millis = number;
@@ -220,7 +221,8 @@ export type MessageAuthor = 'visitor' | 'agent' | 'system' | 'bot';
  * order: a card for one order, sent by the shopper (`card` holds what the card shows);
  * product: the product the shopper is viewing, as their page reported it (`product`).
  */
-export type MessageKind = 'text' | 'note' | 'event' | 'order' | 'product';
+/** attachment: a file the author uploaded first (`attachment` holds what to show). */
+export type MessageKind = 'text' | 'note' | 'event' | 'order' | 'product' | 'attachment';
 
 export type ConversationEvent =
   | { type: 'queued' }
@@ -229,7 +231,28 @@ export type ConversationEvent =
   | { type: 'reassigned'; agentName: string | null }
   | { type: 'resolved' }
   | { type: 'reopened' }
-  | { type: 'rated'; score: number };
+  | { type: 'rated'; score: number }
+  // After-sales (issue 12): an action's outcome; agentName and reason reach staff only.
+  | OrderActionEvent;
+
+/** An after-sales action reached a state worth telling both sides about. */
+export interface OrderActionEvent {
+  type: 'order_action';
+  action: 'refund' | 'cancel' | 'return_request' | 'return_update' | 'voucher';
+  /** Steps of a return ("approve", "received"...), null for the other actions. */
+  step: string | null;
+  status: 'done' | 'pending' | 'pending_approval' | 'rejected' | 'failed';
+  orderNumber: string;
+  amount: number | null;
+  currency: string | null;
+  /** Percentage vouchers. */
+  percent: number | null;
+  /** The voucher code, the return id: what the shopper needs. */
+  reference: string | null;
+  /** Staff only (stripped from the shopper's view). */
+  agentName?: string;
+  reason?: string;
+}
 
 /** What a shopper receives of a message: no internal agent id. */
 export type VisitorMessage = Omit<Message, 'agentId'>;
@@ -251,6 +274,8 @@ export interface Message {
   /** Kind "product" only. */
   product?: ProductContext | null;
   createdAt: Millis;
+  /** Kind "attachment" only. */
+  attachment?: AttachmentMeta | null;
 }
 
 // ---- Agents -------------------------------------------------------------------------
@@ -317,4 +342,24 @@ export interface QueuePosition {
   position: number;
   /** Estimated wait in seconds; null when no agent is expected (nobody online). */
   etaSeconds: number | null;
+}
+
+// ---- Attachments (issue 12 item 5) ----------------------------------------------------
+
+/** What the server accepts, decided from the file's bytes (never its name or declared type). */
+export type AttachmentMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+
+/** A stored file as a message shows it; the bytes are at /api/v1/attachments/:id (and /thumb). */
+export interface AttachmentMeta {
+  id: AttachmentId;
+  /** The uploader's file name, cleaned; shown only, never used to pick a type. */
+  name: string;
+  mime: AttachmentMime;
+  /** Bytes as stored (images after re-encoding). */
+  size: number;
+  /** Pixels of a stored image; null for a PDF. */
+  width: number | null;
+  height: number | null;
+  /** A small preview exists at /api/v1/attachments/:id/thumb (images). */
+  thumb: boolean;
 }

@@ -25,6 +25,13 @@ export const ERRORS = {
   orders_unavailable: { status: 503, message: "The shop's order system is not answering. Try again soon." },
   store_unavailable: { status: 503, message: 'Storage is unavailable. Nothing was saved; retry.' },
   internal: { status: 500, message: 'Something went wrong.' },
+  // ---- attachments (issue 12 item 5)
+  attachment_type_refused: { status: 415, message: 'Only JPEG, PNG and WebP images and PDF files can be attached.' },
+  // After-sales (issue 12).
+  action_not_allowed: { status: 403, message: 'Your role may not take this action.' },
+  over_limit: { status: 403, message: 'This is above your limit and may not be requested.' },
+  action_refused: { status: 409, message: 'The shop refused this action.' },
+  key_reused: { status: 409, message: 'That idempotency key belongs to another action.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

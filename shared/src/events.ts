@@ -26,6 +26,7 @@ import type {
 import type { AgentId, ConversationId, SiteId, VisitorId } from './ids.js';
 import type { Address, AgentOrder, CustomerOrders, OrderSummary, OrdersState, ShopperOrder } from './orders.js';
 import type { AgentSchemas } from './schemas/agent.js';
+import type { ActionAllowance, ActionAuditEntry, ActionLimits, OrderActionView } from './after-sales.js';
 import type { VisitorSchemas } from './schemas/visitor.js';
 
 type CommandMap<S, R> = {
@@ -68,6 +69,8 @@ export interface VisitorResults {
   'order:lookup': { order: ShopperOrder };
   'order:card': { message: VisitorMessage };
   'product:card': { message: VisitorMessage };
+  // ---- attachments (issue 12 item 5)
+  'attachment:send': { message: VisitorMessage };
 }
 
 export type VisitorClientToServerEvents = CommandMap<VisitorSchemas, VisitorResults>;
@@ -127,6 +130,16 @@ export interface AgentResults {
   'orders:list': OrdersState<CustomerOrders>;
   'order:get': { order: AgentOrder; cacheAgeMs: number };
   'order:reveal': { address: Address | null; phone: string | null };
+  // ---- attachments (issue 12 item 5)
+  'attachment:send': { message: Message };
+  // After-sales (issue 12).
+  /** ran: it was within the limits and ran at once; approval: it waits for a supervisor. */
+  'order:action': { action: OrderActionView };
+  'approvals:list': { actions: OrderActionView[] };
+  'approval:decide': { action: OrderActionView };
+  'action-limits:get': { limits: ActionLimits; allowance: ActionAllowance };
+  'action-limits:set': { limits: ActionLimits };
+  'action-audit:list': { entries: ActionAuditEntry[] };
 }
 
 export type AgentClientToServerEvents = CommandMap<AgentSchemas, AgentResults>;
@@ -148,6 +161,8 @@ export interface AgentServerToClientEvents {
   'agent:updated': (e: { agent: Agent }) => void;
   /** Sent just before the server closes every socket of a revoked session. */
   'session:revoked': () => void;
+  /** After-sales (issue 12): an action changed state; to its requester and the site's supervisors. */
+  'order-action:updated': (e: { action: OrderActionView }) => void;
 }
 
 /** Socket.IO handshake `auth` for /agent; the session itself is the httpOnly cookie. */

@@ -9,6 +9,8 @@ export * from './domain.js';
 export * from './embed.js';
 export * from './identity.js';
 export type * from './orders.js';
+// After-sales actions (issue 12).
+export type * from './after-sales.js';
 export type * from './ack.js';
 export type * from './events.js';
 export type * from './schemas/index.js';

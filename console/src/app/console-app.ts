@@ -3,7 +3,7 @@
  * storage, visibility, location). Nothing here touches globals: main.ts passes the
  * browser's, tests pass fakes. The socket exists only while someone is signed in.
  */
-import type { AgentStatus, ConversationId } from '@counter/shared';
+import type { ActionLimits, AgentCommandInput, AgentStatus, ConversationId, SiteId } from '@counter/shared';
 import type { RestApi } from '../api/rest-api.js';
 import type { SiteId } from '@counter/shared';
 import type { ClientError } from '../lib/client-error.js';
@@ -20,6 +20,7 @@ import { createSessionStore } from '../stores/session-store.js';
 import { createSiteNamesStore } from '../stores/site-names-store.js';
 import { createThreadsStore } from '../stores/threads-store.js';
 import { createUiStore } from '../stores/ui-store.js';
+import { createActionsStore } from '../stores/actions-store.js';
 import { createAttention } from '../sync/attention.js';
 import { commander } from '../sync/commander.js';
 import { startConsoleSync } from '../sync/console-sync.js';
@@ -28,6 +29,7 @@ import { createHistorySync } from '../sync/history-sync.js';
 import { createMessageSender } from '../sync/message-sender.js';
 import { createReadTracker } from '../sync/read-tracker.js';
 import type { AgentTransport } from '../transport/agent-transport.js';
+import { createAttachmentSender } from '../sync/attachment-sender.js';
 
 export interface Visibility {
   isHidden(): boolean;
@@ -61,6 +63,8 @@ export function createConsoleApp(deps: ConsoleDeps) {
     adminSites: createAdminSitesStore(deps.api),
     route: createRouteStore(deps.location),
     ui: createUiStore(),
+    /** After-sales actions as they change, live. */
+    actions: createActionsStore(),
   };
 
   let transport: AgentTransport | null = null;
@@ -76,6 +80,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
   const history = createHistorySync(command, stores.threads, stores.inbox);
   const sender = createMessageSender({ command, outbox: stores.outbox, threads: stores.threads, uuid: deps.uuid, now });
   const conversations = createConversationCommands({ command, ...stores });
+  const attachments = createAttachmentSender({ command, threads: stores.threads, uuid: deps.uuid });
   const reads = createReadTracker({
     command,
     threads: stores.threads,
@@ -157,6 +162,15 @@ export function createConsoleApp(deps: ConsoleDeps) {
       /** Admins: who revealed what. */
       audit: () => deps.api.listAudit(),
     },
+    /** After-sales actions (issue 12): every limit is the server's to enforce; these only ask. */
+    afterSales: {
+      act: (input: AgentCommandInput<'order:action'>) => command('order:action', input),
+      approvals: (state: 'pending_approval' | 'all' = 'pending_approval') => command('approvals:list', { state }),
+      decide: (idempotencyKey: string, decision: 'approve' | 'reject') => command('approval:decide', { idempotencyKey, decision }),
+      limits: (siteId: SiteId) => command('action-limits:get', { siteId }),
+      setLimits: (siteId: SiteId, limits: ActionLimits) => command('action-limits:set', { siteId, limits }),
+      audit: (query: AgentCommandInput<'action-audit:list'>) => command('action-audit:list', query),
+    },
     /** The signed-in agent's own profile; each answers the error, or null once the new view is in. */
     profile: {
       update: (profile: Parameters<RestApi['updateProfile']>[0]) => mine(deps.api.updateProfile(profile)),
@@ -172,6 +186,8 @@ export function createConsoleApp(deps: ConsoleDeps) {
       search: (siteId: SiteId, q: string) => deps.api.searchArticles(siteId, q),
       article: (siteId: SiteId, id: string) => deps.api.getArticle(siteId, id),
     },
+    // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
+    attachments,
   };
 }
 

@@ -12,7 +12,9 @@ export type Route =
   | { name: 'canned' }
   | { name: 'agents' }
   | { name: 'sites' }
-  | { name: 'account' };
+  | { name: 'account' }
+  /** After-sales approvals (issue 12). */
+  | { name: 'approvals' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): Route {
       return second === 'sites' ? { name: 'sites' } : { name: 'agents' };
     case 'account':
       return { name: 'account' };
+    case 'approvals':
+      return { name: 'approvals' };
     default:
       return { name: 'inbox' };
   }

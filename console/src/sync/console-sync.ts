@@ -5,6 +5,7 @@
  * stores merge by seq and id, so both paths together are safe.
  */
 import type { ConversationId } from '@counter/shared';
+import type { ActionsStore } from '../stores/actions-store.js';
 import type { ConnectionStore } from '../stores/connection-store.js';
 import type { InboxStore } from '../stores/inbox-store.js';
 import type { QueueStore } from '../stores/queue-store.js';
@@ -29,6 +30,8 @@ export interface SyncDeps {
   sender: MessageSender;
   reads: ReadTracker;
   attention: Attention;
+  /** After-sales actions, live (issue 12); absent in tests that do not need them. */
+  actions?: ActionsStore;
   /** When the shopper's "typing" is assumed over if no update came (a lost "false"). */
   typingTimeoutMs?: number;
 }
@@ -128,6 +131,7 @@ export function startConsoleSync(deps: SyncDeps): () => void {
       if (message.author === 'visitor') typing(message.conversationId, false);
       attention.message(message);
     }),
+    transport.on('order-action:updated', ({ action }) => deps.actions?.getState().updated(action)),
     transport.on('typing:changed', ({ conversationId, typing: on }) => typing(conversationId, on)),
     transport.on('visitor:updated', ({ visitor }) => {
       threads.getState().updateVisitor(visitor);

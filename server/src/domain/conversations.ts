@@ -1,4 +1,4 @@
-import type { AgentId, ClientMessageId, ConversationId, Locale, OrderCard, ProductContext, VisitorId } from '@counter/shared';
+import type { AgentId, AttachmentMeta, ClientMessageId, ConversationId, Locale, OrderCard, ProductContext, VisitorId } from '@counter/shared';
 import type {
   agentMessageSend,
   common,
@@ -18,6 +18,9 @@ import type { DomainDeps } from './deps.js';
 
 /** VIP shoppers (verified, signed tier) go ahead of others in the queue. */
 export const priorityOf = (visitor: VisitorDoc): number => (visitor.verified && visitor.tier === 'vip' ? 1 : 0);
+
+const attachedKind = (attached?: { card: OrderCard } | { product: ProductContext } | { attachment: AttachmentMeta }) =>
+  !attached ? 'text' : 'card' in attached ? 'order' : 'product' in attached ? 'product' : 'attachment';
 
 export interface Sent {
   message: MessageDoc;
@@ -88,7 +91,8 @@ export class ConversationService {
   async sendAsVisitor(
     visitor: VisitorDoc,
     input: z.output<typeof visitorMessageSend>,
-    attached?: { card: OrderCard } | { product: ProductContext },
+    attached?: { card: OrderCard } | { product: ProductContext } | { attachment: AttachmentMeta },
+    origin?: string,
   ): Promise<Sent> {
     const conversation = await this.forVisitor(visitor, input.conversationId);
     if (conversation.status === 'resolved') {
@@ -102,11 +106,11 @@ export class ConversationService {
       author: 'visitor',
       agentId: null,
       authorName: visitor.name,
-      kind: !attached ? 'text' : 'card' in attached ? 'order' : 'product',
+      kind: attachedKind(attached),
       text: input.text,
       event: null,
       ...attached,
-    });
+    }, origin);
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);
       // Routing continues after the ack: the message is stored, the shopper need not wait.
@@ -183,7 +187,16 @@ export class ConversationService {
     return conversation;
   }
 
-  async sendAsAgent(agent: AgentDoc, input: z.output<typeof agentMessageSend>): Promise<Sent> {
+  /**
+   * attached: a file the agent uploaded (kind "attachment"; `text` is its name).
+   * `origin`: the sending connection (see MessageLog.append).
+   */
+  async sendAsAgent(
+    agent: AgentDoc,
+    input: z.output<typeof agentMessageSend>,
+    attached?: { attachment: AttachmentMeta },
+    origin?: string,
+  ): Promise<Sent> {
     const actor = actorOf(agent);
     const conversation = await this.forAgent(actor, input.conversationId);
     if (!input.internal) {
@@ -202,10 +215,11 @@ export class ConversationService {
       author: 'agent',
       agentId: agent._id,
       authorName: agent.name,
-      kind: input.internal ? 'note' : 'text',
+      kind: attached ? 'attachment' : input.internal ? 'note' : 'text',
       text: input.text,
       event: null,
-    });
+      ...attached,
+    }, origin);
   }
 
   async note(agent: AgentDoc, conversation: ConversationDoc, text: string): Promise<Sent> {

@@ -4,12 +4,17 @@
  */
 import type { Agent, AgentId, AssignReason, RemoveReason } from '@counter/shared';
 import type { ArticleId, SiteId } from '@counter/shared';
+import type { Agent, AgentId, AssignReason, MessageAuthor, OrderActionView, RemoveReason } from '@counter/shared';
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 
 export type DomainEvent =
-  /** `conversation` is as it was before this message (for routing the event to rooms). */
-  | { type: 'message.created'; conversation: ConversationDoc; message: MessageDoc }
-  | { type: 'conversation.updated'; conversation: ConversationDoc }
+  /**
+   * `conversation` is as it was before this message (for routing the event to rooms);
+   * `origin`: the connection that sent it, which already has it in its ack.
+   */
+  | { type: 'message.created'; conversation: ConversationDoc; message: MessageDoc; origin?: string }
+  /** `after`: counted after a message by this author (only agents' views change for the shopper's own). */
+  | { type: 'conversation.updated'; conversation: ConversationDoc; after?: MessageAuthor | 'note' }
   | {
       type: 'conversation.assigned';
       conversation: ConversationDoc;
@@ -28,7 +33,9 @@ export type DomainEvent =
   /** A shopper's token was revoked (shop logout): its open sockets close. */
   | { type: 'visitor.session.revoked'; tokenHash: string }
   /** Knowledge base (issue 13): these articles were written or deleted; every node reloads them. */
-  | { type: 'kb.changed'; siteId: SiteId; articleIds: ArticleId[] };
+  | { type: 'kb.changed'; siteId: SiteId; articleIds: ArticleId[] }
+  /** After-sales (issue 12): an action changed state; its requester and the site's supervisors hear it. */
+  | { type: 'order-action.updated'; action: OrderActionView };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

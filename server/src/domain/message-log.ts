@@ -1,4 +1,4 @@
-import type { ConversationEvent, Message } from '@counter/shared';
+import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
 import type { ConversationDoc, MessageDoc } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import { newClientMessageId, newId } from './crypto.js';
@@ -6,7 +6,7 @@ import type { DomainDeps } from './deps.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'> &
-  Partial<Pick<Message, 'card' | 'product'>>;
+  Partial<Pick<Message, 'card' | 'product' | 'attachment'>>;
 
 export interface Appended {
   message: MessageDoc;
@@ -37,11 +37,15 @@ export class MessageLog {
 
   constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'lock'>) {}
 
-  append(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
-    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input));
+  /**
+   * `origin`: the connection that sent it (opaque to the domain). It has the message in its
+   * ack, so the broadcast skips it: one socket write less per message.
+   */
+  append(conversation: ConversationDoc, input: NewMessage, origin?: string): Promise<Appended> {
+    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input, origin));
   }
 
-  private async appendLocked(conversation: ConversationDoc, input: NewMessage): Promise<Appended> {
+  private async appendLocked(conversation: ConversationDoc, input: NewMessage, origin?: string): Promise<Appended> {
     const { messages } = this.deps.store;
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       // Another node may have written since: a stale guess fails on the unique index and
@@ -71,24 +75,24 @@ export class MessageLog {
         if (await this.wasLeftUnfinished(conversation, stored)) return this.written(conversation, stored);
         return { message: stored, conversation, duplicate: true };
       }
-      return this.written(conversation, message);
+      return this.written(conversation, message, origin);
     }
     throw new Error(`could not allocate a sequence number in ${conversation._id}`);
   }
 
   /** What follows a durable write: announce it, then count it in the conversation. */
-  private async written(conversation: ConversationDoc, message: MessageDoc): Promise<Appended> {
+  private async written(conversation: ConversationDoc, message: MessageDoc, origin?: string): Promise<Appended> {
     this.remember(conversation._id, message.seq);
     // Durable now: deliver it at once; the conversation's counters follow in their own event.
-    this.deps.events.publish({ type: 'message.created', conversation, message });
+    this.deps.events.publish({ type: 'message.created', conversation, message, ...(origin && { origin }) });
     // The bot's words are not a staff reply: no first response, no end of the shopper's wait
     // (the response target starts at the handoff), so they count like a system line.
     const by = message.kind === 'note' ? 'note' : message.author === 'bot' ? 'system' : message.author;
-    const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' ? message.text.slice(0, PREVIEW_LENGTH) : null;
+    const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' || message.kind === 'attachment' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
     const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
     const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
-    this.deps.events.publish({ type: 'conversation.updated', conversation: updated });
+    this.deps.events.publish({ type: 'conversation.updated', conversation: updated, after: by });
     return { message, conversation: updated, duplicate: false };
   }
 
@@ -113,10 +117,14 @@ export class MessageLog {
     if (this.lastSeqs.size > SEQ_CACHE_SIZE) this.lastSeqs.delete(this.lastSeqs.keys().next().value!);
   }
 
-  /** A system event in the conversation ("Ann joined", "resolved"), shown to both sides. */
-  event(conversation: ConversationDoc, event: ConversationEvent): Promise<Appended> {
+  /**
+   * A system event in the conversation ("Ann joined", "resolved"), shown to both sides. A
+   * writer that may repeat itself passes a client id derived from what happened, so the
+   * repeat finds the first message.
+   */
+  event(conversation: ConversationDoc, event: ConversationEvent, clientId: ClientMessageId = newClientMessageId()): Promise<Appended> {
     return this.append(conversation, {
-      clientId: newClientMessageId(),
+      clientId,
       author: 'system',
       agentId: null,
       authorName: null,

@@ -19,6 +19,8 @@ import { ProviderRegistry, type ProviderFactory } from './orders/provider-regist
 import { ArticleIndex } from './kb/article-index.js';
 import { KbService } from './kb/kb-service.js';
 import { BotService } from './kb/bot-service.js';
+import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
+import { AfterSalesService } from './after-sales/action-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -31,7 +33,12 @@ const noProvider: ProviderFactory = (): OrderProvider => {
   return { findCustomer: unreachable, listOrders: unreachable, getOrder: unreachable, verifyGuest: unreachable };
 };
 
-export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy };
+export type DomainConfig = RoutingConfig & AuthConfig & IdentityConfig & { orderCacheMs: number; orderPolicy: OrderPolicy } & {
+  // ---- attachments (issue 12 item 5): absent in domain tests, the defaults apply.
+  attachments?: AttachmentConfig;
+  /** After-sales (issue 12): an action running this long had its process die under it. Default 30 s. */
+  actionStaleMs?: number;
+};
 
 export interface Services {
   sites: SiteService;
@@ -48,6 +55,10 @@ export interface Services {
   /** Knowledge base (issue 13). */
   kb: KbService;
   bot: BotService;
+  // ---- attachments (issue 12 item 5)
+  attachments: AttachmentService;
+  /** After-sales actions, limits, approvals and their audit (issue 12). */
+  afterSales: AfterSalesService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -86,6 +97,11 @@ export function createServices(deps: {
     visitors: new VisitorService({ ...common, identityFailures }),
     conversations,
     orders,
+    afterSales: new AfterSalesService({
+      store, clock, log, onError, orders, conversations, warn,
+      staleRunningMs: config.actionStaleMs ?? 30_000,
+      notify: (action) => events.publish({ type: 'order-action.updated', action }),
+    }),
     orderProviders,
     router,
     agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
@@ -94,5 +110,7 @@ export function createServices(deps: {
     identityFailures,
     kb,
     bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
+    // ---- attachments (issue 12 item 5)
+    attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
   };
 }

@@ -54,6 +54,11 @@ export function messageView(doc: MessageDoc): Message {
 export function visitorMessageView(doc: MessageDoc): VisitorMessage {
   if (doc.kind === 'note') throw new Error(`note ${doc._id} about to reach a shopper`);
   const { _id, agentId: _agentId, ...rest } = doc;
+  if (rest.event?.type === 'order_action') {
+    // Who did it and why stay with staff: the shopper reads what happened, not the reason.
+    const { agentName: _n, reason: _r, ...shown } = rest.event;
+    return { id: _id, ...rest, event: shown };
+  }
   return { id: _id, ...rest };
 }
 

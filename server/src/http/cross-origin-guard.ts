@@ -25,6 +25,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Called cross-origin from storefronts, without cookies; the route checks the site's origins. */
     fromShopPages?: boolean;
+    /**
+     * Takes a file as the body (attachment uploads): application/octet-stream passes too.
+     * Like JSON it is no CORS "simple" type, so a page elsewhere cannot send it without a preflight.
+     */
+    binaryBody?: boolean;
   }
 }
 
@@ -56,7 +61,8 @@ const plugin: FastifyPluginAsync = async (app) => {
       throw new AppError('origin_not_allowed', { message: 'Cross-origin request refused.' });
     }
     const contentType = header(request, 'content-type');
-    if (contentType !== undefined && !isJson(contentType)) {
+    const binary = request.routeOptions.config.binaryBody === true && contentType?.split(';')[0]?.trim().toLowerCase() === 'application/octet-stream';
+    if (contentType !== undefined && !isJson(contentType) && !binary) {
       throw new AppError('unsupported_media_type');
     }
   });

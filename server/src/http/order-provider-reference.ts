@@ -8,10 +8,12 @@
  * stays inside it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Customer, Order } from '@counter/shared';
+import type { Customer, Order, OrderActionRequest } from '@counter/shared';
+import { orders as orderSchemas } from '@counter/shared/schemas';
 import { z } from '@counter/shared/schemas';
 import type { FastifyPluginAsync } from 'fastify';
 import { NonceMemory, verifyRequest } from '../orders/signature.js';
+import { ReferenceActions } from './reference-actions.js';
 
 export interface ReferenceProviderOptions {
   /** The shared secret (read per request: an admin may rotate it). null: refuse everything. */
@@ -19,6 +21,10 @@ export interface ReferenceProviderOptions {
   customers: Customer[];
   orders: (now: number) => Order[];
   now?: () => number;
+  /** Test hook: runs after an action is carried out and before it is answered (a slow or lost answer). */
+  beforeAnswer?: (request: OrderActionRequest) => Promise<void>;
+  /** Where actions are kept; pass one in to count them or to keep them across restarts. */
+  actions?: ReferenceActions;
 }
 
 declare module 'fastify' {
@@ -42,6 +48,8 @@ const summary = (o: Order) => ({
 export const orderProviderReference: FastifyPluginAsync<ReferenceProviderOptions> = async (app, options) => {
   const now = options.now ?? Date.now;
   const nonces = new NonceMemory();
+  const actions = options.actions ?? new ReferenceActions();
+  const orders = (at: number) => options.orders(at).map((o) => actions.apply(o));
 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;
@@ -72,8 +80,7 @@ export const orderProviderReference: FastifyPluginAsync<ReferenceProviderOptions
 
   app.get<{ Params: { id: string }; Querystring: { limit?: string } }>('/customers/:id/orders', async (request) => {
     const limit = Math.min(Math.max(Number(request.query.limit) || 10, 1), 100);
-    const mine = options
-      .orders(now())
+    const mine = orders(now())
       .filter((o) => o.customerId === request.params.id)
       .sort((a, b) => b.placedAt - a.placedAt)
       .slice(0, limit);
@@ -81,15 +88,25 @@ export const orderProviderReference: FastifyPluginAsync<ReferenceProviderOptions
   });
 
   app.get<{ Params: { id: string } }>('/orders/:id', async (request) => ({
-    order: options.orders(now()).find((o) => o.id === request.params.id) ?? null,
+    order: orders(now()).find((o) => o.id === request.params.id) ?? null,
   }));
 
   app.post('/orders/verify-guest', async (request, reply) => {
     const body = guestBody.safeParse(request.body);
     if (!body.success) return reply.code(400).send({ error: 'bad_request' });
-    const order = options.orders(now()).find((o) => o.number === body.data.number) ?? null;
+    const order = orders(now()).find((o) => o.number === body.data.number) ?? null;
     // Compare against a stand-in when there is no order, so both failures take the same time.
     const matches = sameEmail(order?.email ?? 'no-order@invalid', body.data.email) && order !== null;
     return { order: matches ? order : null };
   });
+
+  app.post('/actions', async (request, reply) => {
+    const body = orderSchemas.orderActionRequest.safeParse(request.body);
+    if (!body.success) return reply.code(400).send({ error: 'bad_request' });
+    const outcome = actions.act(body.data, orders(now()));
+    await options.beforeAnswer?.(body.data);
+    return outcome;
+  });
+
+  app.get<{ Params: { key: string } }>('/actions/:key', async (request) => ({ outcome: actions.lookup(request.params.key) }));
 };

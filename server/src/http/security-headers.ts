@@ -24,14 +24,16 @@ import fp from 'fastify-plugin';
  * The CSP of the HTML pages we serve. Scripts and styles only from this server: nothing
  * inline runs, so injected markup cannot execute even if some text slipped through. Images
  * only from here too: a shopper-given image URL is shown through the server's image route, so
- * an agent's browser never contacts an address a shopper chose.
+ * an agent's browser never contacts an address a shopper chose. `blobImages` (the chat window
+ * only): blob: is the widget's own copy of an attachment it fetched with the visitor token,
+ * which an <img> cannot send; only the page's own script can make one.
  */
-export function pageCsp(frameAncestors: string): string {
+export function pageCsp(frameAncestors: string, blobImages = false): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${blobImages ? ' blob:' : ''}`,
     "connect-src 'self' ws: wss:",
     "media-src 'self' data:",
     "object-src 'none'",
@@ -41,10 +43,10 @@ export function pageCsp(frameAncestors: string): string {
   ].join('; ');
 }
 
-export function htmlHeaders(reply: FastifyReply, frameAncestors: string): FastifyReply {
+export function htmlHeaders(reply: FastifyReply, frameAncestors: string, blobImages = false): FastifyReply {
   return reply
     .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', pageCsp(frameAncestors))
+    .header('content-security-policy', pageCsp(frameAncestors, blobImages))
     .header('referrer-policy', 'strict-origin-when-cross-origin')
     .header('cache-control', 'no-cache');
 }

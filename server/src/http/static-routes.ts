@@ -40,7 +40,8 @@ export const staticRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!frameHtml) throw notBuilt('widget');
     const site = await app.services.sites.get(request.query.site);
     const ancestors = site.allowedOrigins.length ? ["'self'", ...site.allowedOrigins].join(' ') : '*';
-    return htmlHeaders(reply, ancestors).headers(embeddableHeaders).send(frameHtml);
+    // blob: images: attachments the chat fetched with the visitor token (issue 12 item 5).
+    return htmlHeaders(reply, ancestors, true).headers(embeddableHeaders).send(frameHtml);
   });
 
   const immutable = { maxAge: '365d', immutable: true } as const;

@@ -4,7 +4,7 @@
  * validated against the contract's schema; a shape error names the field, so the merchant
  * can fix their side.
  */
-import type { Customer, Order, OrderSummary } from '@counter/shared';
+import type { Customer, Order, OrderActionOutcome, OrderActionRequest, OrderSummary } from '@counter/shared';
 import { orders as s, type z } from '@counter/shared/schemas';
 import type { CustomerQuery, OrderProvider, ProviderResult } from '../domain/orders/provider.js';
 import { fetchJson } from './provider-fetch.js';
@@ -56,6 +56,16 @@ export class HttpOrderProvider implements OrderProvider {
     // POST, so the email stays out of URLs and access logs.
     const result = await this.call('POST', 'orders/verify-guest', s.orderAnswer, { number: orderNumber, email });
     return result.kind === 'ok' ? nullable(result, result.value.order) : result;
+  }
+
+  /** Signed like every call; the shop keeps the key and answers a repeat with the first outcome. */
+  act(request: OrderActionRequest): Promise<ProviderResult<OrderActionOutcome>> {
+    return this.call('POST', 'actions', s.orderActionOutcome, request);
+  }
+
+  async getAction(idempotencyKey: string): Promise<ProviderResult<OrderActionOutcome>> {
+    const result = await this.call('GET', `actions/${encodeURIComponent(idempotencyKey)}`, s.actionLookupAnswer);
+    return result.kind === 'ok' ? nullable(result, result.value.outcome) : result;
   }
 
   private async call<T extends z.ZodType>(

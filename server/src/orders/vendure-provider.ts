@@ -7,11 +7,12 @@
  * history (its fulfilment state transitions), and the carrier is the fulfilment's method.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import type { Customer, Fulfilment, FulfilmentStatus, Order, OrderActionKind, OrderStatus, OrderSummary, PaymentState } from '@counter/shared';
+import type { Customer, Fulfilment, FulfilmentStatus, Order, OrderActionKind, OrderActionOutcome, OrderActionRequest, OrderStatus, OrderSummary, PaymentState } from '@counter/shared';
 import { orders as s } from '@counter/shared/schemas';
 import type { CustomerQuery, OrderProvider, ProviderResult } from '../domain/orders/provider.js';
 import { describeIssues } from './http-provider.js';
 import { fetchJson } from './provider-fetch.js';
+import { VendureActions } from './vendure-actions.js';
 
 export interface VendureProviderOptions {
   /** The Admin API endpoint, e.g. https://shop.example.com/admin-api */
@@ -141,7 +142,8 @@ function order(o: VOrder): Order {
     ...head,
     customerId: o.customer?.id ?? null,
     email: o.customer?.emailAddress ?? null,
-    lines: o.lines.map((l) => ({
+    // A cancelled line keeps its row at quantity 0 in Vendure: it is no longer part of the order.
+    lines: o.lines.filter((l) => l.quantity > 0).map((l) => ({
       id: l.id,
       productId: l.productVariant.product.id,
       sku: l.productVariant.sku || null,
@@ -229,6 +231,17 @@ export class VendureOrderProvider implements OrderProvider {
     if (!found || !same || found.active) return { kind: 'not_found' };
     return this.checked({ ...r, value: found }, order, s.order);
   }
+
+  /** After-sales actions (issue 12); see vendure-actions.ts for how each is kept in Vendure. */
+  act(request: OrderActionRequest): Promise<ProviderResult<OrderActionOutcome>> {
+    return this.actions.act(request);
+  }
+
+  getAction(idempotencyKey: string, request?: OrderActionRequest): Promise<ProviderResult<OrderActionOutcome>> {
+    return this.actions.find(idempotencyKey, request);
+  }
+
+  private readonly actions = new VendureActions((query, variables) => this.query(query, variables));
 
   private checked<D, T>(r: ProviderResult<D>, map: (d: D) => T | null, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] } }): ProviderResult<T> {
     if (r.kind !== 'ok') return r;

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { EventBus } from '../domain/events.js';
 import { createServices, type Services } from '../domain/services.js';
+import { ATTACHMENT_DEFAULTS } from '../domain/attachments.js';
 import { providerFactory } from '../orders/create-provider.js';
 
 declare module 'fastify' {
@@ -48,6 +49,9 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
       identitySecretGraceMs: config.identitySecretGraceMs,
       orderCacheMs: config.orderCacheMs,
       orderPolicy: { lookupsPerWindow: config.orderLookupsPerHour, lookupWindowMs: 3600_000, listLimit: ORDERS_LISTED },
+      attachments: { ...ATTACHMENT_DEFAULTS, maxBytes: config.attachmentMaxBytes },
+      // Longer than any provider call can take: only a dead process leaves one running longer.
+      actionStaleMs: config.orderProviderTimeoutMs * 2 + 5_000,
     },
     onError: (err) => app.log.error({ err }, 'background task failed'),
     identityLog: app.log,
@@ -56,6 +60,11 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
   });
   // Provider adapters may hold sockets (keep-alive) and caches.
   app.addHook('onClose', () => services.orderProviders.close());
+  // After-sales: settle what a previous process left running or unknown (asks the shop; never re-runs blindly).
+  // In the background: a shop that is down must not hold up the chat's start.
+  app.addHook('onReady', async () => {
+    services.afterSales.settleAll().catch((err: unknown) => app.log.error({ err }, 'settling order actions failed'));
+  });
   app.decorate('clock', clock);
   app.decorate('events', events);
   app.decorate('services', services);

@@ -139,7 +139,7 @@ function agentHandlers(
     }),
     'message:send': async (input) => {
       const a = await actor();
-      const { message } = await conversations.sendAsAgent(a.agent, input);
+      const { message } = await conversations.sendAsAgent(a.agent, input, undefined, socket.id);
       return { message: messageView(message) };
     },
     'message:history': async (query) => {
@@ -164,5 +164,16 @@ function agentHandlers(
     'orders:list': async ({ conversationId }) => services.orders.listForAgent(await me(), conversationId),
     'order:get': async ({ conversationId, orderId }) => services.orders.getForAgent(await me(), conversationId, orderId),
     'order:reveal': async ({ conversationId, orderId }) => services.orders.reveal(await me(), conversationId, orderId),
+    // ---- attachments (issue 12 item 5)
+    'attachment:send': async (input) => ({
+      message: messageView((await services.attachments.sendAsAgent(await me(), input)).message),
+    }),
+    // After-sales (issue 12): every limit is checked in the domain, whatever the console drew.
+    'order:action': async (input) => ({ action: await services.afterSales.request(await me(), input) }),
+    'approvals:list': async ({ state }) => ({ actions: await services.afterSales.approvals(await me(), state) }),
+    'approval:decide': async (input) => ({ action: await services.afterSales.decide(await me(), input) }),
+    'action-limits:get': async ({ siteId }) => services.afterSales.limitsFor(await me(), siteId),
+    'action-limits:set': async ({ siteId, limits }) => ({ limits: await services.afterSales.setLimits(await me(), siteId, limits) }),
+    'action-audit:list': async (query) => ({ entries: await services.afterSales.auditFor(await me(), query) }),
   };
 }

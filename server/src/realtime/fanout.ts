@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvent } from '../domain/events.js';
 import { scopedQueue } from '../domain/scoped-queue.js';
+import { actorOf, supervises } from '../domain/access.js';
 import type { Services } from '../domain/services.js';
 import {
   conversationView,
@@ -56,23 +57,28 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
   const agentRooms = (c: ConversationDoc) =>
     c.agentId ? [rooms.agent(c.agentId), rooms.conversation(c._id)] : [rooms.conversation(c._id)];
 
-  function conversationUpdated(c: ConversationDoc) {
+  function conversationUpdated(c: ConversationDoc, after?: string) {
     agents.to(agentRooms(c)).emit('conversation:updated', { conversation: conversationView(c) });
+    // The shopper's own message (or a note) moves only counters the widget does not show or
+    // derives from the messages (lastSeq, preview): one socket write per message saved.
+    if (after === 'visitor' || after === 'note') return;
     visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', { conversation: visitorConversationView(c) });
   }
 
   async function handle(event: DomainEvent): Promise<void> {
     switch (event.type) {
       case 'message.created': {
-        const { conversation: c, message } = event;
-        agents.to(agentRooms(c)).emit('message:created', { message: messageView(message) });
+        const { conversation: c, message, origin } = event;
+        // The sending connection has the message in its ack; its owner's other tabs get it here.
+        const skip = origin ?? [];
+        agents.to(agentRooms(c)).except(skip).emit('message:created', { message: messageView(message) });
         if (message.kind !== 'note') {
-          visitors.to(rooms.visitor(c.visitorId)).emit('message:created', { message: visitorMessageView(message) });
+          visitors.to(rooms.visitor(c.visitorId)).except(skip).emit('message:created', { message: visitorMessageView(message) });
         }
         return;
       }
       case 'conversation.updated':
-        return conversationUpdated(event.conversation);
+        return conversationUpdated(event.conversation, event.after);
       case 'conversation.assigned': {
         const { conversation: c, visitor, reason } = event;
         agents.to(rooms.agent(c.agentId!)).emit('conversation:assigned', {
@@ -109,6 +115,16 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
       case 'agent.updated':
         agents.to(rooms.agent(event.agent.id)).emit('agent:updated', { agent: event.agent });
         return;
+      case 'order-action.updated': {
+        // The requester and whoever may decide on it (the site's supervisors, admins, the owner).
+        const { action } = event;
+        const deciders = (await services.agents.audiences()).filter((g) => g.scope === null || g.scope.includes(action.siteId));
+        const ids = new Set([action.requestedBy.id, ...deciders.flatMap((g) => g.agentIds)]);
+        const staff = await Promise.all([...ids].map((id) => services.agents.get(id).catch(() => null)));
+        const to = staff.filter((a) => a && (a._id === action.requestedBy.id || supervises(actorOf(a), action.siteId))).map((a) => rooms.agent(a!._id));
+        if (to.length) agents.to(to).emit('order-action:updated', { action });
+        return;
+      }
       case 'sessions.revoked':
         for (const id of event.sessionIds) {
           agents.to(rooms.session(id)).emit('session:revoked');

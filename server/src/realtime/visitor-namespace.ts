@@ -115,7 +115,7 @@ function visitorHandlers(
       conversations: (await conversations.listForVisitor(await me())).map(visitorConversationView),
     }),
     'message:send': async (input) => {
-      const { message } = await conversations.sendAsVisitor(await me(), input);
+      const { message } = await conversations.sendAsVisitor(await me(), input, undefined, socket.id);
       return { message: visitorMessageView(message) };
     },
     'message:history': async (query) => {
@@ -173,6 +173,10 @@ function visitorHandlers(
     },
     'product:card': async (input) => ({
       message: visitorMessageView((await conversations.sendProduct(await me(), input)).message),
+    }),
+    // ---- attachments (issue 12 item 5)
+    'attachment:send': async (input) => ({
+      message: visitorMessageView((await services.attachments.sendAsVisitor(await me(), input)).message),
     }),
   };
 }

@@ -5,6 +5,8 @@
  * Filters are built inside repositories from validated values only; a client payload is
  * never passed through as a filter.
  */
+import type { BlobStore } from './blobs.js';
+
 export type Filter = Record<string, unknown>;
 
 export interface Update {
@@ -62,6 +64,8 @@ export interface DocCollection<T extends Doc> {
 export interface Database {
   readonly kind: 'embedded' | 'mongodb';
   collection<T extends Doc>(name: string, indexes: IndexSpec[]): Promise<DocCollection<T>>;
+  /** Files too large for documents (attachments): GridFS, or files in the data folder. */
+  blobs(bucket: string): Promise<BlobStore>;
   /** Resolves when the backend answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

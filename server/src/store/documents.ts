@@ -16,6 +16,8 @@ import type {
   VisitorId,
   VisitorProfile,
 } from '@counter/shared';
+import type { AttachmentId, AttachmentMime, UploadKey } from '@counter/shared';
+import type { ActionAuditEntry, ActionLimits, OrderActionView } from '@counter/shared';
 
 type WithId<T extends { id: unknown }> = Omit<T, 'id'> & { _id: T['id'] };
 
@@ -236,4 +238,72 @@ export interface UnansweredDoc {
   text: string;
   count: number;
   lastAt: number;
+}
+
+// ---- Attachments (issue 12 item 5) ------------------------------------------------------
+
+/** A stored file's record; its bytes are blobs `<id>.orig` and `<id>.thumb` (see repositories/attachments.ts). */
+export interface AttachmentDoc {
+  _id: AttachmentId;
+  siteId: SiteId;
+  conversationId: ConversationId;
+  /** Who uploaded it: only they may send it as a message. */
+  uploaderKind: 'visitor' | 'agent';
+  uploaderId: string;
+  /** The uploader's idempotency key: a retried upload returns this record. */
+  key: UploadKey;
+  name: string;
+  mime: AttachmentMime;
+  size: number;
+  width: number | null;
+  height: number | null;
+  thumb: boolean;
+  createdAt: number;
+}
+
+// ---- After-sales actions (issue 12) ---------------------------------------------------------
+
+/**
+ * The action ledger: one document per idempotency key (its `_id`), so a second request with
+ * the key (a double click, a retry, five in parallel) fails the insert and reads the first.
+ * Moves forward only: each transition is a conditional update on the state it leaves.
+ */
+export interface ActionDoc extends Omit<OrderActionView, 'idempotencyKey'> {
+  /** The idempotency key. */
+  _id: string;
+  /** The order's customer (a voucher's recipient); never shown. */
+  customerId: string | null;
+  /** The day's counter this action reserved money on (`${siteId}:${agentId}:${day}`), null: none. */
+  reservedOn: string | null;
+  /** When the provider call started (state running): a restart finds what it must settle. */
+  runningSince: number | null;
+}
+
+/**
+ * The daily totals, as a chain: entry n of a counter holds the running total after it, and
+ * `_id` `${counter}#${n}` is unique, so of two reservations racing for slot n one insert
+ * wins and the other reads again. Atomic on every backend (FerretDB v1 included) with
+ * nothing but a unique insert; a release is one more entry with a negative amount.
+ */
+export interface SpendDoc {
+  _id: string;
+  counter: string;
+  n: number;
+  amount: number;
+  total: number;
+  actionKey: string;
+  at: number;
+}
+
+/** Append-only: each step of each action. Never updated or deleted by the app. */
+export interface ActionAuditDoc extends Omit<ActionAuditEntry, 'id'> {
+  _id: string;
+}
+
+export interface ActionLimitsDoc {
+  /** The site. */
+  _id: SiteId;
+  limits: ActionLimits;
+  updatedAt: number;
+  updatedBy: AgentId;
 }

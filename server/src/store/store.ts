@@ -17,6 +17,8 @@ import { auditRepository, orderAccessRepository, type AuditRepository, type Orde
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 import { articleRepository, type ArticleRepository } from './repositories/articles.js';
 import { botRepository, type BotRepository } from './repositories/kb-bot.js';
+import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
+import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -37,6 +39,10 @@ export interface Store {
   /** Knowledge base (issue 13). */
   articles: ArticleRepository;
   bot: BotRepository;
+  /** Uploaded files (issue 12 item 5). */
+  attachments: AttachmentStore;
+  /** After-sales actions (issue 12). */
+  afterSales: AfterSalesRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +67,8 @@ export async function createStore(db: Database): Promise<Store> {
       audit: await auditRepository(db),
       articles: await articleRepository(db),
       bot: await botRepository(db),
+      attachments: await attachmentRepository(db),
+      afterSales: await afterSalesRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

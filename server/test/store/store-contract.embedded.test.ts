@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../src/store/open-store.js';
-import { storeContract } from './contract.js';
+import { storeContract, type StoreHarness } from './contract.js';
+import { afterSalesContract } from './after-sales-contract.js';
 
-storeContract('embedded (SQLite, on disk)', async () => {
+const harness = async (): Promise<StoreHarness> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counter-store-'));
   return {
     open: () => openStore({ dataDir }),
@@ -14,4 +15,8 @@ storeContract('embedded (SQLite, on disk)', async () => {
     },
     dispose: () => rm(dataDir, { recursive: true, force: true }),
   };
-});
+};
+
+storeContract('embedded (SQLite, on disk)', harness);
+// After-sales (issue 12): the ledger, daily totals, audit and limits on the same adapter.
+afterSalesContract('embedded (SQLite, on disk)', harness);

@@ -1,7 +1,8 @@
 import { describe, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { startMongoWire } from '../support/mongo-wire.js';
-import { storeContract } from './contract.js';
+import { storeContract, type StoreHarness } from './contract.js';
+import { afterSalesContract } from './after-sales-contract.js';
 
 const wire = await startMongoWire();
 
@@ -13,7 +14,7 @@ if ('skipped' in wire) {
 } else {
   const { server } = wire;
   console.info(`[mongodb] store contract on ${server.description}`);
-  storeContract(`mongodb (${server.description})`, async () => ({
+  const harness = async (): Promise<StoreHarness> => ({
     open: () => openStore({ mongodbUrl: server.url }),
     async reopen(store) {
       await store.close();
@@ -23,5 +24,9 @@ if ('skipped' in wire) {
       return openStore({ mongodbUrl: server.url });
     },
     dispose: () => server.dispose(),
-  }));
+  });
+  // After-sales (issue 12): the ledger, daily totals, audit and limits on the same server;
+  // first, and leaving the server to the store contract, which stops it after its last test.
+  afterSalesContract(`mongodb (${server.description})`, async () => ({ ...(await harness()), dispose: async () => {} }));
+  storeContract(`mongodb (${server.description})`, harness);
 }

@@ -6,3 +6,4 @@ export * from './redis-server.js';
 export * from './ports.js';
 export * from './identity-signing.js';
 export * from './merchant.js';
+export * from './attachments.js';

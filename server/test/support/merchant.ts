@@ -6,11 +6,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { DEMO_CUSTOMERS, demoOrders } from '../../src/demo/sample-orders.js';
+import type { OrderActionRequest } from '@counter/shared';
 import { orderProviderReference } from '../../src/http/order-provider-reference.js';
+import { ReferenceActions } from '../../src/http/reference-actions.js';
 
 export const MERCHANT_SECRET = 'merchant-shared-secret-0123456789';
 
-export async function startMerchant(secret = MERCHANT_SECRET) {
+export async function startMerchant(
+  secret = MERCHANT_SECRET,
+  hooks: { beforeAnswer?: (request: OrderActionRequest) => Promise<void>; actions?: ReferenceActions } = {},
+) {
+  const actions = hooks.actions ?? new ReferenceActions();
   const app = Fastify({ logger: false });
   let calls = 0;
   app.addHook('onRequest', async () => {
@@ -21,10 +27,12 @@ export async function startMerchant(secret = MERCHANT_SECRET) {
     secret: async () => secret,
     customers: DEMO_CUSTOMERS,
     orders: demoOrders,
+    actions,
+    ...(hooks.beforeAnswer ? { beforeAnswer: hooks.beforeAnswer } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/orders-api`, calls: () => calls, close: () => app.close() };
+  return { url: `http://127.0.0.1:${port}/orders-api`, calls: () => calls, actions, close: () => app.close() };
 }
 
 /** A bare HTTP server answering every request with `handle` (slow, malformed...). */

@@ -34,8 +34,9 @@ describe("visitors only ever reach their own conversations", () => {
     // B's own list does not include A's conversation.
     expect(ok(await visitorCommand(b.socket, 'conversation:list', {})).conversations).toEqual([]);
 
-    // A keeps talking; B hears nothing of it.
-    const aHears = next(a.socket as never, 'message:created');
+    // A keeps talking (A's second tab hears it); B hears nothing of it.
+    const aTab = (await server.visitor({ token: a.token })).socket;
+    const aHears = next(aTab as never, 'message:created');
     ok(await visitorCommand(a.socket, 'message:send', { conversationId: conversation.id, clientId: randomUUID(), text: 'still mine' }));
     await aHears;
     const { messages } = await server.app.store.messages.after(conversation.id as ConversationId, 0, 100, true);

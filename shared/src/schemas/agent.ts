@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import * as c from './common.js';
 import { orderRef } from './orders.js';
+import { attachmentSend } from './attachments.js';
+import { afterSalesSchemas } from './after-sales.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
@@ -52,6 +54,11 @@ export const agentSchemas = {
   'order:get': orderRef,
   /** The unmasked address and phone of one order; audited. */
   'order:reveal': orderRef,
+  // ---- attachments (issue 12 item 5)
+  /** A file uploaded first (POST /api/v1/attachments), as a message to the shopper. */
+  'attachment:send': attachmentSend,
+  // After-sales actions, approvals, limits and their audit (issue 12).
+  ...afterSalesSchemas,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

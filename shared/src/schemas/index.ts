@@ -5,6 +5,9 @@ export * from './rest.js';
 export * from './responses.js';
 export { COMBINING_MARKS_PER_BASE } from './safe-text.js';
 export * as orders from './orders.js';
+// After-sales actions (issue 12).
+export * as afterSales from './after-sales.js';
 export { z } from 'zod';
 // Knowledge base (issue 13).
 export * from './kb.js';
+export * from './attachments.js';

@@ -113,19 +113,21 @@ export const customerAnswer = z.object({ customer: customer.nullable() });
 export const orderListAnswer = z.object({ orders: z.array(orderSummary).max(100) });
 export const orderAnswer = z.object({ order: order.nullable() });
 
-// ---- Actions (implemented by the next issue; declared so adapters are built for them) --
+// ---- Actions -----------------------------------------------------------------------------
 
 /** Retrying with the same key never acts twice; the provider returns the first outcome. */
 const idempotencyKey = z.uuid();
 const reason = short(500).min(1);
+/** Lines and how many of each; a partial refund or return names them. */
+export const actionLines = z.array(z.object({ lineId: externalRef, quantity: z.int().min(1).max(100_000) })).min(1).max(500);
 
 export const refundRequest = z.object({
   kind: z.literal('refund'),
   idempotencyKey,
   orderId: externalRef,
-  /** Minor units; absent: the whole remaining amount. */
+  /** Minor units; absent: the lines' value, else the whole remaining amount. */
   amount: z.int().min(1).optional(),
-  lineIds: z.array(externalRef).max(500).optional(),
+  lines: actionLines.optional(),
   reason,
 });
 
@@ -133,6 +135,8 @@ export const cancelRequest = z.object({
   kind: z.literal('cancel'),
   idempotencyKey,
   orderId: externalRef,
+  /** Absent: the whole order; else these lines, which must not have shipped. */
+  lineIds: z.array(externalRef).min(1).max(500).optional(),
   reason,
 });
 
@@ -140,30 +144,61 @@ export const returnRequest = z.object({
   kind: z.literal('return_request'),
   idempotencyKey,
   orderId: externalRef,
-  lines: z.array(z.object({ lineId: externalRef, quantity: z.int().min(1) })).min(1).max(500),
+  lines: actionLines,
+  reason,
+  /** Photos the shopper attached (ids of our attachments, opaque to the shop). */
+  attachmentIds: z.array(externalRef).max(10).default([]),
+});
+
+/** A step of a return the shop accepted: approve, reject, mark received, refund it. */
+export const returnStep = z.enum(['approve', 'reject', 'received', 'refund']);
+export const returnUpdateRequest = z.object({
+  kind: z.literal('return_update'),
+  idempotencyKey,
+  orderId: externalRef,
+  /** The shop's return id (the outcome's reference of the return request). */
+  returnId: externalRef,
+  step: returnStep,
+  /** Step "refund" only; absent: the returned lines' value. */
+  amount: z.int().min(1).optional(),
   reason,
 });
 
+export const voucherValue = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('fixed'), amount: z.int().min(1) }),
+  z.object({ type: z.literal('percent'), percent: z.int().min(1).max(100) }),
+]);
+
+/** Always single use, always with an expiry. */
 export const voucherRequest = z.object({
   kind: z.literal('voucher'),
   idempotencyKey,
   customerId: externalRef,
   orderId: externalRef.nullable(),
-  amount: z.int().min(1),
+  value: voucherValue,
   currency,
+  expiresAt: when,
   reason,
 });
 
-export const orderActionRequest = z.discriminatedUnion('kind', [refundRequest, cancelRequest, returnRequest, voucherRequest]);
+export const orderActionRequest = z.discriminatedUnion('kind', [refundRequest, cancelRequest, returnRequest, returnUpdateRequest, voucherRequest]);
+/** Every kind of action, the return's later steps included. */
+export const actionKind = z.enum(['refund', 'cancel', 'return_request', 'return_update', 'voucher']);
 
 export const orderActionOutcome = z.object({
-  kind: orderActionKind,
+  kind: actionKind,
   idempotencyKey,
+  /** done: it happened; pending: the shop accepted it and finishes later; refused: the shop said no. */
   status: z.enum(['done', 'pending', 'refused']),
-  /** The shop's reference (refund id, voucher code...). */
+  /** The shop's reference (refund id, return id, voucher code...). */
   reference: short(200).nullable(),
+  /** Money that moved (refunds, cancellations), minor units; null when none. */
+  amount: minor.nullable().default(null),
   message: short(500).nullable(),
 });
+
+/** The answer to "what became of the action with this key?": null: the shop never saw it. */
+export const actionLookupAnswer = z.object({ outcome: orderActionOutcome.nullable() });
 
 // ---- What clients send -----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as c from './common.js';
 import { orderCardSend, orderLookup, externalRef } from './orders.js';
+import { attachmentSend } from './attachments.js';
 
 export const visitorSessionBody = z.object({
   siteId: c.siteId,
@@ -94,6 +95,9 @@ export const visitorSchemas = {
   'order:card': orderCardSend,
   /** The product the shopper's page last reported (setContext), as a card. */
   'product:card': z.object({ conversationId: c.conversationId, clientId: c.clientMessageId }),
+  // ---- attachments (issue 12 item 5)
+  /** A file uploaded first (POST /api/v1/attachments), as a message. */
+  'attachment:send': attachmentSend,
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;

@@ -64,6 +64,8 @@ export const CHAT = {
   evResolved: ['The conversation was resolved', '会话已解决'],
   evReopened: ['The conversation was reopened', '会话已重新打开'],
   evRated: ['You rated {n} of 5', '您的评分：{n} 星'],
+  // ---- attachments (issue 12 item 5)
+  attach: ['Attach a photo or PDF', '添加照片或 PDF'],
 } satisfies Strings;
 
 export type ChatKey = keyof typeof CHAT;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { orderDate, orderText } from '../../lib/order-text.js';
 import { routeHref } from '../../stores/route-store.js';
+import { ActionAuditLog } from './ActionAuditLog.js';
 
 export function AuditLog() {
   const app = useApp();
@@ -16,6 +17,7 @@ export function AuditLog() {
   }, []);
 
   return (
+    <>
     <section class="card audit" aria-label={t.audit}>
       <h2>{t.audit}</h2>
       <p class="muted small">{t.auditIntro}</p>
@@ -38,5 +40,8 @@ export function AuditLog() {
         </table>
       )}
     </section>
+    {/* After-sales actions (issue 12): the same page, its own table and filters. */}
+    <ActionAuditLog />
+    </>
   );
 }

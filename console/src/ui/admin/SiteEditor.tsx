@@ -11,6 +11,7 @@ import { BusinessHoursEditor } from './BusinessHoursEditor.js';
 import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
+import { ActionLimitsEditor } from './ActionLimitsEditor.js';
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -93,6 +94,7 @@ export function SiteEditor({ site }: { site: Site }) {
         </div>
       </form>
       <OrderProviderSettings key={site.id} site={site} />
+      <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
       <IdentitySecret site={site} />
       <EmbedSnippet site={site} />
     </div>

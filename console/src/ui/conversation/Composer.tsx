@@ -12,6 +12,7 @@ import { createTypingSignal } from '../../lib/typing-signal.js';
 import { useStore } from '../../lib/use-store.js';
 import type { Thread } from '../../stores/threads-store.js';
 import { CannedSuggestions } from './CannedSuggestions.js';
+import { AttachButton, PendingUploads } from './AttachControls.js';
 
 export function Composer({ thread }: { thread: Thread }) {
   const app = useApp();
@@ -113,6 +114,7 @@ export function Composer({ thread }: { thread: Thread }) {
         </button>
         <span class="composer-hint">{note ? 'Only agents see notes.' : 'Enter sends · Shift+Enter new line · / canned replies'}</span>
       </div>
+      <PendingUploads conversationId={thread.id} />
       {matches.length > 0 && <CannedSuggestions replies={matches} active={Math.min(pick, matches.length - 1)} onPick={choose} />}
       <div class="composer-row">
         <textarea
@@ -125,7 +127,13 @@ export function Composer({ thread }: { thread: Thread }) {
           onInput={(e) => update(e.currentTarget.value, e.currentTarget.selectionStart ?? e.currentTarget.value.length)}
           onKeyDown={onKeyDown}
           onBlur={() => typing.stop()}
+          onPaste={(e) => {
+            // A pasted screenshot is a file; pasted text stays text.
+            const files = e.clipboardData?.files;
+            if (canReply && files?.length) app.attachments.add(thread.id, files);
+          }}
         />
+        <AttachButton conversationId={thread.id} disabled={!canReply} />
         <button type="button" class="btn btn-primary send" disabled={!text.trim() || tooLong} onClick={send}>
           {note ? 'Add note' : 'Send'}
         </button>

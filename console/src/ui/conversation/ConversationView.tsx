@@ -2,6 +2,7 @@ import type { ConversationId } from '@counter/shared';
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { useStore } from '../../lib/use-store.js';
+import { canAct } from '../../lib/thread-access.js';
 import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
 import { KbAssist } from './KbAssist.js';
@@ -15,6 +16,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
   const app = useApp();
   const thread = useStore(app.stores.threads, (s) => s.threads[id]);
   const transferOpen = useStore(app.stores.ui, (s) => s.transferFor === id);
+  const me = useStore(app.stores.session, (s) => s.agent);
 
   useEffect(() => {
     void app.history.open(id);
@@ -41,7 +43,17 @@ export function ConversationView({ id }: { id: ConversationId }) {
   }
 
   return (
-    <section class="conversation" aria-label="Conversation">
+    <section
+      class="conversation"
+      aria-label="Conversation"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        // Files dropped anywhere on the conversation are attached (issue 12 item 5).
+        e.preventDefault();
+        const files = e.dataTransfer?.files;
+        if (files?.length && canAct(thread, me)) app.attachments.add(id, files);
+      }}
+    >
       <ConversationHeader thread={thread} />
       {thread.error && (
         <div class="banner banner-warn">

@@ -9,6 +9,7 @@ import { RichText } from '../common/RichText.js';
 import { OrderCardMessage } from '../orders/OrderCardMessage.js';
 import { ProductCard } from '../shopper/ProductCard.js';
 import { useNow } from '../hooks/use-now.js';
+import { AttachmentMessage } from './AttachmentMessage.js';
 
 export function MessageItem({ message: m, mine, seen, last }: { message: Message; mine: boolean; seen: boolean; last: boolean }) {
   const now = useNow();
@@ -52,9 +53,7 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
   return (
     <div class={`msg ${fromShopper ? 'msg-in' : 'msg-out'}`} data-seq={m.seq}>
       <div class="bubble">
-        <div class="msg-text">
-          <RichText text={m.text} />
-        </div>
+        <div class="msg-text">{m.attachment ? <AttachmentMessage attachment={m.attachment} /> : <RichText text={m.text} />}</div>
       </div>
       <div class="msg-meta">
         {!fromShopper && <span>{mine ? 'You' : (m.authorName ?? 'Agent')} · </span>}

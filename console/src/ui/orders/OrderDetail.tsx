@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { cacheAge, orderDate, orderMoney, orderText } from '../../lib/order-text.js';
 import { Dialog } from '../common/Dialog.js';
+import { OrderActions } from './OrderActions.js';
 
 type Loaded = { order: AgentOrder; cacheAgeMs: number } | { error: string } | null;
 
@@ -38,6 +39,7 @@ export function OrderDetail({ conversationId, orderId, onClose }: { conversation
       {!loaded && <p class="muted">{t.loading}</p>}
       {loaded && 'error' in loaded && <p class="error" role="alert">{t.failed} {loaded.error}</p>}
       {loaded && 'order' in loaded && <Body {...loaded} revealed={revealed} onReveal={reveal} revealError={revealError} />}
+      {loaded && 'order' in loaded && <OrderActions conversationId={conversationId} order={loaded.order} />}
     </Dialog>
   );
 }

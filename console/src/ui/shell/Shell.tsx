@@ -1,6 +1,7 @@
 /** The signed-in frame: top bar, connection banner, the page for the route, overlays. */
 import { useApp } from '../../app/app-context.js';
-import { isAdmin } from '../../lib/roles.js';
+import { isAdmin, supervises } from '../../lib/roles.js';
+import { LazyApprovals } from '../approvals/LazyApprovals.js';
 import { useStore } from '../../lib/use-store.js';
 import { AccountPage } from '../account/AccountPage.js';
 import { AgentsPage } from '../admin/AgentsPage.js';
@@ -17,6 +18,7 @@ export function Shell() {
   const app = useApp();
   const route = useStore(app.stores.route, (s) => s.route);
   const admin = useStore(app.stores.session, (s) => isAdmin(s.agent));
+  const supervisor = useStore(app.stores.session, (s) => supervises(s.agent));
   const helpOpen = useStore(app.stores.ui, (s) => s.helpOpen);
   useShortcuts();
   useDocumentTitle();
@@ -39,6 +41,9 @@ export function Shell() {
       break;
     case 'account':
       page = <AccountPage />;
+      break;
+    case 'approvals':
+      page = supervisor ? <LazyApprovals /> : <AdminOnly />;
       break;
   }
 

@@ -3,7 +3,8 @@ import { useApp } from '../../app/app-context.js';
 import { selectOpenCount, selectUnreadTotal } from '../../stores/inbox-store.js';
 import type { Route } from '../../stores/route-store.js';
 import { routeHref } from '../../stores/route-store.js';
-import { isAdmin } from '../../lib/roles.js';
+import { isAdmin, supervises } from '../../lib/roles.js';
+import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { StatusSwitch } from './StatusSwitch.js';
@@ -38,6 +39,7 @@ export function TopBar() {
         <nav class="nav" aria-label="Main">
           {link({ name: 'inbox' }, 'Conversations', work, open, unread > 0)}
           {link({ name: 'canned' }, 'Canned replies', route.name === 'canned')}
+          {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, 'Agents', route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, 'Sites', route.name === 'sites')}
         </nav>

@@ -45,6 +45,21 @@ export class CachedOrderProvider implements OrderProvider {
     return this.inner.verifyGuest(orderNumber, email);
   }
 
+  /** Actions are never cached; an order they change is dropped so the next read is fresh. */
+  async act(request: Parameters<NonNullable<OrderProvider['act']>>[0]) {
+    if (!this.inner.act) return { kind: 'unreachable' as const, reason: 'this order system cannot act' };
+    try {
+      return await this.inner.act(request);
+    } finally {
+      if (request.orderId) this.entries.delete(`o:${request.orderId}`);
+    }
+  }
+
+  getAction(idempotencyKey: string, request?: Parameters<NonNullable<OrderProvider['getAction']>>[1]) {
+    if (!this.inner.getAction) return Promise.resolve({ kind: 'unreachable' as const, reason: 'this order system cannot look actions up' });
+    return this.inner.getAction(idempotencyKey, request);
+  }
+
   close(): Promise<void> {
     this.entries.clear();
     return this.inner.close?.() ?? Promise.resolve();

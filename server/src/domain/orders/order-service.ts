@@ -177,6 +177,19 @@ export class OrderService {
     return entries.map(({ _id, action: _a, ...rest }) => ({ id: _id, ...rest }));
   }
 
+  // ---- after-sales (issue 12) ----------------------------------------------------------
+
+  /** The order an agent acts on, checked exactly as for reading it: their conversation's shopper's. */
+  async orderForAction(actor: Actor, conversationId: ConversationId, orderId: string) {
+    const { order, conversation } = await this.orderOfConversation(actor, conversationId, orderId);
+    return { order, conversation };
+  }
+
+  /** The site's provider (cached reads; actions pass through), null when none is set. */
+  providerFor(siteId: SiteDoc['_id']): Promise<OrderProvider | null> {
+    return this.providerOf(siteId);
+  }
+
   private async conversationOf(actor: Actor, conversationId: ConversationId) {
     const conversation = await this.deps.conversations.forAgent(actor, conversationId);
     const visitor = await this.deps.store.visitors.byId(conversation.visitorId);

@@ -36,6 +36,13 @@ export interface OrderProvider {
    * an idempotency key; a retry returns the first outcome.
    */
   act?(request: OrderActionRequest): Promise<ProviderResult<OrderActionOutcome>>;
+  /**
+   * What became of the action with this key: the first outcome, or not_found when the shop
+   * never saw it. How an action whose answer was lost (timeout, reset, a restart) is settled
+   * without running it again. `request`: the action as sent, for adapters that find the key
+   * on the order it acted on (Vendure keeps no key of its own).
+   */
+  getAction?(idempotencyKey: string, request?: OrderActionRequest): Promise<ProviderResult<OrderActionOutcome>>;
   /** Releases sockets, timers; called when the site's settings change or the server stops. */
   close?(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import type { Database, Doc, DocCollection, IndexSpec } from '../collection.js';
 import { StoreUnavailableError } from '../errors.js';
+import { fileBlobs } from './file-blobs.js';
 import { GroupCommit } from './group-commit.js';
 import { takeLock } from './lock.js';
 import { importJournal } from './migrate-journal.js';
@@ -113,6 +114,7 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {
       for (const index of indexes) engine.db.exec(createIndexSql(name, index));
       return coll;
     },
+    blobs: (bucket) => fileBlobs(path.join(dataDir, bucket), options.fsync ?? true),
     async ping() {
       if (closed) throw new StoreUnavailableError(new Error('embedded store closed'));
       // After a failed write, only a write tells whether the cause is gone.

@@ -1,6 +1,7 @@
 import { MongoClient, MongoError, MongoServerError, type Collection, type MongoClientOptions } from 'mongodb';
 import type { Database, Doc, DocCollection, IndexSpec } from '../collection.js';
 import { StoreUnavailableError } from '../errors.js';
+import { gridfsBlobs } from './gridfs-blobs.js';
 import { clientWatchdog, type WatchdogLog } from './client-watchdog.js';
 import { MongoDocCollection, translateError, type CollectionSource } from './mongo-collection.js';
 
@@ -83,6 +84,7 @@ export async function openMongo(url: string, options: MongoOptions = {}): Promis
       }
       return new MongoDocCollection<T>(name, source);
     },
+    blobs: async (bucket) => gridfsBlobs(() => watchdog.client.db(), bucket),
     async ping() {
       try {
         await watchdog.client.db().command({ ping: 1 });

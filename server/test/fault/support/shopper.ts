@@ -38,6 +38,12 @@ export class Shopper {
   private readonly outbox: OutboxEntry[] = [];
   private readonly failedOnce = new Set<string>();
   private socket!: Socket;
+  /**
+   * A second tab of the same shopper. The sending connection gets its messages in the ack
+   * only; the broadcast goes to the shopper's other connections, and this tab checks that
+   * nothing is ever announced that was not stored.
+   */
+  private tab!: Socket;
   private closed = false;
   private wake: (() => void) | null = null;
   private pumping: Promise<void> | null = null;
@@ -61,25 +67,35 @@ export class Shopper {
     return shopper;
   }
 
-  private async connect(): Promise<void> {
-    this.socket = io(`${this.url}/visitor`, {
+  private open(): Socket {
+    return io(`${this.url}/visitor`, {
       auth: { v: PROTOCOL_VERSION, siteId: SITE_ID, token: this.token, pageOrigin: this.url },
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
-    this.socket.on('connect', () => this.kick());
-    this.socket.on('connect_error', () => {
+  }
+
+  /** Keeps a socket coming back, as a browser tab does. */
+  private persist(socket: Socket): Socket {
+    socket.on('connect_error', () => {
       // A refusal by the server's middleware (e.g. its store is down) ends socket.io's own
       // reconnection; a browser tab would try again, so do we.
-      if (!this.socket.active && !this.closed) setTimeout(() => !this.closed && this.socket.connect(), 200).unref();
+      if (!socket.active && !this.closed) setTimeout(() => !this.closed && socket.connect(), 200).unref();
     });
-    this.socket.on('disconnect', (reason) => {
+    socket.on('disconnect', (reason) => {
       // A server shutting down says goodbye, which socket.io takes as "do not come back".
-      if (reason === 'io server disconnect' && !this.closed) this.socket.connect();
+      if (reason === 'io server disconnect' && !this.closed) socket.connect();
     });
-    this.socket.on('message:created', ({ message }: { message: Message }) => {
+    return socket;
+  }
+
+  private async connect(): Promise<void> {
+    this.socket = this.persist(this.open());
+    this.socket.on('connect', () => this.kick());
+    this.tab = this.persist(this.open());
+    this.tab.on('message:created', ({ message }: { message: Message }) => {
       if (message.author === 'visitor' && message.clientId) this.seen.set(message.clientId, message.seq);
     });
     await this.connectedNow();
@@ -193,5 +209,6 @@ export class Shopper {
   close(): void {
     this.closed = true;
     this.socket?.disconnect();
+    this.tab?.disconnect();
   }
 }

@@ -15,6 +15,7 @@ import { createReadMarks } from './read-marks';
 import { createSessionAccess } from './session-access';
 import { createShopContext } from './shop-context';
 import type { OrdersApi } from './orders';
+import type { AttachmentsApi } from './attachments';
 import type { Transport } from './transport';
 import { createTyping } from './typing';
 import { uuid } from './uuid';
@@ -47,6 +48,8 @@ export interface ChatSession {
   kb(): Promise<import('./kb').KbApi>;
   /** Logout: revoke the token, forget the outbox, tell the loader it can remove the frame. */
   shutdown(): void;
+  /** Uploading and reading files, loaded with the attachment views (issue 12 item 5). */
+  attachments(): Promise<AttachmentsApi>;
 }
 
 const SOUND_KEY = 'sound';
@@ -168,6 +171,7 @@ export function createChatSession(deps: SessionDeps): ChatSession {
     markRead: reads.mark,
     orders: () => import('./orders').then((m) => m.ordersApi(core, conversation.start)),
     kb: () => import('./kb').then((m) => m.kbApi(core)),
+    attachments: () => import('./attachments').then((m) => m.attachmentsApi(core, conversation.start, access.token)),
     setContext: context.set,
 
     identify(next) {

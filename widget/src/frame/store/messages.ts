@@ -10,7 +10,7 @@ import { lastSeq, merge as mergeSequenced } from '@counter/shared/delivery';
  * A message as shown: a stored VisitorMessage (the server's, used as is) or one still in the outbox
  * (no seq yet), keyed by the sender's client id either way.
  */
-export type ChatMessage = Pick<VisitorMessage, 'clientId' | 'author' | 'authorName' | 'kind' | 'text' | 'event' | 'createdAt'> & {
+export type ChatMessage = Pick<VisitorMessage, 'clientId' | 'author' | 'authorName' | 'kind' | 'text' | 'event' | 'createdAt' | 'attachment'> & {
   /** Assigned by the server; null while the message waits in the outbox. */
   seq: number | null;
   /** Why the last attempt failed (an error code, or 'timeout'); unset while sending. */

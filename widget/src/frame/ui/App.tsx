@@ -9,6 +9,7 @@ import type { ChatSession } from '../session/chat-session';
 import type { ChatStore } from '../store/chat-store';
 import { footer } from '../store/selectors';
 import { Composer } from './Composer';
+import { attach, AttachSlot } from './attach/attach-entry';
 import { Header } from './Header';
 import { lazy } from './lazy';
 import { MessageList } from './MessageList';
@@ -38,7 +39,12 @@ function Footer() {
       {left && <p class="note">{t('left', { email: left })}</p>}
       {which === 'ended' && <Ended />}
       {/* Ended too: a returning shopper just writes, and that starts the next conversation. */}
-      {(which === 'composer' || which === 'ended') && <Composer />}
+      {(which === 'composer' || which === 'ended') && (
+        <>
+          <AttachSlot />
+          <Composer />
+        </>
+      )}
       {which === 'leave' && <LeaveMessage />}
       {(which === 'blocked' || which === 'crowded') && <p class="card note">{t(which)}</p>}
     </>
@@ -59,7 +65,7 @@ function ChatWindow() {
   }, [session]);
 
   return (
-    <div class="chat">
+    <div class="chat" onDragOver={(e) => e.preventDefault()} onDrop={(e) => (e.preventDefault(), attach(session, e.dataTransfer?.files))}>
       <Header />
       <StatusBar />
       {orders && <OrdersEntry />}

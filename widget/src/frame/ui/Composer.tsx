@@ -5,6 +5,7 @@
  */
 import { LIMITS } from '@counter/shared';
 import { Icon } from './Icon';
+import { attach } from './attach/attach-entry';
 import { useAutofocus, useSession, useText } from './use-chat';
 
 export function Composer() {
@@ -21,6 +22,10 @@ export function Composer() {
 
   return (
     <form class="composer" onSubmit={submit}>
+      <label class="send attach" title={t('attach')}>
+        <input type="file" class="sr" aria-label={t('attach')} accept="image/*,.pdf" multiple onChange={(e) => (attach(session, e.currentTarget.files), (e.currentTarget.value = ""))} />
+        +
+      </label>
       <textarea
         ref={autofocus}
         rows={1}
@@ -30,6 +35,7 @@ export function Composer() {
         onInput={(e) => session.typing(!!e.currentTarget.value.trim())}
         onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229 && submit(e)}
         onBlur={() => session.typing(false)}
+        onPaste={(e) => attach(session, e.clipboardData?.files)}
       />
       <button class="send" aria-label={t('send')}>
         <Icon name="send" />

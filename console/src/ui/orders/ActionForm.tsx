@@ -1,0 +1,115 @@
+/** The form for one action; amounts are typed in major units and sent in minor units. */
+import type { ActionKind, AgentOrder, ConversationId, OrderActionView } from '@counter/shared';
+import { useState } from 'preact/hooks';
+import { useApp } from '../../app/app-context.js';
+import { afterSalesText } from '../../i18n/after-sales.js';
+import { useIdempotencyKey } from './OrderActions.js';
+
+const digits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const toMinor = (major: string, currency: string) => Math.round(Number(major) * 10 ** digits(currency));
+
+export function ActionForm(props: {
+  kind: ActionKind;
+  order: AgentOrder;
+  conversationId: ConversationId;
+  onClose: () => void;
+  onDone: (action: OrderActionView) => void;
+}) {
+  const { kind, order } = props;
+  const app = useApp();
+  const t = afterSalesText();
+  const key = useIdempotencyKey();
+  const [amount, setAmount] = useState('');
+  const [voucherType, setVoucherType] = useState<'fixed' | 'percent'>('fixed');
+  const [days, setDays] = useState('30');
+  const [lineId, setLineId] = useState(order.lines[0]?.id ?? '');
+  const [quantity, setQuantity] = useState('1');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  function action() {
+    switch (kind) {
+      case 'refund':
+        return amount ? { kind, amount: toMinor(amount, order.currency) } : { kind };
+      case 'cancel':
+        return { kind };
+      case 'return_request':
+        return { kind, lines: [{ lineId, quantity: Number(quantity) }], attachmentIds: [] };
+      default:
+        return {
+          kind: 'voucher' as const,
+          value: voucherType === 'fixed' ? { type: 'fixed' as const, amount: toMinor(amount, order.currency) } : { type: 'percent' as const, percent: Number(amount) },
+          expiresInDays: Number(days),
+        };
+    }
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    // Disabled while sending, and the key stays: a second submit is the same action.
+    setBusy(true);
+    setError(null);
+    const r = await app.afterSales.act({ conversationId: props.conversationId, orderId: order.id, idempotencyKey: key, reason, action: action() as never });
+    setBusy(false);
+    if (r.ok) props.onDone(r.data.action);
+    else setError(r.error.message);
+  }
+
+  return (
+    <form class="action-form" onSubmit={submit} aria-label={t.kind[kind]}>
+      {(kind === 'refund' || kind === 'voucher') && (
+        <div class="row">
+          {kind === 'voucher' && (
+            <select aria-label={t.fixed} value={voucherType} onChange={(e) => setVoucherType(e.currentTarget.value as 'fixed' | 'percent')}>
+              <option value="fixed">{t.fixed}</option>
+              <option value="percent">{t.percent}</option>
+            </select>
+          )}
+          <label class="field field-narrow">
+            <span>{kind === 'voucher' && voucherType === 'percent' ? t.percent : `${t.amount} (${order.currency})`}</span>
+            <input name="amount" inputMode="decimal" required={kind === 'voucher'} value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+          </label>
+          {kind === 'voucher' && (
+            <label class="field field-narrow">
+              <span>{t.days}</span>
+              <input name="days" type="number" min={1} max={365} value={days} onInput={(e) => setDays(e.currentTarget.value)} />
+            </label>
+          )}
+        </div>
+      )}
+      {kind === 'return_request' && (
+        <div class="row">
+          <label class="field">
+            <span>{t.line}</span>
+            <select value={lineId} onChange={(e) => setLineId(e.currentTarget.value)}>
+              {order.lines.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.title}
+                  {l.variant ? ` · ${l.variant}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field field-narrow">
+            <span>{t.quantity}</span>
+            <input type="number" min={1} value={quantity} onInput={(e) => setQuantity(e.currentTarget.value)} />
+          </label>
+        </div>
+      )}
+      <label class="field">
+        <span>{t.reason}</span>
+        <input name="reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary btn-small" disabled={busy}>
+          {t.submit}
+        </button>
+        <button type="button" class="btn btn-small" onClick={props.onClose}>
+          {t.cancelForm}
+        </button>
+      </div>
+    </form>
+  );
+}
