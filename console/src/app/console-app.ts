@@ -5,7 +5,6 @@
  */
 import type { ActionLimits, AgentCommandInput, AgentStatus, ConversationId, SiteId } from '@counter/shared';
 import type { RestApi } from '../api/rest-api.js';
-import type { SiteId } from '@counter/shared';
 import type { ClientError } from '../lib/client-error.js';
 import type { Notifier } from '../lib/notifier.js';
 import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
