@@ -2,7 +2,6 @@
  * Facts the domain publishes; the realtime layer turns them into socket events. The domain
  * never knows about rooms or sockets.
  */
-import type { Agent, AgentId, AssignReason, RemoveReason } from '@counter/shared';
 import type { ArticleId, SiteId } from '@counter/shared';
 import type { Agent, AgentId, AssignReason, MessageAuthor, OrderActionView, RemoveReason } from '@counter/shared';
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
