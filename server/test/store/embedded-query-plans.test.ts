@@ -59,6 +59,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       byId: () => store.sites.byId('s1' as SiteId),
       list: () => store.sites.list(),
       update: () => store.sites.update('s1' as SiteId, { name: 'x' }),
+      widgetSeen: () => store.sites.widgetSeen('s1' as SiteId, 1),
     },
     visitors: {
       create: () => store.visitors.create({ _id: v, trail: [] } as never).catch(() => {}),
