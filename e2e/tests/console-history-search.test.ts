@@ -71,12 +71,24 @@ describe('console: history and search in Chinese', () => {
     await expect(page.locator('.history-row .history-name').textContent()).resolves.toBe('Bob Lee');
   });
 
-  it('shows the same search in a Chinese-language browser', async () => {
+  it('shows the same search to a person who chose Chinese, in a Chinese-language browser', async () => {
     const context = await world.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     try {
       await context.addCookies(await page.context().cookies());
       const zh = await context.newPage();
+      // The saved choice wins over the browser's language (Ann first signed in with English).
+      await zh.goto(`${world.server.url}/console/`);
+      const saved = await zh.evaluate(async () => {
+        const res = await fetch('/api/v1/auth/profile', {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ prefs: { locale: 'zh' } }),
+        });
+        return res.status;
+      });
+      expect(saved).toBe(200);
       await zh.goto(`${world.server.url}/console/#/history`);
+      await zh.reload();
       await zh.getByRole('heading', { name: '历史记录' }).waitFor();
       const mark = await search(zh, '搜索消息', '搜索', '快递');
       await expect(mark.textContent()).resolves.toBe('快递');
