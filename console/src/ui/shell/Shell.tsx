@@ -6,11 +6,10 @@ import { useStore } from '../../lib/use-store.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { WorkView } from '../inbox/WorkView.js';
-import { GettingStarted } from '../onboarding/GettingStarted.js';
+import { LazyGettingStarted } from '../onboarding/lazy-getting-started.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
-import { HelpOverlay } from './HelpOverlay.js';
 import { TopBar } from './TopBar.js';
-import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHistoryPage, LazySitesPage } from './lazy-pages.js';
+import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazySitesPage } from './lazy-pages.js';
 
 export function Shell() {
   const app = useApp();
@@ -52,9 +51,9 @@ export function Shell() {
     <div class="shell">
       <TopBar />
       <ConnectionBanner />
-      <GettingStarted />
+      <LazyGettingStarted />
       <main class="shell-main">{page}</main>
-      {helpOpen && <HelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
+      {helpOpen && <LazyHelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
     </div>
   );
 }
