@@ -70,7 +70,8 @@ describe('orders in the chat', () => {
     expect(await panel.textContent()).not.toMatch(/Century Avenue|8000/);
     await page.screenshot({ path: artifact('orders-widget-detail-en-375.png') });
     await panel.getByRole('button', { name: 'Send to chat' }).click();
-    await frame.getByText('Order #1042', { exact: true }).waitFor();
+    // In the thread (the order's own heading may still be on screen for a moment).
+    await frame.getByRole('list', { name: 'Messages' }).getByText('Order #1042', { exact: true }).waitFor();
 
     // The agent: the conversation, the card, the order's detail, masked until revealed.
     await agentPage.locator('.rows [data-conversation]').first().locator('a').click();

@@ -39,6 +39,9 @@ import { servicesPlugin } from './plugins/services.js';
 import { storePlugin } from './plugins/store.js';
 import type { RemoteImageOptions } from './media/remote-image.js';
 import type { Store } from './store/store.js';
+// Knowledge base (issue 13).
+import { kbRoutes } from './http/kb-routes.js';
+import { kbSyncPlugin } from './plugins/kb-sync.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(mailPlugin, deps.mail ?? {});
     await app.register(mailLinkRoutes);
     await app.register(realtimePlugin);
+    await app.register(kbRoutes);
+    await app.register(kbSyncPlugin);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.
     await app.close().catch((closeErr: unknown) => app.log.error({ err: closeErr }, 'close after a failed start failed'));

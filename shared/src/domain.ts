@@ -88,6 +88,8 @@ export interface Availability {
   open: boolean;
   /** Median first-response time over recent conversations, seconds; null without data. */
   typicalReplySeconds: number | null;
+  /** The site's knowledge-base bot answers now (issue 13): the shopper may write, nobody online or not. */
+  bot?: boolean;
 }
 
 export interface WidgetConfig {
@@ -217,7 +219,8 @@ export type VisitorConversation = Pick<
   | 'offline'
 >;
 
-export type MessageAuthor = 'visitor' | 'agent' | 'system';
+/** bot: the knowledge-base bot (issue 13); clients show it like staff, named by `authorName`. */
+export type MessageAuthor = 'visitor' | 'agent' | 'system' | 'bot';
 /** text: chat; note: internal, agents only; event: something happened (assigned, resolved...). */
 /**
  * order: a card for one order, sent by the shopper (`card` holds what the card shows);

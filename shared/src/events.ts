@@ -228,3 +228,18 @@ export interface VisitorResults {
 export interface AgentResults {
   'conversation:reach': { reach: ShopperReach };
 }
+// ---- knowledge base (issue 13) -------------------------------------------------------
+
+export interface KbVisitorResults {
+  'kb:suggest': { hits: import('./kb.js').ArticleHit[] };
+  'kb:article': { article: import('./kb.js').Article };
+  'kb:top': { hits: import('./kb.js').ArticleHit[] };
+}
+/** Registered on /visitor beside VisitorClientToServerEvents. */
+export type KbVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').KbVisitorSchemas, KbVisitorResults>;
+
+export interface BotVisitorResults {
+  'bot:feedback': null;
+  'bot:handoff': null;
+}
+export type BotVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').BotVisitorSchemas, BotVisitorResults>;

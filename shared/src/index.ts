@@ -23,3 +23,5 @@ export * from './emoji.js';
 export * from './look/look.js';
 export * from './look/colour.js';
 export * from './install-snippets.js';
+// Knowledge base (issue 13).
+export type * from './kb.js';

@@ -3,6 +3,7 @@ import type { OrderProviderInput, RevealAuditEntry, SiteLookSettings } from '@co
 import type { Agent, AgentId, AgentPrefs, BusinessHours, CannedReply, CannedReplyId, Greeting, IdentityCheckReport, Locale, Role, Site, SiteId } from '@counter/shared';
 import type { ConversationStatus, HistoryResultPage, VisitorId } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
+import type { Article, ArticleHit } from '@counter/shared';
 
 export interface NewAgent {
   email: string;
@@ -70,6 +71,9 @@ export interface RestApi {
   // ---- issue 17: the merchant's look and proactive help ----
   siteLook(id: SiteId): Promise<Result<SiteLookSettings>>;
   setSiteLook(id: SiteId, settings: SiteLookSettings): Promise<Result<SiteLookSettings>>;
+  /** Knowledge base (issue 13): articles matching a shopper's message, and one article. */
+  searchArticles(siteId: SiteId, q: string): Promise<Result<{ hits: ArticleHit[] }>>;
+  getArticle(siteId: SiteId, id: string): Promise<Result<{ article: Article }>>;
 }
 
 /** The History page's filters (see historySearchQuery in shared): absent means any. */
@@ -118,5 +122,7 @@ export function createRestApi(http: HttpClient): RestApi {
     // ---- issue 17: the merchant's look and proactive help ----
     siteLook: (id) => http.request('GET', `${V1}/sites/${enc(id)}/look`),
     setSiteLook: (id, settings) => http.request('PUT', `${V1}/sites/${enc(id)}/look`, settings),
+    searchArticles: (siteId, q) => http.request('GET', `${V1}/sites/${enc(siteId)}/articles/search?q=${enc(q)}&limit=3`),
+    getArticle: (siteId, id) => http.request('GET', `${V1}/sites/${enc(siteId)}/articles/${enc(id)}`),
   };
 }

@@ -200,6 +200,11 @@ export function createConsoleApp(deps: ConsoleDeps) {
     },
     start: () => stores.session.getState().check(),
     stop: shutDown,
+    /** Knowledge base (issue 13): agent assist reads articles live (nothing kept in a store). */
+    kb: {
+      search: (siteId: SiteId, q: string) => deps.api.searchArticles(siteId, q),
+      article: (siteId: SiteId, id: string) => deps.api.getArticle(siteId, id),
+    },
     // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
     attachments,
   };

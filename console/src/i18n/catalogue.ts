@@ -10,6 +10,7 @@ import * as agents from './agents.js';
 import * as canned from './canned.js';
 import { emojiText } from './emoji.js';
 import { historyText } from './history.js';
+import { kbText } from './kb.js';
 import { lookText } from './look.js';
 import { shopperReachText } from './shopper-reach.js';
 import * as common from './common.js';
@@ -28,6 +29,7 @@ export const TABLES: Record<string, { en: object; zh: object }> = {
   attachments: viaAccessor(attachmentText),
   emoji: viaAccessor(emojiText),
   history: viaAccessor(historyText),
+  kb: viaAccessor(kbText),
   look: viaAccessor(lookText),
   shopperReach: viaAccessor(shopperReachText),
   account,

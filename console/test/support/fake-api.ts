@@ -143,6 +143,9 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
       looks[id] = settings;
       return ok(settings);
     },
+    // Knowledge base (issue 13): no articles in the fake.
+    searchArticles: async () => ok({ hits: [] }),
+    getArticle: async () => fail(clientError('not_found'), 404),
   };
   return { api, state };
 }

@@ -2,6 +2,7 @@
  * Facts the domain publishes; the realtime layer turns them into socket events. The domain
  * never knows about rooms or sockets.
  */
+import type { ArticleId, SiteId } from '@counter/shared';
 import type { Agent, AgentId, AssignReason, MessageAuthor, OrderActionView, RemoveReason } from '@counter/shared';
 import type { ConversationDoc, MessageDoc, VisitorDoc } from '../store/documents.js';
 
@@ -30,6 +31,8 @@ export type DomainEvent =
   | { type: 'access.changed'; agentId: AgentId }
   /** A shopper's token was revoked (shop logout): its open sockets close. */
   | { type: 'visitor.session.revoked'; tokenHash: string }
+  /** Knowledge base (issue 13): these articles were written or deleted; every node reloads them. */
+  | { type: 'kb.changed'; siteId: SiteId; articleIds: ArticleId[] }
   /** After-sales (issue 12): an action changed state; its requester and the site's supervisors hear it. */
   | { type: 'order-action.updated'; action: OrderActionView };
 

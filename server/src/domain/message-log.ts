@@ -87,7 +87,9 @@ export class MessageLog {
     this.remember(conversation._id, message.seq);
     // Durable now: deliver it at once; the conversation's counters follow in their own event.
     this.deps.events.publish({ type: 'message.created', conversation, message, ...(origin && { origin }) });
-    const by = message.kind === 'note' ? 'note' : message.author;
+    // The bot's words are not a staff reply: no first response, no end of the shopper's wait
+    // (the response target starts at the handoff), so they count like a system line.
+    const by = message.kind === 'note' ? 'note' : message.author === 'bot' ? 'system' : message.author;
     const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' || message.kind === 'attachment' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
     const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;

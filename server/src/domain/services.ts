@@ -15,6 +15,10 @@ import { VisitorService } from './visitors.js';
 import { OrderService, type OrderPolicy } from './orders/order-service.js';
 import type { OrderProvider } from './orders/provider.js';
 import { ProviderRegistry, type ProviderFactory } from './orders/provider-registry.js';
+// Knowledge base (issue 13).
+import { ArticleIndex } from './kb/article-index.js';
+import { KbService } from './kb/kb-service.js';
+import { BotService } from './kb/bot-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
 
@@ -48,6 +52,9 @@ export interface Services {
   orders: OrderService;
   /** One cached order provider per site; closed with the app. */
   orderProviders: ProviderRegistry;
+  /** Knowledge base (issue 13). */
+  kb: KbService;
+  bot: BotService;
   // ---- attachments (issue 12 item 5)
   attachments: AttachmentService;
   /** After-sales actions, limits, approvals and their audit (issue 12). */
@@ -84,6 +91,7 @@ export function createServices(deps: {
   });
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
+  const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
   return {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
@@ -100,6 +108,8 @@ export function createServices(deps: {
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
+    kb,
+    bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
   };

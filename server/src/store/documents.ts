@@ -183,6 +183,63 @@ export interface AuditDoc {
   at: number;
 }
 
+// --- Knowledge base (issue 13) ---
+
+/** An article as stored: the Markdown source only (its tree is parsed when viewed). */
+export interface ArticleDoc {
+  _id: import('@counter/shared').ArticleId;
+  siteId: SiteId;
+  title: string;
+  body: string;
+  locale: import('@counter/shared').Locale;
+  tags: string[];
+  questions: string[];
+  /** The import that created it, so a failed import can take back what it stored; null when typed in. */
+  importId: string | null;
+  createdBy: AgentId;
+  updatedAt: number;
+  /**
+   * Times shoppers opened it: the widget's popular questions. Approximate on FerretDB v1,
+   * whose $inc is not atomic; an order of popularity tolerates a lost count.
+   */
+  views: number;
+}
+
+/** A site's bot settings (issue 13); no document: the bot is off. */
+export interface BotSettingsDoc {
+  _id: SiteId;
+  mode: import('@counter/shared').BotMode;
+  threshold: number;
+  updatedAt: number;
+}
+
+/** What the bot did in one conversation: the honest figures of item 5 are read from these. */
+export interface BotRecordDoc {
+  _id: ConversationId;
+  siteId: SiteId;
+  startedAt: number;
+  /** The shopper's questions the bot saw, for the handoff note. */
+  questions: string[];
+  /** Articles the bot answered with, by title (the note and the summary). */
+  answered: string[];
+  /** true: "yes, it answered my question"; false: "no"; null: no answer given. */
+  confirmed: boolean | null;
+  confirmedAt: number | null;
+  handoffAt: number | null;
+  /** First text from a person after the handoff. */
+  firstHumanReplyAt: number | null;
+}
+
+/** A question the bot had no confident answer for, counted per site (the console's list). */
+export interface UnansweredDoc {
+  /** `${siteId}:${sha256 of the folded text}` */
+  _id: string;
+  siteId: SiteId;
+  text: string;
+  count: number;
+  lastAt: number;
+}
+
 // ---- Attachments (issue 12 item 5) ------------------------------------------------------
 
 /** A stored file's record; its bytes are blobs `<id>.orig` and `<id>.thumb` (see repositories/attachments.ts). */

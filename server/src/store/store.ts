@@ -15,6 +15,8 @@ import {
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
+import { articleRepository, type ArticleRepository } from './repositories/articles.js';
+import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
@@ -35,6 +37,9 @@ export interface Store {
   identityChecks: IdentityCheckRepository;
   orderAccess: OrderAccessRepository;
   audit: AuditRepository;
+  /** Knowledge base (issue 13). */
+  articles: ArticleRepository;
+  bot: BotRepository;
   /** Uploaded files (issue 12 item 5). */
   attachments: AttachmentStore;
   /** After-sales actions (issue 12). */
@@ -63,6 +68,8 @@ export async function createStore(db: Database): Promise<Store> {
       identityChecks: await identityCheckRepository(db),
       orderAccess: await orderAccessRepository(db),
       audit: await auditRepository(db),
+      articles: await articleRepository(db),
+      bot: await botRepository(db),
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),

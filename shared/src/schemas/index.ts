@@ -8,6 +8,8 @@ export * as orders from './orders.js';
 // After-sales actions (issue 12).
 export * as afterSales from './after-sales.js';
 export { z } from 'zod';
+// Knowledge base (issue 13).
+export * from './kb.js';
 export * from './attachments.js';
 
 // ---- history and search (issue 16) ----

@@ -86,6 +86,7 @@ export const availabilityView: z.ZodType<Availability> = z.object({
   agentsOnline: z.number().int(),
   open: z.boolean(),
   typicalReplySeconds: z.number().nullable(),
+  bot: z.boolean().optional(),
 });
 
 export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({

@@ -6,6 +6,7 @@ import { useStore } from '../../lib/use-store.js';
 import { canAct } from '../../lib/thread-access.js';
 import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
+import { KbAssist } from './KbAssist.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { MessageList } from './MessageList.js';
 import { ShopperReach } from './ShopperReach.js';
@@ -66,6 +67,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
       <TypingIndicator active={thread.visitorTyping && thread.conversation.status !== 'resolved'} />
       <ThreadNotice thread={thread} />
       <ShopperReach thread={thread} />
+      <KbAssist thread={thread} />
       <Composer thread={thread} />
       {transferOpen && <LazyTransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
     </section>

@@ -61,6 +61,8 @@ export class QueueView {
       agentsOnline: (await this.deps.pool.available()).filter((agent) => worksFor(agent, site._id)).length,
       open: isOpen(site.businessHours, this.deps.clock.now()),
       typicalReplySeconds: await this.deps.stats.typicalReplySeconds(),
+      // Knowledge base (issue 13): with a bot on, the shopper writes instead of leaving a message.
+      bot: ((await this.deps.store.bot.settings(site._id))?.mode ?? 'off') !== 'off',
     };
   }
 }

@@ -49,6 +49,8 @@ export interface ChatSession {
   identify(identity: Identity): void;
   /** The order views' commands, loaded with them. */
   orders(): Promise<OrdersApi>;
+  /** The knowledge base's commands, loaded with its panel (issue 13). */
+  kb(): Promise<import('./kb').KbApi>;
   /** Logout: revoke the token, forget the outbox, tell the loader it can remove the frame. */
   shutdown(): void;
   /** Uploading and reading files, loaded with the attachment views (issue 12 item 5). */
@@ -174,6 +176,7 @@ export function createChatSession(deps: SessionDeps): ChatSession {
 
     markRead: reads.mark,
     orders: () => import('./orders').then((m) => m.ordersApi(core, conversation.start)),
+    kb: () => import('./kb').then((m) => m.kbApi(core)),
     attachments: () => import('./attachments').then((m) => m.attachmentsApi(core, conversation.start, access.token)),
     setContext: context.set,
 

@@ -7,7 +7,8 @@ export type Footer = 'composer' | 'leave' | 'ended' | 'blocked' | 'crowded';
 export function footer(s: ChatState): Footer {
   if (s.connection === 'blocked' || s.connection === 'crowded') return s.connection;
   if (s.conversation?.status === 'resolved') return 'ended';
-  const nobody = s.availability && (!s.availability.open || s.availability.agentsOnline === 0);
+  // With a bot on (issue 13) somebody answers: the composer stays.
+  const nobody = s.availability && !s.availability.bot && (!s.availability.open || s.availability.agentsOnline === 0);
   // Nobody to answer and nothing started yet: an email gets the reply.
   if (!s.conversation && nobody && !s.messages.length) return 'leave';
   return 'composer';

@@ -29,6 +29,8 @@ const Ended = lazy(() => import('./Ended').then((m) => m.Ended));
 const LeftNote = lazy(() => import('./LeaveMessage').then((m) => m.LeftNote));
 /** Only for sites with orders: the "My orders" button; the order views load on its first click. */
 const OrdersEntry = lazy(() => import('./orders/OrdersEntry').then((m) => m.OrdersEntry));
+/** Knowledge base (issue 13): popular questions, suggestions while typing, the bot's buttons. */
+const KbPanel = lazy(() => import('./kb/KbPanel').then((m) => m.KbPanel));
 
 function Footer() {
   const t = useText();
@@ -70,6 +72,7 @@ function ChatWindow() {
       <StatusBar />
       {orders && <OrdersEntry />}
       <MessageList />
+      <KbPanel />
       <Footer />
       <div class="sr" aria-live="polite" aria-atomic="true">
         {announcement}

@@ -1,0 +1,169 @@
+/**
+ * The knowledge base: articles per site, edited by the site's supervisors and admins, read by
+ * all its staff, searched by its shoppers (only through search and open, never listed).
+ * Every write updates this node's index and publishes `kb.changed` so the other nodes reload
+ * the same articles from the store.
+ */
+import type { Article, ArticleHit, ArticleId, ImportProblem, Locale, SiteId } from '@counter/shared';
+import { articleBody, importBody, type z } from '@counter/shared/schemas';
+import type { ArticleDoc } from '../../store/documents.js';
+import { inSite, supervises, type Actor } from '../access.js';
+import { newId } from '../crypto.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import type { DomainDeps } from '../deps.js';
+import type { ArticleIndex } from './article-index.js';
+import { parseCsv, parseMarkdown, type Candidate } from './import-files.js';
+import { parseArticleBody } from './markdown.js';
+
+export type ArticleInput = z.output<typeof articleBody>;
+
+export function articleView(doc: ArticleDoc): Article {
+  const { _id, importId: _importId, createdBy: _createdBy, views: _views, ...rest } = doc;
+  return { id: _id, ...rest, blocks: parseArticleBody(doc.body) };
+}
+
+/** Most rejected rows reported at once: enough to fix a file, not a wall of text. */
+const MAX_PROBLEMS = 50;
+
+export class KbService {
+  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & { index: ArticleIndex }) {}
+
+  /** Rebuilds every site's index from the store (start-up). */
+  async loadAll(): Promise<void> {
+    this.deps.index.load(await this.deps.store.articles.all());
+  }
+
+  /** Another node changed these articles: read them again (gone: drop them). */
+  async refresh(siteId: SiteId, ids: readonly ArticleId[]): Promise<void> {
+    for (const id of ids) {
+      const doc = await this.deps.store.articles.get(siteId, id);
+      if (doc) this.deps.index.put(doc);
+      else this.deps.index.remove(siteId, id);
+    }
+  }
+
+  private async readable(actor: Actor, siteId: SiteId): Promise<void> {
+    if (!inSite(actor, siteId)) throw forbidden();
+    if (!(await this.deps.store.sites.byId(siteId))) throw new AppError('site_not_found');
+  }
+
+  private async editable(actor: Actor, siteId: SiteId): Promise<void> {
+    await this.readable(actor, siteId);
+    if (!supervises(actor, siteId)) throw forbidden();
+  }
+
+  private changed(siteId: SiteId, docs: ArticleDoc[], removed: ArticleId[] = []): void {
+    for (const doc of docs) this.deps.index.put(doc);
+    for (const id of removed) this.deps.index.remove(siteId, id);
+    this.deps.events.publish({ type: 'kb.changed', siteId, articleIds: [...docs.map((d) => d._id), ...removed] });
+  }
+
+  async list(actor: Actor, siteId: SiteId): Promise<Article[]> {
+    await this.readable(actor, siteId);
+    return (await this.deps.store.articles.listBySite(siteId)).map(articleView);
+  }
+
+  async get(actor: Actor, siteId: SiteId, id: ArticleId): Promise<Article> {
+    await this.readable(actor, siteId);
+    return this.open(siteId, id);
+  }
+
+  /** An article by id within a site (a shopper opening a suggestion). */
+  async open(siteId: SiteId, id: ArticleId): Promise<Article> {
+    const doc = await this.deps.store.articles.get(siteId, id);
+    if (!doc) throw notFound();
+    return articleView(doc);
+  }
+
+  private newDoc(actor: Actor, siteId: SiteId, input: ArticleInput, importId: string | null): ArticleDoc {
+    return { _id: newId<ArticleId>(), siteId, ...input, importId, createdBy: actor.agentId, updatedAt: this.deps.clock.now(), views: 0 };
+  }
+
+  async create(actor: Actor, siteId: SiteId, input: ArticleInput): Promise<Article> {
+    await this.editable(actor, siteId);
+    const doc = this.newDoc(actor, siteId, input, null);
+    await this.deps.store.articles.create(doc);
+    this.changed(siteId, [doc]);
+    return articleView(doc);
+  }
+
+  async update(actor: Actor, siteId: SiteId, id: ArticleId, input: ArticleInput): Promise<Article> {
+    await this.editable(actor, siteId);
+    const doc = await this.deps.store.articles.update(siteId, id, { ...input, updatedAt: this.deps.clock.now() });
+    if (!doc) throw notFound();
+    this.changed(siteId, [doc]);
+    return articleView(doc);
+  }
+
+  async remove(actor: Actor, siteId: SiteId, id: ArticleId): Promise<void> {
+    await this.editable(actor, siteId);
+    if (!(await this.deps.store.articles.delete(siteId, id))) throw notFound();
+    this.changed(siteId, [], [id]);
+  }
+
+  /**
+   * Imports a whole file or nothing: every row is checked first, and one bad row rejects the
+   * file with the list of problems. The store has no transactions (FerretDB), so if a write
+   * fails halfway, the rows already written (marked with this import's id) are deleted again.
+   */
+  async import(actor: Actor, siteId: SiteId, input: z.output<typeof importBody>): Promise<{ imported: number }> {
+    await this.editable(actor, siteId);
+    const parsed = input.format === 'csv' ? parseCsv(input.text) : parseMarkdown(input.text);
+    if ('fileError' in parsed) throw new AppError('validation_failed', { message: parsed.fileError });
+    const { articles, problems } = this.check(parsed.candidates, input.locale);
+    if (problems.length > 0) {
+      throw new AppError('validation_failed', {
+        message: `Nothing was imported: ${problems.length} of ${parsed.candidates.length} articles have problems.`,
+        issues: problems.slice(0, MAX_PROBLEMS).map((p) => ({ path: `row ${p.row}`, message: p.message })),
+      });
+    }
+    if (articles.length === 0) throw new AppError('validation_failed', { message: 'The file holds no article.' });
+    const importId = newId();
+    const docs = articles.map((a) => this.newDoc(actor, siteId, a, importId));
+    try {
+      for (const doc of docs) await this.deps.store.articles.create(doc);
+    } catch (err) {
+      await this.deps.store.articles.deleteImport(siteId, importId).catch(this.deps.onError);
+      throw err;
+    }
+    this.changed(siteId, docs);
+    return { imported: docs.length };
+  }
+
+  private check(candidates: Candidate[], locale: Locale): { articles: ArticleInput[]; problems: ImportProblem[] } {
+    const articles: ArticleInput[] = [];
+    const problems: ImportProblem[] = [];
+    for (const { row, fields } of candidates) {
+      const result = articleBody.safeParse({ ...fields, locale: fields.locale ?? locale });
+      if (result.success) articles.push(result.data);
+      else {
+        const message = result.error.issues.map((i) => `${i.path.join('.') || 'article'}: ${i.message}`).join('; ');
+        problems.push({ row, message });
+      }
+    }
+    return { articles, problems };
+  }
+
+  /** A shopper opens an article: counted for the popular questions. */
+  async openForShopper(siteId: SiteId, id: ArticleId): Promise<Article> {
+    const article = await this.open(siteId, id);
+    this.deps.store.articles.countView(siteId, id).catch(this.deps.onError);
+    return article;
+  }
+
+  /** The site's most-read articles in a language, as suggestions. */
+  async top(siteId: SiteId, locale: Locale, limit: number): Promise<ArticleHit[]> {
+    return (await this.deps.store.articles.top(siteId, locale, limit)).map((d) => ({ id: d._id, title: d.title, locale: d.locale, score: 0 }));
+  }
+
+  /** Staff search (agent assist). */
+  async searchAs(actor: Actor, siteId: SiteId, query: string, limit: number): Promise<ArticleHit[]> {
+    if (!inSite(actor, siteId)) throw forbidden();
+    return this.search(siteId, query, limit);
+  }
+
+  /** What a shopper of the site may find; the site comes from their session, never the payload. */
+  search(siteId: SiteId, query: string, limit: number): ArticleHit[] {
+    return this.deps.index.search(siteId, query, limit);
+  }
+}
