@@ -43,3 +43,9 @@ export const TABLES: Record<string, { en: object; zh: object }> = {
   shopper,
   sites,
 };
+
+// Lazy chunks (issue 16): the loader's words, and the History words outside the History page.
+import { lazyPartText } from './lazy-part.js';
+import { historyLinksText } from './history-links.js';
+TABLES.lazyPart = viaAccessor(lazyPartText);
+TABLES.historyLinks = viaAccessor(historyLinksText);

@@ -6,10 +6,8 @@ import type { ConversationStatus } from '@counter/shared';
 import { consoleLocale, type ConsoleLocale } from '../lib/order-text.js';
 
 const en = {
-  nav: 'History',
   title: 'History',
   shopperTitle: 'All conversations with this customer',
-  allConversations: 'All conversations with this customer',
   search: 'Search messages',
   searchPlaceholder: 'Words in Chinese or English, e.g. 快递 or refund',
   searchButton: 'Search',
@@ -44,10 +42,8 @@ const en = {
 };
 
 const zh: typeof en = {
-  nav: '历史记录',
   title: '历史记录',
   shopperTitle: '与该顾客的全部对话',
-  allConversations: '与该顾客的全部对话',
   search: '搜索消息',
   searchPlaceholder: '中文或英文词语，例如 快递 或 refund',
   searchButton: '搜索',

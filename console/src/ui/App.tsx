@@ -2,7 +2,7 @@ import { useApp } from '../app/app-context.js';
 import { localeStore } from '../i18n/locale.js';
 import { shellText } from '../i18n/shell.js';
 import { useStore } from '../lib/use-store.js';
-import { LoginPage } from './account/LoginPage.js';
+import { LazyLoginPage } from './shell/lazy-pages.js';
 import { Shell } from './shell/Shell.js';
 
 export function App() {
@@ -11,6 +11,6 @@ export function App() {
   // Every text table reads the language while rendering: a new one re-renders it all, in place.
   useStore(localeStore, (s) => s.chosen);
   if (phase === 'checking') return <div class="splash" aria-busy="true">{shellText().loading}</div>;
-  if (phase === 'signed-out') return <LoginPage />;
+  if (phase === 'signed-out') return <LazyLoginPage />;
   return <Shell />;
 }

@@ -28,7 +28,8 @@ describe('admin pages', () => {
   it('warns when a site allows any origin, and reveals the secret on request', async () => {
     const site = siteFixture({ id: 'site-1' as SiteId });
     await renderConsole({ me: admin, hash: '#/admin/sites', api: { sites: [site], agents: [agent()] } });
-    const form = await screen.findByRole('form', { name: 'Settings of Shop' });
+    // The Sites page is a lazy chunk; its first import is transformed on the spot (slow under load).
+    const form = await screen.findByRole('form', { name: 'Settings of Shop' }, { timeout: 5000 });
     expect(within(form).queryByText(/any website/)).toBeNull();
     fireEvent.input(within(form).getByLabelText(/Allowed origins/), { target: { value: '' } });
     expect(within(form).getByText(/any website/)).toBeTruthy();

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agent, conversation, visitorProfile } from '../support/fixtures.js';
 import { renderConsole } from '../support/render-console.js';
@@ -26,9 +26,10 @@ describe('emoji picker in the reply box', () => {
     fireEvent.input(box, { target: { value: 'Thanks !' } });
     box.setSelectionRange(7, 7);
     fireEvent.click(screen.getByRole('button', { name: 'Emoji' }));
-    const picker = screen.getByRole('dialog', { name: 'Emoji' });
+    // The picker is a lazy chunk, fetched on this first click.
+    const picker = await screen.findByRole('dialog', { name: 'Emoji' }, { timeout: 5000 });
     const first = within(picker).getAllByRole('button')[0]!;
-    expect(document.activeElement).toBe(first);
+    await waitFor(() => expect(document.activeElement).toBe(first));
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     const second = within(picker).getAllByRole('button')[1]!;
     expect(document.activeElement).toBe(second);

@@ -8,7 +8,8 @@ afterEach(cleanup);
 describe('shell', () => {
   it('signs in from the form and shows an error for a wrong password', async () => {
     const h = await renderConsole({ signedIn: false });
-    fireEvent.input(screen.getByLabelText('Email'), { target: { value: h.me.email } });
+    // The sign-in page is a lazy chunk: wait for it.
+    fireEvent.input(await screen.findByLabelText('Email', {}, { timeout: 5000 }), { target: { value: h.me.email } });
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Wrong email or password.');
@@ -34,7 +35,8 @@ describe('shell', () => {
     const h = await renderConsole({ setup: (t) => t.answer('inbox:list', { items: [a, b] }) });
     await screen.findByText('Ada');
     fireEvent.keyDown(document.body, { key: '?' });
-    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    // A lazy chunk: its first import is transformed on the spot, slow on a loaded machine.
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' }, { timeout: 5000 });
     for (const label of ['Next conversation', 'Previous conversation', 'Reply: focus the composer', 'Resolve the conversation', 'Transfer the conversation']) {
       expect(within(help).getByText(label)).toBeTruthy();
     }

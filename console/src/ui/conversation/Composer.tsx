@@ -14,7 +14,7 @@ import { useStore } from '../../lib/use-store.js';
 import type { Thread } from '../../stores/threads-store.js';
 import { CannedSuggestions } from './CannedSuggestions.js';
 import { AttachButton, PendingUploads } from './AttachControls.js';
-import { EmojiPicker } from './EmojiPicker.js';
+import { LazyEmojiPicker } from './lazy-emoji-picker.js';
 import { insertEmoji } from '@counter/shared';
 import { emojiText } from '../../i18n/emoji.js';
 
@@ -134,7 +134,7 @@ export function Composer({ thread }: { thread: Thread }) {
       </div>
       <PendingUploads conversationId={thread.id} />
       {picking && (
-        <EmojiPicker
+        <LazyEmojiPicker
           onPick={pickEmoji}
           onClose={() => {
             setPicking(false);

@@ -11,7 +11,7 @@ import { ConversationHeader } from './ConversationHeader.js';
 import { MessageList } from './MessageList.js';
 import { ShopperReach } from './ShopperReach.js';
 import { ThreadNotice } from './ThreadNotice.js';
-import { TransferDialog } from './TransferDialog.js';
+import { LazyTransferDialog } from './lazy-transfer-dialog.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
 export function ConversationView({ id }: { id: ConversationId }) {
@@ -69,7 +69,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
       <ShopperReach thread={thread} />
       <KbAssist thread={thread} />
       <Composer thread={thread} />
-      {transferOpen && <TransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
+      {transferOpen && <LazyTransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
     </section>
   );
 }

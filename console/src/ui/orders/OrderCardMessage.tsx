@@ -3,7 +3,7 @@ import type { Message } from '@counter/shared';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { orderDate, orderMoney, orderText } from '../../lib/order-text.js';
-import { OrderDetail } from './OrderDetail.js';
+import { LazyOrderDetail } from './lazy-order-detail.js';
 
 export function OrderCardMessage({ message: m, time }: { message: Message; time: ComponentChildren }) {
   const t = orderText();
@@ -23,7 +23,7 @@ export function OrderCardMessage({ message: m, time }: { message: Message; time:
         </button>
       </div>
       <div class="msg-meta">{time}</div>
-      {open && <OrderDetail conversationId={m.conversationId} orderId={card.orderId} onClose={() => setOpen(false)} />}
+      {open && <LazyOrderDetail conversationId={m.conversationId} orderId={card.orderId} onClose={() => setOpen(false)} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import type { ConversationId, CustomerOrders, OrdersState } from '@counter/share
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { cacheAge, orderDate, orderMoney, orderText } from '../../lib/order-text.js';
-import { OrderDetail } from './OrderDetail.js';
+import { LazyOrderDetail } from './lazy-order-detail.js';
 
 type Shown = OrdersState<CustomerOrders> | { state: 'loading' } | { state: 'failed'; message: string };
 
@@ -65,7 +65,7 @@ export function OrdersSection({ conversationId }: { conversationId: Conversation
           </ul>
         </>
       )}
-      {open && <OrderDetail conversationId={conversationId} orderId={open} onClose={() => setOpen(null)} />}
+      {open && <LazyOrderDetail conversationId={conversationId} orderId={open} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -2,20 +2,14 @@
 import { useApp } from '../../app/app-context.js';
 import { shellText } from '../../i18n/shell.js';
 import { isAdmin, supervises } from '../../lib/roles.js';
-import { LazyApprovals } from '../approvals/LazyApprovals.js';
 import { useStore } from '../../lib/use-store.js';
-import { AccountPage } from '../account/AccountPage.js';
-import { AgentsPage } from '../admin/AgentsPage.js';
-import { SitesPage } from '../admin/SitesPage.js';
-import { CannedRepliesPage } from '../canned/CannedRepliesPage.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { WorkView } from '../inbox/WorkView.js';
-import { LazyHistoryPage } from '../history/LazyHistoryPage.js';
-import { GettingStarted } from '../onboarding/GettingStarted.js';
+import { LazyGettingStarted } from '../onboarding/lazy-getting-started.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
-import { HelpOverlay } from './HelpOverlay.js';
 import { TopBar } from './TopBar.js';
+import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazySitesPage } from './lazy-pages.js';
 
 export function Shell() {
   const app = useApp();
@@ -34,19 +28,19 @@ export function Shell() {
       page = <WorkView />;
       break;
     case 'canned':
-      page = <CannedRepliesPage />;
+      page = <LazyCannedRepliesPage />;
       break;
     case 'agents':
-      page = admin ? <AgentsPage /> : <AdminOnly />;
+      page = admin ? <LazyAgentsPage /> : <AdminOnly />;
       break;
     case 'sites':
-      page = admin ? <SitesPage /> : <AdminOnly />;
+      page = admin ? <LazySitesPage /> : <AdminOnly />;
       break;
     case 'account':
-      page = <AccountPage />;
+      page = <LazyAccountPage />;
       break;
     case 'approvals':
-      page = supervisor ? <LazyApprovals /> : <AdminOnly />;
+      page = supervisor ? <LazyApprovalsPage /> : <AdminOnly />;
       break;
     case 'history':
       page = <LazyHistoryPage />;
@@ -57,9 +51,9 @@ export function Shell() {
     <div class="shell">
       <TopBar />
       <ConnectionBanner />
-      <GettingStarted />
+      <LazyGettingStarted />
       <main class="shell-main">{page}</main>
-      {helpOpen && <HelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
+      {helpOpen && <LazyHelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { isAdmin, supervises } from '../../lib/roles.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
-import { historyText } from '../../i18n/history.js';
+import { historyLinksText } from '../../i18n/history-links.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusSwitch } from './StatusSwitch.js';
 
@@ -42,7 +42,7 @@ export function TopBar() {
       <div class="topbar-menu" id="topbar-menu">
         <nav class="nav" aria-label={t.mainNav}>
           {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
-          {link({ name: 'history' }, historyText().nav, route.name === 'history')}
+          {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}

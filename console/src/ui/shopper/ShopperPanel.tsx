@@ -17,7 +17,7 @@ import { PreviousConversations } from './PreviousConversations.js';
 import { ProductCard } from './ProductCard.js';
 import { SafeLink } from '../common/SafeLink.js';
 import { OrdersSection } from '../orders/OrdersSection.js';
-import { historyText } from '../../i18n/history.js';
+import { historyLinksText } from '../../i18n/history-links.js';
 import { routeHref } from '../../stores/route-store.js';
 
 /** What of the shopper the shop signed: the id always, name and email only with a JWT. */
@@ -124,7 +124,7 @@ export function ShopperPanel({ id }: { id: ConversationId }) {
         <h3>{t.earlier}</h3>
         <PreviousConversations previous={thread.previous} />
         <a class="all-conversations" href={routeHref({ name: 'history', visitorId: v.id })}>
-          {historyText().allConversations}
+          {historyLinksText().allConversations}
         </a>
       </section>
     </aside>
