@@ -93,6 +93,14 @@ describe('console: history and search in Chinese', () => {
       const mark = await search(zh, '搜索消息', '搜索', '快递');
       await expect(mark.textContent()).resolves.toBe('快递');
       await zh.screenshot({ path: shot('history-search-zh.png') });
+      // Back to English for the tests that follow (they find English labels).
+      await zh.evaluate(() =>
+        fetch('/api/v1/auth/profile', {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ prefs: { locale: 'en' } }),
+        }),
+      );
     } finally {
       await context.close();
     }
