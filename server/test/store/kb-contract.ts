@@ -1,10 +1,9 @@
 /** The knowledge base's repository, the same on every adapter (issue 13). */
 import type { AgentId, ArticleId, ConversationId, SiteId } from '@counter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArticleDoc } from '../../src/store/documents.js';
-import type { Store } from '../../src/store/store.js';
 import { newTestId } from '../support/fixtures.js';
-import type { StoreHarness } from './contract.js';
+import { openedStore, type StoreHarness } from './contract.js';
 
 const article = (over: Partial<ArticleDoc> & Pick<ArticleDoc, 'siteId'>): ArticleDoc => ({
   _id: newTestId() as ArticleId,
@@ -22,44 +21,35 @@ const article = (over: Partial<ArticleDoc> & Pick<ArticleDoc, 'siteId'>): Articl
 
 export function kbContract(label: string, harness: () => Promise<StoreHarness>) {
   describe(`knowledge-base store contract: ${label}`, () => {
-    let h: StoreHarness;
-    let store: Store;
-    beforeAll(async () => {
-      h = await harness();
-      store = await h.open();
-    });
-    afterAll(async () => {
-      await store?.close();
-      await h?.dispose();
-    });
+    const ctx = openedStore(harness);
 
     it('keeps articles per site: another site\'s id finds, updates and deletes nothing', async () => {
       const site = newTestId() as SiteId;
       const other = newTestId() as SiteId;
       const a = article({ siteId: site, title: 'B title' });
       const b = article({ siteId: site, title: 'A title', locale: 'zh' });
-      await store.articles.create(a);
-      await store.articles.create(b);
-      expect((await store.articles.listBySite(site)).map((d) => d.title)).toEqual(['A title', 'B title']);
-      expect(await store.articles.get(site, b._id)).toEqual(b);
-      expect(await store.articles.get(other, a._id)).toBeNull();
-      expect(await store.articles.update(other, a._id, { ...a, title: 'stolen' })).toBeNull();
-      expect(await store.articles.delete(other, a._id)).toBe(false);
+      await ctx.store.articles.create(a);
+      await ctx.store.articles.create(b);
+      expect((await ctx.store.articles.listBySite(site)).map((d) => d.title)).toEqual(['A title', 'B title']);
+      expect(await ctx.store.articles.get(site, b._id)).toEqual(b);
+      expect(await ctx.store.articles.get(other, a._id)).toBeNull();
+      expect(await ctx.store.articles.update(other, a._id, { ...a, title: 'stolen' })).toBeNull();
+      expect(await ctx.store.articles.delete(other, a._id)).toBe(false);
 
       const fields = { title: "Returns", body: "x", locale: "en" as const, tags: [], questions: ["q"], updatedAt: 2 };
-      expect(await store.articles.update(site, a._id, fields)).toEqual({ ...a, ...fields });
-      expect(await store.articles.delete(site, a._id)).toBe(true);
-      expect((await store.articles.all()).filter((d) => d.siteId === site).map((d) => d._id)).toEqual([b._id]);
+      expect(await ctx.store.articles.update(site, a._id, fields)).toEqual({ ...a, ...fields });
+      expect(await ctx.store.articles.delete(site, a._id)).toBe(true);
+      expect((await ctx.store.articles.all()).filter((d) => d.siteId === site).map((d) => d._id)).toEqual([b._id]);
     });
 
     it('takes back one import of one site, nothing else', async () => {
       const site = newTestId() as SiteId;
-      await store.articles.create(article({ siteId: site, importId: 'imp-1' }));
-      await store.articles.create(article({ siteId: site, importId: 'imp-1' }));
+      await ctx.store.articles.create(article({ siteId: site, importId: 'imp-1' }));
+      await ctx.store.articles.create(article({ siteId: site, importId: 'imp-1' }));
       const kept = article({ siteId: site, importId: 'imp-2' });
-      await store.articles.create(kept);
-      expect(await store.articles.deleteImport(site, 'imp-1')).toBe(2);
-      expect((await store.articles.listBySite(site)).map((d) => d._id)).toEqual([kept._id]);
+      await ctx.store.articles.create(kept);
+      expect(await ctx.store.articles.deleteImport(site, 'imp-1')).toBe(2);
+      expect((await ctx.store.articles.listBySite(site)).map((d) => d._id)).toEqual([kept._id]);
     });
 
     it('lists a site\'s most-read articles of one language, counting views', async () => {
@@ -67,53 +57,53 @@ export function kbContract(label: string, harness: () => Promise<StoreHarness>) 
       const a = article({ siteId: site, title: 'A' });
       const b = article({ siteId: site, title: 'B' });
       const c = article({ siteId: site, title: 'C', locale: 'zh' });
-      for (const d of [a, b, c]) await store.articles.create(d);
+      for (const d of [a, b, c]) await ctx.store.articles.create(d);
       // One after another: FerretDB v1's $inc is not atomic, so concurrent views may count
       // once. A popularity order tolerates that; nothing else reads the counter.
-      await store.articles.countView(site, b._id);
-      await store.articles.countView(site, b._id);
-      await store.articles.countView(site, c._id);
-      await store.articles.countView(newTestId() as SiteId, a._id);
-      expect((await store.articles.top(site, 'en', 5)).map((d) => [d.title, d.views])).toEqual([['B', 2], ['A', 0]]);
-      expect((await store.articles.top(site, 'en', 1)).map((d) => d.title)).toEqual(['B']);
+      await ctx.store.articles.countView(site, b._id);
+      await ctx.store.articles.countView(site, b._id);
+      await ctx.store.articles.countView(site, c._id);
+      await ctx.store.articles.countView(newTestId() as SiteId, a._id);
+      expect((await ctx.store.articles.top(site, 'en', 5)).map((d) => [d.title, d.views])).toEqual([['B', 2], ['A', 0]]);
+      expect((await ctx.store.articles.top(site, 'en', 1)).map((d) => d.title)).toEqual(['B']);
     });
 
     it('bot records: one answer to "did it help", one handoff, a reply timed only after a handoff', async () => {
       const site = newTestId() as SiteId;
       const id = newTestId() as ConversationId;
       // One after another: FerretDB v1's $push is not atomic; the bot serialises its writes per conversation.
-      await store.bot.noteQuestion(id, site, 'where is my parcel', 10);
-      await store.bot.noteQuestion(id, site, 'hello?', 11);
-      await store.bot.noteAnswer(id, 'Track your parcel');
-      await store.bot.firstHumanReply(id, 12);
-      expect(await store.bot.confirm(id, false, 13)).toMatchObject({ confirmed: false, confirmedAt: 13 });
-      expect(await store.bot.confirm(id, true, 14)).toBeNull();
-      expect(await store.bot.handoff(id, 15)).toMatchObject({ handoffAt: 15, firstHumanReplyAt: null });
-      expect(await store.bot.handoff(id, 16)).toBeNull();
-      await store.bot.firstHumanReply(id, 20);
-      await store.bot.firstHumanReply(id, 30);
-      const [record] = await store.bot.recordsSince(site, 0, 10);
+      await ctx.store.bot.noteQuestion(id, site, 'where is my parcel', 10);
+      await ctx.store.bot.noteQuestion(id, site, 'hello?', 11);
+      await ctx.store.bot.noteAnswer(id, 'Track your parcel');
+      await ctx.store.bot.firstHumanReply(id, 12);
+      expect(await ctx.store.bot.confirm(id, false, 13)).toMatchObject({ confirmed: false, confirmedAt: 13 });
+      expect(await ctx.store.bot.confirm(id, true, 14)).toBeNull();
+      expect(await ctx.store.bot.handoff(id, 15)).toMatchObject({ handoffAt: 15, firstHumanReplyAt: null });
+      expect(await ctx.store.bot.handoff(id, 16)).toBeNull();
+      await ctx.store.bot.firstHumanReply(id, 20);
+      await ctx.store.bot.firstHumanReply(id, 30);
+      const [record] = await ctx.store.bot.recordsSince(site, 0, 10);
       expect(record).toMatchObject({ _id: id, answered: ['Track your parcel'], confirmed: false, handoffAt: 15, firstHumanReplyAt: 20 });
       expect(record!.questions).toEqual(['where is my parcel', 'hello?']);
     });
 
     it('bot settings are saved per site, and unanswered questions counted per site', async () => {
       const site = newTestId() as SiteId;
-      await store.bot.saveSettings({ _id: site, mode: 'always', threshold: 3, updatedAt: 1 });
-      await store.bot.saveSettings({ _id: site, mode: 'no-agent', threshold: 2, updatedAt: 2 });
-      expect(await store.bot.settings(site)).toEqual({ _id: site, mode: 'no-agent', threshold: 2, updatedAt: 2 });
-      await store.bot.countUnanswered({ _id: `${site}:a`, siteId: site, text: 'gift wrap?', lastAt: 1 });
-      await store.bot.countUnanswered({ _id: `${site}:a`, siteId: site, text: 'gift wrap?', lastAt: 2 });
-      await store.bot.countUnanswered({ _id: `${site}:b`, siteId: site, text: 'stores in Paris?', lastAt: 3 });
-      expect((await store.bot.unanswered(site, 10)).map((d) => [d.text, d.count])).toEqual([['gift wrap?', 2], ['stores in Paris?', 1]]);
+      await ctx.store.bot.saveSettings({ _id: site, mode: 'always', threshold: 3, updatedAt: 1 });
+      await ctx.store.bot.saveSettings({ _id: site, mode: 'no-agent', threshold: 2, updatedAt: 2 });
+      expect(await ctx.store.bot.settings(site)).toEqual({ _id: site, mode: 'no-agent', threshold: 2, updatedAt: 2 });
+      await ctx.store.bot.countUnanswered({ _id: `${site}:a`, siteId: site, text: 'gift wrap?', lastAt: 1 });
+      await ctx.store.bot.countUnanswered({ _id: `${site}:a`, siteId: site, text: 'gift wrap?', lastAt: 2 });
+      await ctx.store.bot.countUnanswered({ _id: `${site}:b`, siteId: site, text: 'stores in Paris?', lastAt: 3 });
+      expect((await ctx.store.bot.unanswered(site, 10)).map((d) => [d.text, d.count])).toEqual([['gift wrap?', 2], ['stores in Paris?', 1]]);
     });
 
     it('reads articles back after a restart', async () => {
       const site = newTestId() as SiteId;
       const a = article({ siteId: site, title: '我的快递到哪了' });
-      await store.articles.create(a);
-      store = await h.reopen(store);
-      expect(await store.articles.get(site, a._id)).toEqual(a);
+      await ctx.store.articles.create(a);
+      await ctx.restart();
+      expect(await ctx.store.articles.get(site, a._id)).toEqual(a);
     });
   });
 }
