@@ -1,11 +1,10 @@
 /**
  * The emoji picker (issue 17, item 6), a lazy chunk loaded on the composer's emoji button.
- * Keyboard: focus starts on the first emoji, arrows move through the grid (rows of
- * EMOJI_COLUMNS, all groups in a row), Enter picks, Esc closes (and does not close the
- * chat). The composer puts the pick at its caret.
+ * The grid and its keyboard are shared with the console (@counter/shared/emoji-grid); the
+ * composer puts the pick at its caret.
  */
-import { EMOJI_COLUMNS, EMOJI_GROUPS, emojiGridMove } from '@counter/shared';
-import { useEffect, useRef } from 'preact/hooks';
+import { EMOJI_COLUMNS } from '@counter/shared';
+import { EmojiGrid } from '@counter/shared/emoji-grid';
 import { CHAT } from '../../i18n/catalogue';
 import { EMOJI } from '../../i18n/emoji';
 import { useText } from './use-chat';
@@ -23,38 +22,5 @@ const STRINGS = { ...CHAT, ...EMOJI };
 
 export function EmojiPicker({ onPick, onClose }: { onPick: (emoji: string) => void; onClose: () => void }) {
   const t = useText(STRINGS);
-  const root = useRef<HTMLDivElement>(null);
-  const buttons = () => [...root.current!.querySelectorAll('button')];
-
-  useEffect(() => buttons()[0]?.focus(), []);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    const all = buttons();
-    const to = emojiGridMove(e.key, all.indexOf(e.target as HTMLButtonElement), all.length);
-    if (to === null) return;
-    e.preventDefault();
-    all[to]!.focus();
-  };
-
-  return (
-    <div ref={root} class="emoji-pick" role="dialog" aria-label={t('emoji')} onKeyDown={onKeyDown}>
-      {EMOJI_GROUPS.map(([id, list]) => (
-        <section key={id} aria-label={t(id)}>
-          <p aria-hidden="true">{t(id)}</p>
-          <div>
-            {list.split(' ').map((emoji) => (
-              <button key={emoji} type="button" onClick={() => onPick(emoji)}>
-                {emoji}
-              </button>
-            ))}
-          </div>
-        </section>
-      ))}
-    </div>
-  );
+  return <EmojiGrid class="emoji-pick" label={t('emoji')} groupLabel={t} onPick={onPick} onClose={onClose} />;
 }
