@@ -1,5 +1,5 @@
 import type { ClientMessageId, ConversationEvent, Message } from '@counter/shared';
-import type { ConversationDoc, MessageDoc } from '../store/documents.js';
+import type { ConversationDoc, MessageDoc, MessageSearchFields } from '../store/documents.js';
 import { DuplicateKeyError } from '../store/errors.js';
 import { newClientMessageId, newId } from './crypto.js';
 import type { DomainDeps } from './deps.js';
@@ -43,10 +43,12 @@ export class MessageLog {
    * ack, so the broadcast skips it: one socket write less per message.
    */
   append(conversation: ConversationDoc, input: NewMessage, origin?: string): Promise<Appended> {
-    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, input, origin));
+    // Tokenizing is the costliest step of an append: once, and outside the conversation's lock.
+    const keyed = { ...input, ...messageSearchFields(input) };
+    return this.deps.lock.run(conversation._id, () => this.appendLocked(conversation, keyed, origin));
   }
 
-  private async appendLocked(conversation: ConversationDoc, input: NewMessage, origin?: string): Promise<Appended> {
+  private async appendLocked(conversation: ConversationDoc, input: NewMessage & MessageSearchFields, origin?: string): Promise<Appended> {
     const { messages } = this.deps.store;
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       // Another node may have written since: a stale guess fails on the unique index and
@@ -59,7 +61,6 @@ export class MessageLog {
         seq,
         createdAt: this.deps.clock.now(),
         ...input,
-        ...messageSearchFields(input),
       };
       try {
         await messages.insert(message);
