@@ -32,6 +32,8 @@ if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing
 # better-sqlite3 (the embedded store) compiles from source at `pnpm install`.
 if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then missing+=(build-essential); fi
 if ! command -v python3 >/dev/null; then missing+=(python3); fi
+# The install snippets' signing lines are run by a test in each language (Node, Python, PHP).
+if ! command -v php >/dev/null; then missing+=(php-cli); fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 echo "test-deps: browser: ${CHROMIUM_PATH:-$(command -v chromium)}"
 echo "test-deps: redis: ${REDIS_URL:-$(command -v redis-server)}"

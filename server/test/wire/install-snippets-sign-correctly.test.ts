@@ -45,7 +45,8 @@ describe('install snippets sign what the server accepts', () => {
 
   for (const language of Object.keys(RUN) as SigningLanguage[]) {
     const { command, args } = RUN[language];
-    it.skipIf(language !== 'node' && !installed(command))(`${language}`, async () => {
+    // CI installs every interpreter (e2e/setup/test-deps.sh): there a missing one fails, never skips.
+    it.skipIf(language !== 'node' && !installed(command) && !process.env.CI)(`${language}`, async () => {
       for (const vip of [false, true]) {
         const id = `cust-${language}-${vip ? 'vip' : 'plain'}`;
         const signature = execFileSync(command, args(id, vip), { env: { ...process.env, IDENTITY_SECRET: server.site.identitySecret } })
