@@ -113,12 +113,26 @@ export class ConversationService {
     }, origin);
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
       await this.markRequested(sent.conversation);
+      if (await this.heldByBot(sent.conversation, sent.message)) return sent;
       // Routing continues after the ack: the message is stored, the shopper need not wait.
       const routing = this.deps.router.request(sent.conversation, priorityOf(visitor));
       routing.catch(this.deps.onError);
       return { ...sent, routing };
     }
     return sent;
+  }
+
+  /**
+   * A site whose bot answers first (mode `always`) keeps the shopper's questions out of the
+   * agents' queue: the bot's handoff queues the conversation (BotService.handoff). Only text
+   * reaches the bot; a file, a card or a left message goes to people at once.
+   */
+  private async heldByBot(conversation: ConversationDoc, message: MessageDoc): Promise<boolean> {
+    if (message.kind !== 'text' || conversation.offline) return false;
+    const settings = await this.deps.store.bot.settings(conversation.siteId);
+    if (settings?.mode !== 'always') return false;
+    const record = await this.deps.store.bot.record(conversation._id);
+    return record?.handoffAt == null;
   }
 
   private async markRequested(conversation: ConversationDoc): Promise<void> {
