@@ -73,6 +73,11 @@ export interface BotSummary {
   /** Handoffs a person has answered, and the median wait from handoff to that reply. */
   answeredAfterHandoff: number;
   medianHandoffToReplySeconds: number | null;
+  // ---- the came-back figure (issue 13 leftovers) ----
+  /** Resolved by the bot: confirmed plus "no reply, assumed". */
+  resolvedByBot: number;
+  /** Of those, the shopper opened a new conversation within 72 hours: "resolved" was not. */
+  cameBackWithin72h: number;
 }
 
 export interface UnansweredQuestion {

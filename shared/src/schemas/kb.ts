@@ -105,6 +105,9 @@ export const botSummaryResponse = z.object({
     handedOff: z.int(),
     answeredAfterHandoff: z.int(),
     medianHandoffToReplySeconds: z.number().nullable(),
+    // ---- the came-back figure (issue 13 leftovers) ----
+    resolvedByBot: z.int(),
+    cameBackWithin72h: z.int(),
   }),
 });
 export const unansweredResponse = z.object({
