@@ -85,3 +85,22 @@ export interface UnansweredQuestion {
   count: number;
   lastAt: number;
 }
+
+// ---- mining resolved conversations (issue 13 leftovers) ----
+
+/**
+ * A question shoppers asked and people answered, found in resolved conversations and not yet
+ * answered by an article: a suggestion waiting for an admin to turn it into one (or dismiss it).
+ */
+export interface ArticleCandidate {
+  id: string;
+  /** The question as one shopper wrote it. */
+  question: string;
+  /** Other shoppers' wordings of the same question (grouped by shared search keys). */
+  alternatives: string[];
+  /** What the agent answered the first of them. */
+  answer: string;
+  /** Conversations in which it was asked. */
+  count: number;
+  lastAt: number;
+}

@@ -351,3 +351,22 @@ export interface SiteDoc {
   look?: import('@counter/shared').SiteLook | null;
   proactive?: import('@counter/shared').ProactiveSettings | null;
 }
+
+// ---- mining resolved conversations (issue 13 leftovers) ----
+
+/**
+ * An article candidate mined from resolved conversations (domain/kb/mining-service.ts).
+ * `_id` is the unanswered-question key of its question (domain/kb/unanswered-key.ts), so
+ * an article that answers it removes it like an unanswered question. A dismissed one stays,
+ * marked, so the next mining run does not suggest it again.
+ */
+export interface CandidateDoc {
+  _id: string;
+  siteId: SiteId;
+  question: string;
+  alternatives: string[];
+  answer: string;
+  count: number;
+  lastAt: number;
+  dismissed: boolean;
+}

@@ -20,6 +20,7 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+import { candidateRepository, type CandidateRepository } from './repositories/kb-candidates.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -46,6 +47,8 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** Article candidates mined from resolved conversations (issue 13 leftovers). */
+  kbCandidates: CandidateRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -73,6 +76,7 @@ export async function createStore(db: Database): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      kbCandidates: await candidateRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -161,6 +161,21 @@ export function kbContract(label: string, harness: () => Promise<StoreHarness>) 
       expect((await ctx.store.bot.unanswered(site, 10)).map((d) => d.text)).toEqual(['stores in Paris?']);
     });
 
+    it('article candidates: a run replaces the queue, a dismissed one stays dismissed, an answered one leaves', async () => {
+      const site = newTestId() as SiteId;
+      const candidate = (id: string, count: number) => ({ _id: `${site}:${id}`, siteId: site, question: id, alternatives: [], answer: 'a', count, lastAt: count, dismissed: false });
+      await ctx.store.kbCandidates.replace(site, [candidate('x', 1), candidate('y', 3), candidate('z', 2)]);
+      expect((await ctx.store.kbCandidates.list(site, 10)).map((d) => d.question)).toEqual(['y', 'z', 'x']);
+      expect(await ctx.store.kbCandidates.dismiss(site, `${site}:z`)).toBe(true);
+      expect(await ctx.store.kbCandidates.dismiss(newTestId() as SiteId, `${site}:x`)).toBe(false);
+      await ctx.store.kbCandidates.dropAnswered([`${site}:x`]);
+      expect((await ctx.store.kbCandidates.list(site, 10)).map((d) => d.question)).toEqual(['y']);
+      // The next run: y gone, z still dismissed (not revived), w new.
+      await ctx.store.kbCandidates.replace(site, [candidate('z', 5), candidate('w', 1)]);
+      expect((await ctx.store.kbCandidates.list(site, 10)).map((d) => [d.question, d.count])).toEqual([['w', 1]]);
+      expect([...(await ctx.store.kbCandidates.dismissedIds(site))]).toEqual([`${site}:z`]);
+    });
+
     it('reads articles back after a restart', async () => {
       const site = newTestId() as SiteId;
       const a = article({ siteId: site, title: '我的快递到哪了' });

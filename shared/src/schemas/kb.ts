@@ -120,3 +120,11 @@ export const botVisitorSchemas = {
   'bot:handoff': z.object({ conversationId: c.conversationId }),
 };
 export type BotVisitorSchemas = typeof botVisitorSchemas;
+
+// ---- mining resolved conversations (issue 13 leftovers) ----
+export const candidateParams = z.object({ id: c.siteId, candidateId: z.string().min(1).max(200).regex(/^[\w:-]+$/) });
+export const candidatesResponse = z.object({
+  candidates: z.array(
+    z.object({ id: z.string(), question: z.string(), alternatives: z.array(z.string()), answer: z.string(), count: z.int(), lastAt: z.number() }),
+  ),
+});

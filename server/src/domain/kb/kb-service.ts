@@ -61,6 +61,7 @@ export class KbService {
     for (const id of removed) this.deps.index.remove(siteId, id);
     this.deps.events.publish({ type: 'kb.changed', siteId, articleIds: [...docs.map((d) => d._id), ...removed] });
     await this.deps.store.bot.dropUnanswered(answered).catch(this.deps.onError);
+    await this.deps.store.kbCandidates.dropAnswered(answered).catch(this.deps.onError);
   }
 
   async list(actor: Actor, siteId: SiteId): Promise<Article[]> {
