@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { KeyedLock } from '../domain/keyed-lock.js';
 import { MiningService } from '../domain/kb/mining-service.js';
-import { kbMiningRoutes } from '../http/kb-mining-routes.js';
+import { kbAdminRoutes } from '../http/kb-admin-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,7 +40,7 @@ const plugin: FastifyPluginAsync = async (app) => {
     clearInterval(timer);
     await running;
   });
-  await app.register(kbMiningRoutes);
+  await app.register(kbAdminRoutes);
 };
 
 export const kbMiningPlugin = fp(plugin, { name: 'counter-kb-mining', fastify: '5.x', dependencies: ['counter-services'] });

@@ -26,6 +26,16 @@ describe('an unanswered question becomes an article', () => {
     return (await answer).message;
   }
 
+  it('previews a body through the article parser (links checked), for editors only', async () => {
+    const preview = await server.app.inject({ method: 'POST', url: `/api/v1/sites/${site()}/articles/preview`, headers: { cookie: admin }, payload: { body: 'Tick **gift wrap**: [help](javascript:void)\n\n- one\n- two' } });
+    expect(preview.json().blocks).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Tick ' }, { type: 'bold', text: 'gift wrap' }, { type: 'text', text: ': help' }] },
+      { type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]] },
+    ]);
+    const { cookie } = await server.agent({ online: false });
+    expect((await server.app.inject({ method: 'POST', url: `/api/v1/sites/${site()}/articles/preview`, headers: { cookie }, payload: { body: 'x' } })).statusCode).toBe(403);
+  });
+
   it('lists the question with its count; saving an article with it as an alternative question removes it, and the bot then answers', async () => {
     await ask('Do you sell gift wrapping?');
     await ask('do you sell  gift wrapping?'.replace('  ', ' '));

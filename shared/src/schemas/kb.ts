@@ -128,3 +128,6 @@ export const candidatesResponse = z.object({
     z.object({ id: z.string(), question: z.string(), alternatives: z.array(z.string()), answer: z.string(), count: z.int(), lastAt: z.number() }),
   ),
 });
+/** The editor's preview: the body parsed exactly as a saved article's would be. */
+export const articlePreviewBody = z.object({ body: z.string().max(KB_LIMITS.bodyLength) });
+export const articlePreviewResponse = z.object({ blocks: z.array(block) });

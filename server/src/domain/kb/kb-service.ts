@@ -4,7 +4,7 @@
  * Every write updates this node's index and publishes `kb.changed` so the other nodes reload
  * the same articles from the store.
  */
-import type { Article, ArticleHit, ArticleId, ImportProblem, Locale, SiteId } from '@counter/shared';
+import type { Article, ArticleBlock, ArticleHit, ArticleId, ImportProblem, Locale, SiteId } from '@counter/shared';
 import { articleBody, importBody, type z } from '@counter/shared/schemas';
 import type { ArticleDoc } from '../../store/documents.js';
 import { inSite, supervises, type Actor } from '../access.js';
@@ -148,6 +148,12 @@ export class KbService {
       }
     }
     return { articles, problems };
+  }
+
+  /** The editor's preview: what the body would show as, through the same parser as a save. */
+  async preview(actor: Actor, siteId: SiteId, body: string): Promise<ArticleBlock[]> {
+    await this.editable(actor, siteId);
+    return parseArticleBody(body);
   }
 
   /** A shopper opens an article: counted for the popular questions. */

@@ -1,9 +1,12 @@
-/** The review queue of mined article candidates (issue 13 leftovers), for a site's supervisors and admins. */
-import { candidateParams, candidatesResponse, errorResponses, noContent, siteArticlesParams } from '@counter/shared/schemas';
+/**
+ * The console's knowledge-base admin (issue 13 leftovers): the review queue of mined article
+ * candidates, and the editor's preview. For a site's supervisors and admins.
+ */
+import { articlePreviewBody, articlePreviewResponse, candidateParams, candidatesResponse, errorResponses, noContent, siteArticlesParams } from '@counter/shared/schemas';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireAgent } from './auth-hooks.js';
 
-export const kbMiningRoutes: FastifyPluginAsyncZod = async (app) => {
+export const kbAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = { onRequest: requireAgent } as const;
   const url = '/api/v1/sites/:id/bot/candidates';
   app.get(url, { ...staff, schema: { params: siteArticlesParams, response: { 200: candidatesResponse, ...errorResponses } } }, async (request) => ({
@@ -21,5 +24,10 @@ export const kbMiningRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.kbMining.dismiss(actor(request), request.params.id, request.params.candidateId);
       return reply.code(204).send(null);
     },
+  );
+  app.post(
+    '/api/v1/sites/:id/articles/preview',
+    { ...staff, schema: { params: siteArticlesParams, body: articlePreviewBody, response: { 200: articlePreviewResponse, ...errorResponses } } },
+    async (request) => ({ blocks: await app.services.kb.preview(actor(request), request.params.id, request.body.body) }),
   );
 };
