@@ -16,7 +16,9 @@ export type Route =
   /** After-sales approvals (issue 12). */
   | { name: 'approvals' }
   /** History and search (issue 16); with a visitor: all conversations with that customer. */
-  | { name: 'history'; visitorId?: VisitorId };
+  | { name: 'history'; visitorId?: VisitorId }
+  /** Knowledge base admin (issue 13). */
+  | { name: 'kb' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -36,6 +38,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'approvals' };
     case 'history':
       return second === 'shopper' && third ? { name: 'history', visitorId: decodeURIComponent(third) as VisitorId } : { name: 'history' };
+    case 'kb':
+      return { name: 'kb' };
     default:
       return { name: 'inbox' };
   }

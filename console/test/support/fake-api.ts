@@ -146,6 +146,7 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     // Knowledge base (issue 13): no articles in the fake.
     searchArticles: async () => ok({ hits: [] }),
     getArticle: async () => fail(clientError('not_found'), 404),
+    raw: async () => fail(clientError('not_found'), 404),
   };
   return { api, state };
 }
