@@ -74,8 +74,6 @@ export interface RestApi {
   /** Knowledge base (issue 13): articles matching a shopper's message, and one article. */
   searchArticles(siteId: SiteId, q: string): Promise<Result<{ hits: ArticleHit[] }>>;
   getArticle(siteId: SiteId, id: string): Promise<Result<{ article: Article }>>;
-  /** Any endpoint, for lazy pages whose typed wrappers live in their own chunk (api/kb-admin-api.ts). */
-  raw: HttpClient['request'];
 }
 
 /** The History page's filters (see historySearchQuery in shared): absent means any. */
@@ -126,6 +124,5 @@ export function createRestApi(http: HttpClient): RestApi {
     setSiteLook: (id, settings) => http.request('PUT', `${V1}/sites/${enc(id)}/look`, settings),
     searchArticles: (siteId, q) => http.request('GET', `${V1}/sites/${enc(siteId)}/articles/search?q=${enc(q)}&limit=3`),
     getArticle: (siteId, id) => http.request('GET', `${V1}/sites/${enc(siteId)}/articles/${enc(id)}`),
-    raw: (method, path, body) => http.request(method, path, body),
   };
 }

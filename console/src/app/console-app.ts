@@ -204,8 +204,6 @@ export function createConsoleApp(deps: ConsoleDeps) {
     kb: {
       search: (siteId: SiteId, q: string) => deps.api.searchArticles(siteId, q),
       article: (siteId: SiteId, id: string) => deps.api.getArticle(siteId, id),
-      /** The knowledge-base admin page's requests (typed in its chunk, api/kb-admin-api.ts). */
-      raw: deps.api.raw,
     },
     // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
     attachments,

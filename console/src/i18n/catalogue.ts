@@ -49,8 +49,6 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
-// Knowledge-base admin page (issue 13 leftovers): the page's table, and its top-bar word.
+// Knowledge-base admin page (issue 13 leftovers); its top-bar word is in kb.ts.
 import { kbAdminText } from './kb-admin.js';
-import { kbAdminLinksText } from './kb-admin-links.js';
 TABLES.kbAdmin = viaAccessor(kbAdminText);
-TABLES.kbAdminLinks = viaAccessor(kbAdminLinksText);

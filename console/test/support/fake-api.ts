@@ -146,7 +146,6 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
     // Knowledge base (issue 13): no articles in the fake.
     searchArticles: async () => ok({ hits: [] }),
     getArticle: async () => fail(clientError('not_found'), 404),
-    raw: async () => fail(clientError('not_found'), 404),
   };
   return { api, state };
 }

@@ -7,6 +7,7 @@
 import type { Article, ArticleCandidate, SiteId, UnansweredQuestion } from '@counter/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { kbAdminApi } from '../../api/kb-admin-api.js';
+import { kbAdminHttp } from '../../api/kb-admin-http.js';
 import { useApp } from '../../app/app-context.js';
 import { kbAdminText } from '../../i18n/kb-admin.js';
 import type { ClientError } from '../../lib/client-error.js';
@@ -31,7 +32,8 @@ export function KbAdminPage() {
   const siteIds = Object.keys(sites) as SiteId[];
   const [siteId, setSiteId] = useState<SiteId | null>(null);
   const site = siteId && sites[siteId] ? siteId : (siteIds[0] ?? null);
-  const api = useMemo(() => (site ? kbAdminApi(app.kb.raw, site) : null), [site]);
+  const request = useMemo(() => kbAdminHttp(app), []);
+  const api = useMemo(() => (site ? kbAdminApi(request, site) : null), [site]);
   const [tab, setTab] = useState<Tab>('articles');
   const [articles, setArticles] = useState<Article[]>([]);
   const [unanswered, setUnanswered] = useState<UnansweredQuestion[]>([]);

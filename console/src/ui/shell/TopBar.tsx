@@ -9,7 +9,7 @@ import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { historyLinksText } from '../../i18n/history-links.js';
-import { kbAdminLinksText } from '../../i18n/kb-admin-links.js';
+import { kbText } from '../../i18n/kb.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusSwitch } from './StatusSwitch.js';
 
@@ -46,7 +46,7 @@ export function TopBar() {
           {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
-          {supervises(agent) && link({ name: 'kb' }, kbAdminLinksText().nav, route.name === 'kb')}
+          {supervises(agent) && link({ name: 'kb' }, kbText().nav, route.name === 'kb')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}
         </nav>
