@@ -111,7 +111,10 @@ export function kbContract(label: string, harness: () => Promise<StoreHarness>) 
         await ctx.store.conversations.create({ ...doc, openKey: id });
         return id;
       };
-      const botAt = async (id: ConversationId, at: number) => ctx.store.bot.noteQuestion(id, site, 'q', at);
+      const botAt = async (id: ConversationId, at: number, answered = true) => {
+        await ctx.store.bot.noteQuestion(id, site, 'q', at);
+        if (answered) await ctx.store.bot.noteAnswer(id, 'An article');
+      };
       const visitor = (name: string) => `${site}-${name}`;
 
       // 1. Confirmed at t0+1h; back 71 h later: counts.
@@ -145,6 +148,10 @@ export function kbContract(label: string, harness: () => Promise<StoreHarness>) 
       await conversation(visitor('g'), t0 - H);
       const g = await conversation(visitor('g'), t0);
       await botAt(g, t0);
+      // 8. The bot found no article and the shopper went quiet: not resolved, though back.
+      const h = await conversation(visitor('h'), t0);
+      await botAt(h, t0, false);
+      await conversation(visitor('h'), t0 + H);
 
       expect(await ctx.store.bot.cameBack(site, 0, 100, 72 * H)).toEqual({ resolved: 5, cameBack: 2 });
       // Only records since `since` count.

@@ -1,6 +1,6 @@
 /**
  * The 72-hour came-back figure (issue 13, item 5): of the conversations the bot resolved
- * (the shopper confirmed it, or said nothing more and never asked for a person), how many
+ * (the shopper confirmed it, or got an article and said nothing more), how many
  * shoppers opened another conversation within the window after the bot's answer. A high
  * share means "resolved" was not.
  *
@@ -24,7 +24,8 @@ const BATCH = 500;
 type Brief = Pick<ConversationDoc, '_id' | 'visitorId' | 'createdAt'>;
 const BRIEF = { _id: 1, visitorId: 1, createdAt: 1 } as const;
 
-const resolvedByBot = (r: BotRecordDoc) => r.handoffAt === null && r.confirmed !== false;
+/** Confirmed, or answered with an article and then silence; "no answer found" resolves nothing. */
+const resolvedByBot = (r: BotRecordDoc) => r.handoffAt === null && (r.confirmed === true || (r.confirmed === null && r.answered.length > 0));
 /** A confirmation is the moment it resolved; a silent shopper's conversation, its start. */
 const resolvedAt = (r: BotRecordDoc) => r.confirmedAt ?? r.startedAt;
 
