@@ -145,4 +145,22 @@ describe("the merchant's look", () => {
     await page.screenshot({ path: `${SHOTS}header-agent-avatar.png` });
     await context.close();
   });
+
+  it("shows the agent's initial, and no load error, when the agent has no picture", async () => {
+    await world.server.app.store.sites.update(world.site.id, { look: LOOK });
+    await world.server.agent({ name: 'Lin', siteIds: [world.site.id] });
+    world.shop.page('/initial', shopPage({ chatUrl: world.server.url, siteId: world.site.id, locale: 'en' }));
+    const context = await world.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${world.shop.origin}/initial`);
+    const frame = await openChat(page);
+    await send(frame, 'Is the blue one in stock?');
+    const header = frame.locator('header.head');
+    await header.getByText('Lin is helping you').waitFor();
+    await expect.poll(() => header.locator('.face').textContent()).toBe('L');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
