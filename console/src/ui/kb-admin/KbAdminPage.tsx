@@ -117,8 +117,8 @@ export function KbAdminPage() {
           api={api}
           unanswered={unanswered}
           candidates={candidates}
-          onAnswer={(q) => edit(draftFromQuestion(q, consoleLocale()))}
-          onAnswerCandidate={(c) => edit(draftFromCandidate(c, consoleLocale()))}
+          onAnswer={(q) => edit(draftFromQuestion(q))}
+          onAnswerCandidate={(c) => edit(draftFromCandidate(c))}
           onChanged={() => void reload()}
         />
       )}

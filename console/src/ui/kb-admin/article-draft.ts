@@ -12,18 +12,18 @@ export interface ArticleDraft {
   questions: string;
 }
 
-/** CJK in the text: the shopper asked in Chinese. */
-const localeOf = (text: string, fallback: Locale): Locale => (/[\u3400-\u9fff]/.test(text) ? 'zh' : fallback);
+/** The article's language is the question's: Chinese characters in it, or English (the two the KB knows). */
+const localeOf = (text: string): Locale => (/[\u3400-\u9fff]/.test(text) ? 'zh' : 'en');
 
 export const emptyDraft = (locale: Locale): ArticleDraft => ({ title: '', body: '', locale, tags: '', questions: '' });
 
 export const draftOf = (a: Article): ArticleDraft => ({ id: a.id, title: a.title, body: a.body, locale: a.locale, tags: a.tags.join(', '), questions: a.questions.join('\n') });
 
 /** The question becomes the title and an alternative question: saving it takes it off the list. */
-export const draftFromQuestion = (q: UnansweredQuestion, locale: Locale): ArticleDraft => ({ ...emptyDraft(localeOf(q.text, locale)), title: q.text, questions: q.text });
+export const draftFromQuestion = (q: UnansweredQuestion): ArticleDraft => ({ ...emptyDraft(localeOf(q.text)), title: q.text, questions: q.text });
 
-export const draftFromCandidate = (c: ArticleCandidate, locale: Locale): ArticleDraft => ({
-  ...emptyDraft(localeOf(c.question, locale)),
+export const draftFromCandidate = (c: ArticleCandidate): ArticleDraft => ({
+  ...emptyDraft(localeOf(c.question)),
   title: c.question,
   body: c.answer,
   questions: [c.question, ...c.alternatives].join('\n'),
