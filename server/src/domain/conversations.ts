@@ -112,8 +112,9 @@ export class ConversationService {
       ...attached,
     }, origin);
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
-      await this.markRequested(sent.conversation);
+      // Held by the bot: not yet a request for a person (response times start at the handoff).
       if (await this.heldByBot(sent.conversation, sent.message)) return sent;
+      await this.markRequested(sent.conversation);
       // Routing continues after the ack: the message is stored, the shopper need not wait.
       const routing = this.deps.router.request(sent.conversation, priorityOf(visitor));
       routing.catch(this.deps.onError);

@@ -32,7 +32,8 @@ describe('bot mode "always"', () => {
 
     // Held: neither assigned nor waiting in the queue, though an agent has room.
     const held = await server.app.store.conversations.byId(conversation.id);
-    expect(held).toMatchObject({ agentId: null, queuedAt: null, status: 'waiting' });
+    // Not yet a request for a person either: response times start at the handoff.
+    expect(held).toMatchObject({ agentId: null, queuedAt: null, requestedAt: null, status: 'waiting' });
     const { queue } = ok(await agentCommand(agent, 'queue:list', {}));
     expect(queue.map((item) => item.conversationId)).not.toContain(conversation.id);
 
@@ -47,5 +48,7 @@ describe('bot mode "always"', () => {
     const handoff = await new Promise<{ ok: boolean }>((resolve) => (socket as unknown as { emit: (...a: unknown[]) => void }).emit('bot:handoff', { conversationId: conversation.id }, resolve));
     expect(handoff.ok).toBe(true);
     await assigned;
+    const record = await server.app.store.bot.record(conversation.id);
+    expect((await server.app.store.conversations.byId(conversation.id))?.requestedAt).toBe(record!.handoffAt);
   });
 });

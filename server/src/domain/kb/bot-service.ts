@@ -193,6 +193,8 @@ export class BotService {
     const locale = localeOf(record.questions.at(-1) ?? '', visitor.locale ?? 'en');
     await this.say(conversation, botText('en').note(record.questions, record.answered, record.confirmed), locale, 'note');
     if (conversation.status === 'waiting' && conversation.queuedAt === null) {
+      // A conversation the bot held (mode `always`) asks for a person only now; kept if set before.
+      await this.deps.lock.run(id, () => this.deps.store.conversations.recordRequest(id, now));
       this.deps.router.request(conversation, 0).catch(this.deps.onError);
     }
     const site = await this.deps.store.sites.byId(conversation.siteId);
