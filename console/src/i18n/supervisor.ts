@@ -45,7 +45,7 @@ const en = {
   noHistory: 'no history yet',
   warningTitle: 'Peak ahead: waits will pass the target',
   warning: (minutes: number, peak: string, target: string) =>
-    minutes <= 0 ? `Shoppers already wait longer than ${target} (up to ${peak}).` : `In about ${minutes} min shoppers will wait longer than ${target} (up to ${peak}).`,
+    minutes <= 0 ? `A shopper arriving now would wait longer than ${target} (up to ${peak}).` : `In about ${minutes} min shoppers will wait longer than ${target} (up to ${peak}).`,
   mitigation: { 'bot-first': 'Bot answers first', 'raise-capacity': 'Raise capacities by 1', 'call-in': 'Call in away agents' } as Record<Mitigation, string>,
   done: { 'bot-first': 'The bot now answers first.', 'raise-capacity': 'Capacities raised', 'call-in': 'Away agents called in' } as Record<Mitigation, string>,
   affected: (n: number) => `(${n})`,
@@ -99,7 +99,7 @@ const zh: typeof en = {
   noHistory: '暂无历史',
   warningTitle: '高峰将至：等待将超过目标',
   warning: (minutes, peak, target) =>
-    minutes <= 0 ? `顾客的等待已超过 ${target}（最长 ${peak}）。` : `约 ${minutes} 分钟后顾客等待将超过 ${target}（最长 ${peak}）。`,
+    minutes <= 0 ? `现在进线的顾客将等待超过 ${target}（最长 ${peak}）。` : `约 ${minutes} 分钟后顾客等待将超过 ${target}（最长 ${peak}）。`,
   mitigation: { 'bot-first': '机器人优先回答', 'raise-capacity': '接待上限各加 1', 'call-in': '召回离开的客服' },
   done: { 'bot-first': '机器人现在优先回答。', 'raise-capacity': '已提高接待上限', 'call-in': '已召回离开的客服' },
   affected: (n) => `（${n}）`,
