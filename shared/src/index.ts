@@ -25,3 +25,6 @@ export * from './look/colour.js';
 export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
+
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export type * from './supervisor.js';

@@ -12,6 +12,7 @@ import { historyLinksText } from '../../i18n/history-links.js';
 import { kbText } from '../../i18n/kb.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusSwitch } from './StatusSwitch.js';
+import { supervisorLinksText } from '../../i18n/supervisor-links.js';
 
 export function TopBar() {
   const app = useApp();
@@ -45,6 +46,7 @@ export function TopBar() {
           {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
           {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
+          {supervises(agent) && link({ name: 'supervisor' }, supervisorLinksText().nav, route.name === 'supervisor')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {supervises(agent) && link({ name: 'kb' }, kbText().nav, route.name === 'kb')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
