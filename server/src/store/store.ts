@@ -20,6 +20,7 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+import { routingSettingsRepository, type RoutingSettingsRepository } from './repositories/routing-settings.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -46,6 +47,8 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** Teams, skills, languages, topics, rules per site (issue 14). */
+  routing: RoutingSettingsRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -73,6 +76,7 @@ export async function createStore(db: Database): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      routing: await routingSettingsRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

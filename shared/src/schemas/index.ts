@@ -17,3 +17,6 @@ export * from './history.js';
 
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
+
+// ---- routing: teams, skills, languages, topics, rules (issue 14) ----
+export * from './routing.js';
