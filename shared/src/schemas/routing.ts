@@ -3,11 +3,8 @@ import { z } from 'zod';
 import * as c from './common.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes');
-/** A BCP-47 primary language tag: 'en', 'zh'. */
-const language = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}$/, 'a primary language tag such as en or zh')
-  .transform((s) => s.toLowerCase());
+/** A BCP-47 primary language tag in lower case: 'en', 'zh' (no transform: the schema also serialises responses). */
+const language = z.string().regex(/^[a-z]{2,3}$/, 'a primary language tag such as en or zh');
 const word = c.label(40);
 const topic = c.label(60);
 
