@@ -3,11 +3,11 @@
  * clock: languages, the returning shopper's last agent, the VIP desk, topic rules with
  * skills, widening after the rule's wait (said in the history), and the queue's aging order.
  */
-import type { AgentId, RoutingSettings } from '@counter/shared';
+import type { AgentId, ConversationId, RoutingSettings } from '@counter/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queueOrder } from '../../src/domain/routing/queue-order.js';
 import type { Store } from '../../src/store/store.js';
-import { createDomain, type Domain } from './harness.js';
+import { createDomain, ManualClock, type Domain } from './harness.js';
 
 const MINUTE = 60_000;
 
@@ -162,5 +162,80 @@ export function teamsSuite(label: string, freshStore: () => Promise<Store>) {
       expect(queueOrder(o!, now)).toBeGreaterThan(queueOrder(v!, now));
       expect(queueOrder(v!, now)).toBeGreaterThan(queueOrder(r!, now));
     });
+    it('holds 50 conversations (10 VIP) against teams on 3 nodes: capacity, no double assignment, VIPs first', async () => {
+      const store = await freshStore();
+      opened.push(store);
+      const clock = new ManualClock();
+      const nodes = [await createDomain(store, { clock })];
+      for (let i = 0; i < 2; i++) nodes.push(await createDomain(store, { clock, siteId: nodes[0]!.siteId }));
+      const [d] = nodes as [Domain];
+      const desk = await d.agent({ name: 'Desk', capacity: 3 });
+      const sales = [await d.agent({ name: 'Sales 1', capacity: 3 }), await d.agent({ name: 'Sales 2', capacity: 3 })];
+      const general = [await d.agent({ name: 'General 1', capacity: 3 }), await d.agent({ name: 'General 2', capacity: 3 })];
+      const agents = [desk, ...sales, ...general];
+      await configure(d, {
+        teams: [
+          { id: 'vip-desk', name: 'VIP desk', members: [desk._id], capacity: null },
+          { id: 'pre-sales', name: 'Pre-sales', members: sales.map((a) => a._id), capacity: null },
+        ],
+        topics: ['Pre-sales'],
+        rules: [
+          { topic: null, language: null, tier: 'vip', teamId: 'vip-desk', skills: [], waitSeconds: 60 },
+          { topic: 'Pre-sales', language: null, tier: null, teamId: 'pre-sales', skills: [], waitSeconds: 60 },
+        ],
+        vipTeamId: 'vip-desk',
+      });
+      const shoppers = await Promise.all(Array.from({ length: 50 }, (_, i) => shopper(d, { vip: i % 5 === 0 })));
+      const conversations = await Promise.all(shoppers.map((s) => d.services.conversations.start(s)));
+      // Half the ordinary ones asked about Pre-sales.
+      await Promise.all(conversations.filter((_, i) => i % 2 === 1).map((c) => store.conversations.setTopic(c._id, 'Pre-sales', clock.now())));
+      const vips = new Set(conversations.filter((_, i) => i % 5 === 0).map((c) => c._id));
+      const fresh = await Promise.all(conversations.map((c) => store.conversations.byId(c._id)));
+      // Every node routes every conversation at the same time, as if each arrived everywhere.
+      await Promise.all(fresh.flatMap((c) => nodes.map((n) => n.services.router.request(c!, vips.has(c!._id) ? 1 : 0))));
+      for (const n of nodes) await n.services.router.drain();
+
+      const ids = conversations.map((c) => c._id as ConversationId);
+      const check = async (expectedHeld: number) => {
+        const loads = await store.assignments.loads(agents.map((a) => a._id));
+        for (const a of agents) expect(loads.get(a._id) ?? 0).toBeLessThanOrEqual(3);
+        const ledger = await store.assignments.byConversations(ids);
+        expect(ledger).toHaveLength(expectedHeld);
+        // Nobody assigned twice: over all nodes, each conversation went to one agent only (a
+        // repair after a lost write on FerretDB may announce the same assignment again).
+        const owners = new Map<string, Set<string>>();
+        for (const e of nodes.flatMap((n) => n.events.ofType('conversation.assigned'))) {
+          owners.set(e.conversation._id, (owners.get(e.conversation._id) ?? new Set()).add(e.conversation.agentId!));
+        }
+        for (const [, agentIds] of owners) expect(agentIds.size).toBe(1);
+        for (const entry of ledger) expect([...owners.get(entry._id)!]).toEqual([entry.agentId]);
+        return ledger;
+      };
+      let ledger = await check(15);
+      // Before any wait: the desk holds VIPs (they head the queue), a Pre-sales question is
+      // held by Pre-sales (who may also take questions without a topic).
+      for (const entry of ledger) {
+        if (entry.agentId === desk._id) expect(vips.has(entry._id)).toBe(true);
+        const topic = (await store.conversations.byId(entry._id))!.topic;
+        if (topic === 'Pre-sales' && !vips.has(entry._id)) expect(sales.map((a) => a._id)).toContain(entry.agentId);
+      }
+      // On a store without atomic updates (FerretDB v1) a node's enqueue can overwrite another's
+      // assignment on the document; the sweep repairs it from the ledger (as in routing-suite).
+      clock.advance(11_000);
+      for (const n of nodes) await n.services.router.sweep();
+      // The queue's head is the VIPs still waiting.
+      const positions = (await d.services.router.queueSnapshot()).positions.map((p) => p.conversationId);
+      const waitingVips = [...vips].filter((id) => !ledger.some((l) => l._id === id));
+      expect(new Set(positions.slice(0, waitingVips.length))).toEqual(new Set(waitingVips));
+
+      // Past the widening: as slots free up, the waiting VIPs go before any ordinary shopper.
+      clock.advance(110_000);
+      const ordinaryHeld = ledger.filter((l) => !vips.has(l._id));
+      for (const entry of ordinaryHeld.slice(0, waitingVips.length)) await d.services.router.resolve(d.actor(entry.agentId), entry._id);
+      await Promise.all(nodes.map((n) => n.services.router.drain()));
+      ledger = await check(15);
+      for (const id of vips) expect(ledger.some((l) => l._id === id)).toBe(true);
+      for (const n of nodes) expect(n.errors).toEqual([]);
+    }, 120_000); // 150 routing requests at once: FerretDB v1 takes its time
   });
 }
