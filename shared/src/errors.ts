@@ -35,8 +35,6 @@ export const ERRORS = {
   // ---- offline email (issue 17) ----
   email_unavailable: { status: 503, message: 'This chat does not send email.' },
   email_required: { status: 400, message: 'Give an email address to send it to.' },
-  // ---- routing (issue 14) ----
-  topic_unknown: { status: 400, message: 'That topic is not one of the site\'s topics.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

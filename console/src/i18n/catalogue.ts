@@ -49,3 +49,7 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+
+// Routing settings (issue 14).
+import { routingText } from './routing.js';
+TABLES.routing = viaAccessor(routingText);

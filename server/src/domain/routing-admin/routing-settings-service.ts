@@ -40,7 +40,10 @@ export class RoutingSettingsService {
   async setTopic(actor: Actor, conversationId: ConversationId, topic: string | null): Promise<string | null> {
     const { store, clock, lock, events, conversations } = this.deps;
     const conversation = await conversations.forAgent(actor, conversationId);
-    if (topic !== null && !(await this.of(conversation.siteId)).topics.includes(topic)) throw new AppError('topic_unknown');
+    if (topic !== null && !(await this.of(conversation.siteId)).topics.includes(topic)) {
+      // An existing code: a new one would grow the console's first chunk (it carries the catalogue).
+      throw new AppError('validation_failed', { issues: [{ path: 'topic', message: 'not one of the site\'s topics' }] });
+    }
     const updated = await lock.run(conversationId, () => store.conversations.setTopic(conversationId, topic, clock.now()));
     if (updated) events.publish({ type: 'conversation.updated', conversation: updated });
     return topic;
