@@ -53,3 +53,8 @@ TABLES.historyLinks = viaAccessor(historyLinksText);
 // Routing settings (issue 14).
 import { routingText } from './routing.js';
 TABLES.routing = viaAccessor(routingText);
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { supervisorText } from './supervisor.js';
+import { supervisorLinksText } from './supervisor-links.js';
+TABLES.supervisor = viaAccessor(supervisorText);
+TABLES.supervisorLinks = viaAccessor(supervisorLinksText);

@@ -23,6 +23,8 @@ import { BotService } from './kb/bot-service.js';
 import { RoutingSettingsService } from './routing-admin/routing-settings-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { SupervisorService } from './supervisor/supervisor-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -63,6 +65,8 @@ export interface Services {
   afterSales: AfterSalesService;
   // ---- routing settings and topics (issue 14)
   routing: RoutingSettingsService;
+  /** Supervisor live view and peak warning (issue 15 items 4-5). */
+  supervisor: SupervisorService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -96,6 +100,7 @@ export function createServices(deps: {
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
+  const agents = new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) });
   return {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
@@ -108,7 +113,7 @@ export function createServices(deps: {
     }),
     orderProviders,
     router,
-    agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
+    agents,
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
@@ -118,5 +123,7 @@ export function createServices(deps: {
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
     // ---- routing settings and topics (issue 14)
     routing: new RoutingSettingsService({ store, clock, events, lock, conversations }),
+    // ---- supervisor live view and peak warning (issue 15 items 4-5)
+    supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
   };
 }

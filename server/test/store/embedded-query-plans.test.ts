@@ -192,6 +192,11 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       getMany: () => store.routing.getMany(['s1' as SiteId, 's2' as SiteId]),
       save: () => store.routing.save({ _id: 's1' as SiteId, teams: [], agents: [], topics: [], rules: [], vipTeamId: null, lastAgentDays: 3, updatedAt: 1 }),
     },
+    // Peak forecast (issue 15): range counts per site, by the (siteId, createdAt) index.
+    arrivals: {
+      count: () => store.arrivals.count('s1' as SiteId, 0, 10),
+      first: () => store.arrivals.first('s1' as SiteId),
+    },
   };
 }
 

@@ -20,3 +20,5 @@ export * as look from './look.js';
 
 // ---- routing: teams, skills, languages, topics, rules (issue 14) ----
 export * from './routing.js';
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export * from './supervisor.js';
