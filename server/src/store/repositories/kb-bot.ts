@@ -3,6 +3,7 @@ import type { Database } from '../collection.js';
 import type { BotRecordDoc, BotSettingsDoc, UnansweredDoc } from '../documents.js';
 import { DuplicateKeyError } from '../errors.js';
 import { cameBackReader, type CameBack } from './bot-came-back.js';
+import { saveById } from './save-by-id.js';
 
 /** How many of a conversation's questions the record keeps (the handoff note). */
 const QUESTIONS_KEPT = 10;
@@ -40,16 +41,7 @@ export async function botRepository(db: Database): Promise<BotRepository> {
       if (ids.length > 0) await unanswered.deleteMany({ _id: { $in: [...ids] } });
     },
     settings: (siteId) => settings.findOne({ _id: siteId }),
-    async saveSettings(doc) {
-      const { _id, ...fields } = doc;
-      if ((await settings.updateOne({ _id }, { $set: fields })) === 1) return;
-      try {
-        await settings.insertOne(doc);
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
-        await settings.updateOne({ _id }, { $set: fields });
-      }
-    },
+    saveSettings: (doc) => saveById(settings, doc),
     record: (id) => records.findOne({ _id: id }),
     async noteQuestion(id, siteId, question, at) {
       try {
