@@ -42,6 +42,8 @@ import type { Store } from './store/store.js';
 // Knowledge base (issue 13).
 import { kbRoutes } from './http/kb-routes.js';
 import { kbSyncPlugin } from './plugins/kb-sync.js';
+// Response targets (issue 14, item 4).
+import { targetRoutes } from './http/target-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -111,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(realtimePlugin);
     await app.register(kbRoutes);
     await app.register(kbSyncPlugin);
+    await app.register(targetRoutes);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.
     await app.close().catch((closeErr: unknown) => app.log.error({ err: closeErr }, 'close after a failed start failed'));

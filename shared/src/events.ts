@@ -243,3 +243,11 @@ export interface BotVisitorResults {
   'bot:handoff': null;
 }
 export type BotVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').BotVisitorSchemas, BotVisitorResults>;
+
+// ---- response targets (issue 14, item 4) ----
+export interface AgentServerToClientEvents {
+  /** A conversation of a site this person supervises is close to missing its target (and what was done). */
+  'target:escalated': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
+  /** Offered to this free agent: `conversation:take` claims it, the first one wins. */
+  'target:offered': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
+}

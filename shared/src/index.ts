@@ -25,3 +25,6 @@ export * from './look/colour.js';
 export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
+
+// ---- response targets (issue 14, item 4) ----
+export * from './targets.js';

@@ -34,7 +34,9 @@ export type DomainEvent =
   /** Knowledge base (issue 13): these articles were written or deleted; every node reloads them. */
   | { type: 'kb.changed'; siteId: SiteId; articleIds: ArticleId[] }
   /** After-sales (issue 12): an action changed state; its requester and the site's supervisors hear it. */
-  | { type: 'order-action.updated'; action: OrderActionView };
+  | { type: 'order-action.updated'; action: OrderActionView }
+  // ---- response targets (issue 14, item 4)
+  | import('./targets/target-events.js').TargetEvent;
 
 export interface EventSink {
   publish(event: DomainEvent): void;

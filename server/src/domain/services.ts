@@ -21,6 +21,8 @@ import { KbService } from './kb/kb-service.js';
 import { BotService } from './kb/bot-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
+// Response targets (issue 14, item 4).
+import { TargetSettings } from './targets/target-settings.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -59,6 +61,8 @@ export interface Services {
   attachments: AttachmentService;
   /** After-sales actions, limits, approvals and their audit (issue 12). */
   afterSales: AfterSalesService;
+  // ---- response targets (issue 14, item 4)
+  targets: TargetSettings;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -112,5 +116,7 @@ export function createServices(deps: {
     bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
+    // ---- response targets (issue 14, item 4)
+    targets: new TargetSettings({ store, sites }),
   };
 }

@@ -351,3 +351,25 @@ export interface SiteDoc {
   look?: import('@counter/shared').SiteLook | null;
   proactive?: import('@counter/shared').ProactiveSettings | null;
 }
+
+// ---- response targets (issue 14, item 4) ----
+/** Absent on sites stored before targets existed: read as DEFAULT_TARGETS. */
+export interface SiteDoc {
+  targets?: import('@counter/shared').ResponseTargets | null;
+}
+
+/**
+ * One missed response target. `_id` `${conversationId}:${kind}:${since}`: unique per wait,
+ * so of several nodes seeing the same breach one insert wins and it is recorded once.
+ */
+export interface BreachDoc extends Omit<import('@counter/shared').Breach, 'id'> {
+  _id: string;
+}
+
+/** An escalation already done for one wait (same `_id` as its breach would have): insert-once, the arbiter between nodes. */
+export interface EscalationMarkDoc {
+  _id: string;
+  siteId: SiteId;
+  conversationId: ConversationId;
+  at: number;
+}

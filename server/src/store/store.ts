@@ -20,6 +20,8 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+// Response targets (issue 14, item 4).
+import { targetRepository, type TargetRepository } from './repositories/targets.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -46,6 +48,8 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** Response targets: waits, breaches, escalation marks (issue 14, item 4). */
+  targets: TargetRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -73,6 +77,7 @@ export async function createStore(db: Database): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      targets: await targetRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -17,3 +17,6 @@ export * from './history.js';
 
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
+
+// ---- response targets (issue 14, item 4) ----
+export * as targets from './targets.js';
