@@ -2,7 +2,8 @@
  * Response targets (issue 14, item 4): a site's targets for its admins; every site's targets
  * for the console's countdown badges (any member); the breaches recorded, for supervisors.
  */
-import { errorResponses, siteIdParams, targets as schemas } from '@counter/shared/schemas';
+import { conversationIdParams, errorResponses, siteIdParams, targets as schemas } from '@counter/shared/schemas';
+import { conversationView } from '../domain/views.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { siteScope, supervises } from '../domain/access.js';
 import { actor, requireAdmin, requireAgent } from './auth-hooks.js';
@@ -34,5 +35,12 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       const docs = await app.store.targets.breaches({ siteIds, from, to, limit });
       return { breaches: docs.map(({ _id, ...rest }) => ({ id: _id, ...rest })) };
     },
+  );
+
+  /** A free agent accepts an offered conversation (escalation rule "offer"): the first one has it. */
+  app.post(
+    '/api/v1/conversations/:id/accept-offer',
+    { ...agent, schema: { params: conversationIdParams, response: { 200: schemas.acceptOfferResponse, ...errorResponses } } },
+    async (request) => ({ conversation: conversationView(await app.services.router.acceptOffer(actor(request), request.params.id)) }),
   );
 };

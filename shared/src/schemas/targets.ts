@@ -42,3 +42,6 @@ export const breachesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const breachesResponse = z.object({ breaches: z.array(breach) });
+
+/** The conversation as its new holder sees it; its shape is the agent view's (checked by the types on the server). */
+export const acceptOfferResponse = z.object({ conversation: z.looseObject({ id: z.string() }) });

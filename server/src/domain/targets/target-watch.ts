@@ -12,6 +12,7 @@ import type { AgentPool } from '../routing/agent-pool.js';
 import type { RoutingContext } from '../routing/context.js';
 import type { Transitions } from '../routing/transitions.js';
 import { escalationCandidates } from './escalation-candidates.js';
+import { handOver } from './hand-over.js';
 import { targetsOf } from './target-settings.js';
 
 /** How late a sweep may come (every node down) and still escalate and record what it missed. */
@@ -88,7 +89,7 @@ export class TargetWatch {
       movedTo: null,
     };
     if (action === 'move') escalation.movedTo = await this.move(conversation);
-    if (action === 'offer' && conversation.status === 'waiting') {
+    if (action === 'offer') {
       const to = escalationCandidates(conversation, await this.deps.pool.withLoads()).map((a) => a._id);
       if (to.length) events.publish({ type: 'target.offered', escalation, to });
     }
@@ -97,22 +98,9 @@ export class TargetWatch {
 
   /** To the least-loaded free agent of the site; null when nobody is free (it stays where it is). */
   private async move(conversation: ConversationDoc): Promise<AgentId | null> {
-    const { store, clock, transitions, events } = this.deps;
     const best = escalationCandidates(conversation, await this.deps.pool.withLoads())[0];
     if (!best) return null;
-    const from = conversation.status === 'assigned' ? conversation.agentId : null;
-    if (from && !(await store.assignments.release(conversation._id, from))) return null;
-    const claim = await store.assignments.claim(conversation._id, best._id, best.capacity, clock.now());
-    if (claim !== 'claimed') {
-      if (from) await transitions.requeue(conversation, from, 'reassigned', [from]);
-      return null;
-    }
-    const moved = await transitions.finalize(conversation, best, from ? 'reassigned' : 'routed', from);
-    if (from) {
-      events.publish({ type: 'conversation.unassigned', conversation: moved, agentId: from, reason: 'reassigned' });
-      this.deps.kick();
-    }
-    return best._id;
+    return (await handOver(this.deps, conversation, best)) === 'moved' ? best._id : null;
   }
 
   private async supervisorsOf(siteId: SiteId): Promise<AgentId[]> {
