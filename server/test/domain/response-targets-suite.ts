@@ -87,7 +87,7 @@ export function responseTargetsSuite(label: string, freshStore: () => Promise<St
       const c = await d.ask(await d.shopper());
       expect(c.agentId).toBe(agent._id);
       d.clock.advance(10_000);
-      await d.services.conversations.sendAsAgent(agent, { conversationId: c._id, clientId: randomUUID() as never, text: 'Hi' });
+      await d.services.conversations.sendAsAgent(agent, { conversationId: c._id, clientId: randomUUID() as never, text: 'Hi', internal: false });
       d.clock.advance(400_000);
       await d.services.router.sweep();
       expect(await d.store.targets.breaches({ siteIds: [d.siteId], limit: 10 })).toEqual([]);

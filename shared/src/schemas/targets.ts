@@ -1,5 +1,6 @@
 /** Response targets (issue 14, item 4): the admin's form body and the answers. */
 import { z } from 'zod';
+import type { Conversation } from '../domain.js';
 import { TARGET_LIMITS, type Breach, type ResponseTargets } from '../targets.js';
 
 const L = TARGET_LIMITS;
@@ -44,4 +45,6 @@ export const breachesQuery = z.object({
 export const breachesResponse = z.object({ breaches: z.array(breach) });
 
 /** The conversation as its new holder sees it; its shape is the agent view's (checked by the types on the server). */
-export const acceptOfferResponse = z.object({ conversation: z.looseObject({ id: z.string() }) });
+export const acceptOfferResponse = z.object({ conversation: z.looseObject({ id: z.string() }) }) as unknown as z.ZodType<{
+  conversation: Conversation;
+}>;
