@@ -49,3 +49,7 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+
+// Response targets (issue 14, item 4).
+import { targetsText } from './targets.js';
+TABLES.targets = viaAccessor(targetsText);

@@ -14,6 +14,10 @@ import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
 import { ActionLimitsEditor } from './ActionLimitsEditor.js';
 import { SiteLook } from './SiteLook.js';
+import { lazyPart } from '../common/lazy-part.js';
+
+// Response targets (issue 14, item 4): its own chunk, fetched when a site is opened.
+const LazyTargetsEditor = lazyPart(() => import('../../targets/entry.js').then((m) => m.TargetsEditor), 'inline');
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -99,6 +103,7 @@ export function SiteEditor({ site }: { site: Site }) {
         </div>
       </form>
       <SiteLook key={`look-${site.id}`} site={site} />
+      <LazyTargetsEditor key={`targets-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
       <IdentitySecret site={site} />
