@@ -26,5 +26,7 @@ export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
 
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export type * from './supervisor.js';
 // ---- response targets (issue 14, item 4) ----
 export * from './targets.js';

@@ -49,6 +49,11 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { supervisorText } from './supervisor.js';
+import { supervisorLinksText } from './supervisor-links.js';
+TABLES.supervisor = viaAccessor(supervisorText);
+TABLES.supervisorLinks = viaAccessor(supervisorLinksText);
 
 // Response targets (issue 14, item 4).
 import { targetsText } from './targets.js';

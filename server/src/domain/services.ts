@@ -21,6 +21,8 @@ import { KbService } from './kb/kb-service.js';
 import { BotService } from './kb/bot-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { SupervisorService } from './supervisor/supervisor-service.js';
 // Response targets (issue 14, item 4).
 import { TargetSettings } from './targets/target-settings.js';
 
@@ -61,6 +63,8 @@ export interface Services {
   attachments: AttachmentService;
   /** After-sales actions, limits, approvals and their audit (issue 12). */
   afterSales: AfterSalesService;
+  /** Supervisor live view and peak warning (issue 15 items 4-5). */
+  supervisor: SupervisorService;
   // ---- response targets (issue 14, item 4)
   targets: TargetSettings;
 }
@@ -96,6 +100,7 @@ export function createServices(deps: {
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
+  const agents = new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) });
   return {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
@@ -108,7 +113,7 @@ export function createServices(deps: {
     }),
     orderProviders,
     router,
-    agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
+    agents,
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
@@ -116,6 +121,8 @@ export function createServices(deps: {
     bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
+    // ---- supervisor live view and peak warning (issue 15 items 4-5)
+    supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
     // ---- response targets (issue 14, item 4)
     targets: new TargetSettings({ store, sites }),
   };

@@ -20,6 +20,8 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+// Supervisor view and peak forecast (issue 15 items 4-5).
+import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 // Response targets (issue 14, item 4).
 import { targetRepository, type TargetRepository } from './repositories/targets.js';
 
@@ -48,6 +50,8 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** Conversations created per site over time (issue 15: peak forecast). */
+  arrivals: ArrivalRepository;
   /** Response targets: waits, breaches, escalation marks (issue 14, item 4). */
   targets: TargetRepository;
   ping(): Promise<void>;
@@ -77,6 +81,7 @@ export async function createStore(db: Database): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),

@@ -18,5 +18,7 @@ export * from './history.js';
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
 
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export * from './supervisor.js';
 // ---- response targets (issue 14, item 4) ----
 export * as targets from './targets.js';
