@@ -44,6 +44,8 @@ import { kbRoutes } from './http/kb-routes.js';
 import { routingRoutes } from './http/routing-routes.js';
 import { kbSyncPlugin } from './plugins/kb-sync.js';
 import { kbMiningPlugin } from './plugins/kb-mining.js';
+// Response targets (issue 14, item 4).
+import { targetRoutes } from './http/target-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -115,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(kbSyncPlugin);
     await app.register(kbMiningPlugin);
     await app.register(routingRoutes);
+    await app.register(targetRoutes);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.
     await app.close().catch((closeErr: unknown) => app.log.error({ err: closeErr }, 'close after a failed start failed'));

@@ -259,3 +259,11 @@ export interface AgentServerToClientEvents {
   /** A supervisor asks this (away) agent to come online: the peak warning's "call in". */
   'supervisor:call-in': (e: import('./supervisor.js').CallIn) => void;
 }
+
+// ---- response targets (issue 14, item 4) ----
+export interface AgentServerToClientEvents {
+  /** A conversation of a site this person supervises is close to missing its target (and what was done). */
+  'target:escalated': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
+  /** Offered to this free agent: accepting it (POST /api/v1/conversations/:id/accept-offer) claims it, the first one wins. */
+  'target:offered': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
+}

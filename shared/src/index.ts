@@ -30,3 +30,5 @@ export type * from './kb.js';
 export type * from './routing.js';
 // ---- supervisor live view and peak warning (issue 15 items 4-5) ----
 export type * from './supervisor.js';
+// ---- response targets (issue 14, item 4) ----
+export * from './targets.js';

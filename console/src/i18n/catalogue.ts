@@ -61,3 +61,7 @@ import { supervisorText } from './supervisor.js';
 import { supervisorLinksText } from './supervisor-links.js';
 TABLES.supervisor = viaAccessor(supervisorText);
 TABLES.supervisorLinks = viaAccessor(supervisorLinksText);
+
+// Response targets (issue 14, item 4).
+import { targetsText } from './targets.js';
+TABLES.targets = viaAccessor(targetsText);

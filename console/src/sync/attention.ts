@@ -4,7 +4,7 @@
  * they are looking at it, and nothing for their own actions (taking, reopening).
  */
 import type { AssignReason, InboxItem, Message } from '@counter/shared';
-import type { Notifier, NoticeWays } from '../lib/notifier.js';
+import type { Notice, Notifier, NoticeWays } from '../lib/notifier.js';
 import { commonText } from '../i18n/common.js';
 import type { InboxStore } from '../stores/inbox-store.js';
 
@@ -45,6 +45,8 @@ export function createAttention({ notifier, inbox, isHidden, open, ways }: Atten
         onClick: () => open(message.conversationId),
       }, ways());
     },
+    // Response targets (issue 14): the desktop half of the lazy chunk's notices.
+    notice: (n: Notice) => isHidden() && notifier.notify(n, ways()),
   };
 }
 

@@ -143,6 +143,10 @@ export function startConsoleSync(deps: SyncDeps): () => void {
     threads.subscribe(() => reads.check()),
   ];
 
+  // Response targets (issue 14): badges, their order and the escalation notices are one lazy
+  // chunk, fetched on connect; it listens for the notices itself.
+  void import('../targets/entry.js').then((m) => stopped || offs.push(m.listen(transport, attention, siteNames)));
+
   return () => {
     stopped = true;
     // A retry waiting for its back-off must not fire after sign-out.

@@ -36,7 +36,9 @@ export type DomainEvent =
   /** After-sales (issue 12): an action changed state; its requester and the site's supervisors hear it. */
   | { type: 'order-action.updated'; action: OrderActionView }
   /** Supervisor view (issue 15): a supervisor calls these away agents of a site in, before a peak. */
-  | { type: 'supervisor.call-in'; agentIds: AgentId[]; siteId: SiteId; siteName: string; by: string };
+  | { type: 'supervisor.call-in'; agentIds: AgentId[]; siteId: SiteId; siteName: string; by: string }
+  // ---- response targets (issue 14, item 4)
+  | import('./targets/target-events.js').TargetEvent;
 
 export interface EventSink {
   publish(event: DomainEvent): void;

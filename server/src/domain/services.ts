@@ -25,6 +25,8 @@ import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from '.
 import { AfterSalesService } from './after-sales/action-service.js';
 // Supervisor live view and peak warning (issue 15 items 4-5).
 import { SupervisorService } from './supervisor/supervisor-service.js';
+// Response targets (issue 14, item 4).
+import { TargetSettings } from './targets/target-settings.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -67,6 +69,8 @@ export interface Services {
   routing: RoutingSettingsService;
   /** Supervisor live view and peak warning (issue 15 items 4-5). */
   supervisor: SupervisorService;
+  // ---- response targets (issue 14, item 4)
+  targets: TargetSettings;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -125,5 +129,7 @@ export function createServices(deps: {
     routing: new RoutingSettingsService({ store, clock, events, lock, conversations }),
     // ---- supervisor live view and peak warning (issue 15 items 4-5)
     supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
+    // ---- response targets (issue 14, item 4)
+    targets: new TargetSettings({ store, sites }),
   };
 }

@@ -125,6 +125,13 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
         if (to.length) agents.to(to).emit('order-action:updated', { action });
         return;
       }
+      // ---- response targets (issue 14, item 4): the domain named who hears it.
+      case 'target.escalated':
+        if (event.to.length) agents.to(event.to.map(rooms.agent)).emit('target:escalated', { escalation: event.escalation });
+        return;
+      case 'target.offered':
+        if (event.to.length) agents.to(event.to.map(rooms.agent)).emit('target:offered', { escalation: event.escalation });
+        return;
       case 'sessions.revoked':
         for (const id of event.sessionIds) {
           agents.to(rooms.session(id)).emit('session:revoked');

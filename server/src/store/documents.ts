@@ -394,3 +394,25 @@ export interface ConversationDoc {
   /** How far routing has widened and said so in the history: 0 matched, 1 team, 2 site. */
   widened?: number;
 }
+
+// ---- response targets (issue 14, item 4) ----
+/** Absent on sites stored before targets existed: read as DEFAULT_TARGETS. */
+export interface SiteDoc {
+  targets?: import('@counter/shared').ResponseTargets | null;
+}
+
+/**
+ * One missed response target. `_id` `${conversationId}:${kind}:${since}`: unique per wait,
+ * so of several nodes seeing the same breach one insert wins and it is recorded once.
+ */
+export interface BreachDoc extends Omit<import('@counter/shared').Breach, 'id'> {
+  _id: string;
+}
+
+/** An escalation already done for one wait (same `_id` as its breach would have): insert-once, the arbiter between nodes. */
+export interface EscalationMarkDoc {
+  _id: string;
+  siteId: SiteId;
+  conversationId: ConversationId;
+  at: number;
+}

@@ -24,6 +24,8 @@ import { candidateRepository, type CandidateRepository } from './repositories/kb
 import { routingSettingsRepository, type RoutingSettingsRepository } from './repositories/routing-settings.js';
 // Supervisor view and peak forecast (issue 15 items 4-5).
 import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
+// Response targets (issue 14, item 4).
+import { targetRepository, type TargetRepository } from './repositories/targets.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -56,6 +58,8 @@ export interface Store {
   routing: RoutingSettingsRepository;
   /** Conversations created per site over time (issue 15: peak forecast). */
   arrivals: ArrivalRepository;
+  /** Response targets: waits, breaches, escalation marks (issue 14, item 4). */
+  targets: TargetRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -86,6 +90,7 @@ export async function createStore(db: Database): Promise<Store> {
       kbCandidates: await candidateRepository(db),
       routing: await routingSettingsRepository(db),
       arrivals: await arrivalRepository(db),
+      targets: await targetRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -22,3 +22,5 @@ export * as look from './look.js';
 export * from './routing.js';
 // ---- supervisor live view and peak warning (issue 15 items 4-5) ----
 export * from './supervisor.js';
+// ---- response targets (issue 14, item 4) ----
+export * as targets from './targets.js';

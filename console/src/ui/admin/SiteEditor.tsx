@@ -17,6 +17,10 @@ import { SiteLook } from './SiteLook.js';
 // Routing settings (issue 14): part of this page's lazy chunk (a chunk of its own would add
 // its name to the first chunk's preload map).
 import { RoutingSettingsEditor } from './routing/RoutingSettingsEditor.js';
+import { lazyPart } from '../common/lazy-part.js';
+
+// Response targets (issue 14, item 4): its own chunk, fetched when a site is opened.
+const LazyTargetsEditor = lazyPart(() => import('../../targets/entry.js').then((m) => m.TargetsEditor), 'inline');
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -102,6 +106,7 @@ export function SiteEditor({ site }: { site: Site }) {
         </div>
       </form>
       <SiteLook key={`look-${site.id}`} site={site} />
+      <LazyTargetsEditor key={`targets-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
       <RoutingSettingsEditor key={`routing-${site.id}`} site={site} />

@@ -5,6 +5,7 @@ import { routeHref } from '../../stores/route-store.js';
 import { Avatar } from '../common/Avatar.js';
 import { SiteTag } from '../common/SiteTag.js';
 import { Since } from '../common/Since.js';
+import { due } from '../../lib/inbox-order.js';
 import { VisitorBadges } from '../common/VisitorBadges.js';
 
 export function InboxRow({ item, active }: { item: InboxItem; active: boolean }) {
@@ -28,6 +29,7 @@ export function InboxRow({ item, active }: { item: InboxItem; active: boolean })
               ) : c.awaitingReplySince !== null ? (
                 <span class="waiting" title={t.waitingForYou}>
                   <Since at={c.awaitingReplySince} />
+                  <due.Badge c={c} />
                 </span>
               ) : c.lastMessageAt ? (
                 <Since at={c.lastMessageAt} />

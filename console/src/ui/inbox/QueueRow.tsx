@@ -7,6 +7,7 @@ import { visitorLabel } from '../../lib/visitor-label.js';
 import { routeHref } from '../../stores/route-store.js';
 import { SiteTag } from '../common/SiteTag.js';
 import { Since } from '../common/Since.js';
+import { due } from '../../lib/inbox-order.js';
 import { RowError } from '../common/RowError.js';
 
 export function QueueRow({ item, active }: { item: QueueItem; active: boolean }) {
@@ -37,6 +38,7 @@ export function QueueRow({ item, active }: { item: QueueItem; active: boolean })
             <SiteTag siteId={item.siteId} />
             <span class="row-time waiting" title={t.waitingSince}>
               <Since at={item.queuedAt} />
+              <due.Badge q={item} />
             </span>
           </span>
           <span class="row-bottom">

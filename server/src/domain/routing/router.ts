@@ -19,6 +19,9 @@ import { QueueDrain } from './queue-drain.js';
 import { QueueView } from './queue-view.js';
 import { Sweeper } from './sweeper.js';
 import { Transitions } from './transitions.js';
+// Response targets (issue 14, item 4).
+import { TargetWatch } from '../targets/target-watch.js';
+import { Offers } from '../targets/offers.js';
 
 export type { Actor } from './agent-actions.js';
 export type { RoutingConfig } from './context.js';
@@ -29,6 +32,8 @@ export class Router {
   private readonly actions: AgentActions;
   private readonly sweeper: Sweeper;
   private readonly view: QueueView;
+  private readonly targets: TargetWatch;
+  private readonly offers: Offers;
 
   constructor(deps: RoutingContext) {
     const pool = new AgentPool(deps);
@@ -38,6 +43,8 @@ export class Router {
     this.actions = new AgentActions(parts);
     this.sweeper = new Sweeper(parts);
     this.view = new QueueView({ ...deps, pool });
+    this.targets = new TargetWatch({ ...deps, pool, transitions, kick: () => this.kick() });
+    this.offers = new Offers({ ...deps, transitions, kick: () => this.kick() });
   }
 
   /** The shopper asked for help: join the queue, then route the queue. */
@@ -72,8 +79,15 @@ export class Router {
   }
 
   /** On a timer, on every node (see sweeper.ts). */
-  sweep(): Promise<void> {
-    return this.sweeper.sweep();
+  async sweep(): Promise<void> {
+    await this.sweeper.sweep();
+    // After the routing sweep: what it just assigned is not escalated for nothing.
+    await this.targets.sweep();
+  }
+
+  /** A free agent accepts a conversation escalated by the "offer" rule (response targets). */
+  acceptOffer(actor: Actor, conversationId: ConversationId): Promise<ConversationDoc> {
+    return this.offers.accept(actor, conversationId);
   }
 
   queueSnapshot(): ReturnType<QueueView['snapshot']> {

@@ -1,0 +1,8 @@
+/** What the target watch publishes; the realtime layer sends each to the agents it names. */
+import type { AgentId, TargetEscalation } from '@counter/shared';
+
+export type TargetEvent =
+  /** To the site's supervisors, admins and the owner (`to`, computed in the domain). */
+  | { type: 'target.escalated'; escalation: TargetEscalation; to: AgentId[] }
+  /** To the free agents it is offered to: the first `conversation:take` has it. */
+  | { type: 'target.offered'; escalation: TargetEscalation; to: AgentId[] };
