@@ -49,3 +49,9 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+
+// Reports (issue 15): the page's words, and the one word in the top bar.
+import { reportsText } from './reports.js';
+import { reportsLinksText } from './reports-links.js';
+TABLES.reports = viaAccessor(reportsText);
+TABLES.reportsLinks = viaAccessor(reportsLinksText);

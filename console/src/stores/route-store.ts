@@ -16,7 +16,9 @@ export type Route =
   /** After-sales approvals (issue 12). */
   | { name: 'approvals' }
   /** History and search (issue 16); with a visitor: all conversations with that customer. */
-  | { name: 'history'; visitorId?: VisitorId };
+  | { name: 'history'; visitorId?: VisitorId }
+  /** Reports (issue 15): owners, admins and supervisors. */
+  | { name: 'reports' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'account' };
     case 'approvals':
       return { name: 'approvals' };
+    case 'reports':
+      return { name: 'reports' };
     case 'history':
       return second === 'shopper' && third ? { name: 'history', visitorId: decodeURIComponent(third) as VisitorId } : { name: 'history' };
     default:

@@ -10,6 +10,7 @@ import { LazyGettingStarted } from '../onboarding/lazy-getting-started.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
 import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazySitesPage } from './lazy-pages.js';
+import { LazyReportsPage } from './lazy-pages.js';
 
 export function Shell() {
   const app = useApp();
@@ -44,6 +45,9 @@ export function Shell() {
       break;
     case 'history':
       page = <LazyHistoryPage />;
+      break;
+    case 'reports':
+      page = supervisor ? <LazyReportsPage /> : <AdminOnly />;
       break;
   }
 

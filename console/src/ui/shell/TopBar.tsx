@@ -10,6 +10,7 @@ import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { historyLinksText } from '../../i18n/history-links.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { reportsLinksText } from '../../i18n/reports-links.js';
 import { StatusSwitch } from './StatusSwitch.js';
 
 export function TopBar() {
@@ -44,6 +45,7 @@ export function TopBar() {
           {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
           {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
+          {supervises(agent) && link({ name: 'reports' }, reportsLinksText().nav, route.name === 'reports')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}

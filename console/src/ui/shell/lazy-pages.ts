@@ -10,6 +10,8 @@ export const LazyCannedRepliesPage = lazyPart(() => import('../canned/CannedRepl
 export const LazyAccountPage = lazyPart(() => import('../account/AccountPage.js').then((m) => m.AccountPage));
 export const LazyApprovalsPage = lazyPart(() => import('../approvals/ApprovalsPage.js').then((m) => m.ApprovalsPage));
 export const LazyHistoryPage = lazyPart(() => import('../history/HistoryPage.js').then((m) => m.HistoryPage));
+/** Reports (issue 15): its chart library comes with it, never with the inbox. */
+export const LazyReportsPage = lazyPart(() => import('../reports/ReportsPage.js').then((m) => m.ReportsPage));
 
 /** The keyboard help overlay (opened with ?), and the sign-in page (a signed-in load never shows it). */
 export const LazyHelpOverlay = lazyPart(() => import('./HelpOverlay.js').then((m) => m.HelpOverlay), 'inline');
