@@ -37,6 +37,8 @@ function options(width: number): uPlot.Options {
     width,
     height: 240,
     scales: { x: { time: true }, pct: { range: [0, 100] } },
+    // Values on hover would need a pointer; the legend names the lines and the axes carry the numbers.
+    legend: { live: false },
     series: [
       { value: (_u, v) => dayLabel(v) },
       { label: t.series.conversations, scale: 'n', stroke: '#1a6b8f', width: 2, fill: 'rgba(26,107,143,0.08)', value: (_u, v) => number(v, locale) },
@@ -44,7 +46,8 @@ function options(width: number): uPlot.Options {
       { label: t.series.csat, scale: 'pct', stroke: '#1e7a3c', width: 2, dash: [4, 4], value: (_u, v) => (v === null ? '—' : percent(v / 100, locale)) },
     ],
     axes: [
-      { values: (_u, splits) => splits.map((s) => dayLabel(s)) },
+      // One tick per day at most (a daily series has nothing between days), wider steps for long ranges.
+      { incrs: [86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 28 * 86_400], values: (_u, splits) => splits.map((s) => dayLabel(s)) },
       { scale: 'n' },
       { scale: 's', side: 1, grid: { show: false } },
     ],
