@@ -171,6 +171,7 @@ describe('console: reports', () => {
     await expect(agentRows.first().locator('td').first().textContent()).resolves.toBe(en(f.agents[0]!.handled));
     // The page scrolls inside the shell: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1440, height: 2300 });
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: shot('reports-en.png') });
     await page.locator('.report-heatmap').screenshot({ path: shot('reports-heatmap-en.png') });
   });
@@ -202,6 +203,22 @@ describe('console: reports', () => {
     await expect(page.getByRole('link', { name: 'Agents (CSV)' }).getAttribute('href')).resolves.toContain('kind=agents');
   });
 
+  it('asks for a custom range from the first local midnight to the one after the last day', async () => {
+    await page.getByRole('radio', { name: 'Custom' }).check();
+    await page.getByLabel('From', { exact: true }).fill('2026-11-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-11-30');
+    const answer = page.waitForResponse((r) => r.url().includes('/api/v1/reports/summary'));
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const q = new URL((await answer).url()).searchParams;
+    const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const localMidnight = (day: string) => page.evaluate((d) => new Date(`${d}T00:00:00`).getTime(), day);
+    expect(Number(q.get('from'))).toBe(await localMidnight('2026-11-01'));
+    expect(Number(q.get('to'))).toBe(await localMidnight('2026-12-01'));
+    expect(q.get('tz')).toBe(tz);
+    summary = (await (await answer).json()) as ReportSummary;
+    await expect(page.getByRole('link', { name: 'Agents (CSV)' }).getAttribute('href')).resolves.toContain(`from=${q.get('from')}`);
+  });
+
   it('reads in Chinese after switching the language, numbers and weekdays included', async () => {
     await page.getByRole('combobox', { name: /Language/ }).selectOption('zh');
     await page.getByRole('heading', { name: '报表', level: 1 }).waitFor();
@@ -213,6 +230,27 @@ describe('console: reports', () => {
     await page.screenshot({ path: shot('reports-zh.png') });
     await page.locator('.report-heatmap').screenshot({ path: shot('reports-heatmap-zh.png') });
     await page.getByRole('combobox', { name: /Language/ }).selectOption('en');
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
     expect(cspViolations).toEqual([]);
+  });
+
+  it('fits a phone (390 px): the heatmap and tables scroll in their own boxes, not the page', async () => {
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await context.addCookies(await page.context().cookies());
+      const phone = await context.newPage();
+      await serveFixture(phone, []);
+      await phone.goto(`${world.server.url}/console/#/reports`);
+      await phone.locator('.report-heat').first().waitFor();
+      await phone.locator('.report-trend canvas').first().waitFor();
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      // Nothing cut off at the right edge either (the shell clips what overflows).
+      const rights = await phone.locator('.report-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().right));
+      expect(Math.max(...rights)).toBeLessThanOrEqual(390);
+      await phone.screenshot({ path: shot('reports-phone.png') });
+    } finally {
+      await context.close();
+    }
   });
 });
