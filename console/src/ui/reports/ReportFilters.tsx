@@ -1,6 +1,7 @@
 /** The Reports page's range (presets or custom days) and site; applied on submit. */
 import { reportsText } from '../../i18n/reports.js';
 import type { RangeForm, RangePreset } from './report-range.js';
+import { SiteSelect } from '../common/SiteSelect.js';
 
 const PRESETS: RangePreset[] = ['today', '7d', '30d', 'custom'];
 
@@ -39,19 +40,7 @@ export function ReportFilters(props: { form: RangeForm; onChange: (form: RangeFo
           </label>
         </>
       )}
-      {sites.length > 1 && (
-        <label>
-          {t.site}
-          <select value={form.siteId} onChange={set('siteId')}>
-            <option value="">{t.allSites}</option>
-            {sites.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <SiteSelect label={t.site} anyLabel={t.allSites} value={form.siteId} onChange={set('siteId')} sites={sites} />
       <button type="submit" class="btn btn-primary">
         {t.show}
       </button>
