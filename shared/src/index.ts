@@ -25,3 +25,4 @@ export * from './look/colour.js';
 export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
+export * from './reports.js';
