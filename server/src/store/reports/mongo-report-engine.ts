@@ -66,22 +66,28 @@ export function mongoReportEngine(db: () => Db): ReportEngine {
   // Untyped: the filters are built here from the closed set above.
   const coll = () => db().collection<Document>('conversations');
 
+  /**
+   * One accumulator per pipeline: FerretDB v1 computes only the first accumulator of a $group
+   * right (the others come back 0), so each sum is its own $group. MongoDB answers either way.
+   */
+  async function accumulate(scope: ReportScope, conds: readonly ReportCond[], by: ReportKey | null, acc: Document, extra: Document[] = []) {
+    const pipeline: Document[] = [{ $match: match(scope, conds, extra) }];
+    if (by === 'tag') pipeline.push({ $unwind: '$tags' });
+    pipeline.push({ $group: { _id: by ? `$${KEY_FIELD[by]}` : null, v: acc } });
+    const rows = await coll().aggregate(pipeline).toArray();
+    return new Map(rows.map((r) => [(r._id ?? null) as string | number | null, Number(r.v ?? 0)]));
+  }
+
   async function group(q: GroupQuery): Promise<GroupRow[]> {
     const sums = q.sums ?? [];
-    const pipeline: Document[] = [{ $match: match(q.scope, q.where) }];
-    if (q.by === 'tag') pipeline.push({ $unwind: '$tags' });
-    pipeline.push({
-      $group: {
-        _id: q.by ? `$${KEY_FIELD[q.by]}` : null,
-        count: { $sum: 1 },
-        ...Object.fromEntries(sums.map((f) => [f, { $sum: `$${f}` }])),
-      },
-    });
-    const rows = await coll().aggregate(pipeline).toArray();
-    const out = rows.map((r) => ({
-      key: (r._id ?? null) as string | number | null,
-      count: Number(r.count),
-      sums: Object.fromEntries(sums.map((f) => [f, Number(r[f] ?? 0)])),
+    const [counts, ...sumMaps] = await Promise.all([
+      accumulate(q.scope, q.where, q.by, { $sum: 1 }),
+      ...sums.map((f) => accumulate(q.scope, q.where, q.by, { $sum: `$${f}` })),
+    ]);
+    const out: GroupRow[] = [...counts!].map(([key, count]) => ({
+      key,
+      count,
+      sums: Object.fromEntries(sums.map((f, i) => [f, sumMaps[i]!.get(key) ?? 0])),
     }));
     if (q.by !== 'day') return out;
     const days = new Map<number, GroupRow>();
@@ -110,19 +116,17 @@ export function mongoReportEngine(db: () => Db): ReportEngine {
     group,
     async quantiles(q) {
       // Ranks are among the values present, so counted with the field present.
-      const present = await coll()
-        .aggregate([
-          { $match: match(q.scope, q.where, [{ [q.field]: { $ne: null } }]) },
-          ...(q.by === 'tag' ? [{ $unwind: '$tags' }] : []),
-          { $group: { _id: q.by ? `$${KEY_FIELD[q.by]}` : null, count: { $sum: 1 }, sum: { $sum: `$${q.field}` } } },
-        ])
-        .toArray();
+      const present = [{ [q.field]: { $ne: null } }];
+      const [counts, sums] = await Promise.all([
+        accumulate(q.scope, q.where, q.by, { $sum: 1 }, present),
+        accumulate(q.scope, q.where, q.by, { $sum: `$${q.field}` }, present),
+      ]);
       const counted = new Map<string | number | null, { count: number; sum: number }>();
-      for (const r of present) {
-        const key = q.by === 'day' ? dayOf(Number(r._id), q.dayQuarters ?? [0]) : ((r._id ?? null) as string | number | null);
+      for (const [raw, count] of counts) {
+        const key = q.by === 'day' ? dayOf(Number(raw), q.dayQuarters ?? [0]) : raw;
         const into = counted.get(key) ?? { count: 0, sum: 0 };
-        into.count += Number(r.count);
-        into.sum += Number(r.sum);
+        into.count += count;
+        into.sum += sums.get(raw) ?? 0;
         counted.set(key, into);
       }
       const rows: QuantileRow[] = [];
