@@ -73,14 +73,22 @@ const CONDITIONS: Record<ReportCond, string> = {
   hasAgent: 'agent IS NOT NULL',
 };
 
-function dayCase(quarters: readonly number[]): string {
+/**
+ * The local day of a row, by the slots the days start at. Bound as parameters (the statement
+ * cache then holds one statement per number of days, not one per range).
+ */
+function dayCase(quarters: readonly number[], params: SqlValue[]): string {
   if (!quarters.length || !quarters.every(Number.isSafeInteger)) throw new Error('day boundaries must be integers');
-  // Numbers we computed, not request text: inlined so the CASE is one prepared statement per range.
-  const branches = quarters.slice(1).map((q, i) => `WHEN quarter < ${q} THEN ${i}`);
+  if (quarters.length === 1) return '0';
+  const branches = quarters.slice(1).map((q, i) => {
+    params.push(q);
+    return `WHEN quarter < ? THEN ${i}`;
+  });
   return `CASE ${branches.join(' ')} ELSE ${quarters.length - 1} END`;
 }
 
-function keyExpr(by: ReportKey | null, dayQuarters?: readonly number[]): string {
+/** The grouping expression; its parameters (if any) are appended to `params`. */
+function keyExpr(by: ReportKey | null, params: SqlValue[], dayQuarters?: readonly number[]): string {
   switch (by) {
     case null:
       return 'NULL';
@@ -93,19 +101,21 @@ function keyExpr(by: ReportKey | null, dayQuarters?: readonly number[]): string 
     case 'createdQuarter':
       return 'quarter';
     case 'day':
-      return dayCase(dayQuarters ?? []);
+      return dayCase(dayQuarters ?? [], params);
   }
 }
 
 function where(scope: ReportScope, conds: readonly ReportCond[], params: SqlValue[]): string {
   const at = scope.on === 'resolvedAt' ? 'resolved' : 'created';
   // Only conversations the shopper wrote in: an opened, empty chat is no conversation.
-  const parts = [`${at} >= ?`, `${at} < ?`, 'requested IS NOT NULL'];
-  params.push(scope.from, scope.to);
+  // Parameters are appended in the order of the text (the caller's come before).
+  const parts: string[] = [];
   if (scope.siteIds) {
-    parts.unshift('site IN (SELECT value FROM json_each(?))');
-    params.unshift(JSON.stringify(scope.siteIds));
+    parts.push('site IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.siteIds));
   }
+  parts.push(`${at} >= ?`, `${at} < ?`, 'requested IS NOT NULL');
+  params.push(scope.from, scope.to);
   for (const c of conds) parts.push(`(${CONDITIONS[c]})`);
   return parts.join(' AND ');
 }
@@ -139,7 +149,7 @@ export function sqliteReportEngine(sql: SqlAccess): ReportEngine {
   return {
     async group(q) {
       const params: SqlValue[] = [];
-      const key = keyExpr(q.by, q.dayQuarters);
+      const key = keyExpr(q.by, params, q.dayQuarters);
       const sums = (q.sums ?? []).map((f) => `coalesce(sum(${FIELD_COLUMN[f]}), 0) AS ${f}`);
       const text = `SELECT ${key} AS key, count(*) AS count${sums.length ? ', ' + sums.join(', ') : ''}
         FROM ${from(q.by)} WHERE ${where(q.scope, q.where, params)} GROUP BY 1`;
@@ -152,7 +162,10 @@ export function sqliteReportEngine(sql: SqlAccess): ReportEngine {
     async quantiles(q) {
       const params: SqlValue[] = [];
       const col = FIELD_COLUMN[q.field];
-      const key = keyExpr(q.by, q.dayQuarters);
+      // The key appears three times before the WHERE: its parameters are bound three times, in order.
+      const key = keyExpr(q.by, params, q.dayQuarters);
+      const keyParams = [...params];
+      params.push(...keyParams, ...keyParams);
       const inner = `SELECT ${key} AS k, ${col} AS v, row_number() OVER (PARTITION BY ${key} ORDER BY ${col}) AS rn,
           count(*) OVER (PARTITION BY ${key}) AS n
         FROM ${from(q.by)} WHERE ${where(q.scope, q.where, params)} AND ${col} IS NOT NULL`;
