@@ -199,6 +199,8 @@ export interface Conversation {
   /** Left as an offline message (nobody was available). */
   offline: boolean;
   contactEmail: string | null;
+  /** What the shopper asked about (routing, issue 15); null: not known. */
+  topic: string | null;
 }
 
 /** The subset a shopper receives. */

@@ -25,5 +25,4 @@ export * from './look/colour.js';
 export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
-// Service figures (issue 15): the reports contract.
 export * from './reports.js';

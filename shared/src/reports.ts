@@ -121,3 +121,39 @@ export interface ReportConversationRow {
  * (one row per conversation / per agent, UTF-8 with BOM so Excel shows Chinese).
  */
 export type ReportExportKind = 'conversations' | 'agents';
+
+// ---- Added by the server side (backward compatible: new names only) ------------------------
+
+/** GET /api/v1/reports/conversations: the summary's query plus the figure and a cursor. */
+export const reportConversationsQuerySchema = z
+  .object({
+    siteId: z.string().min(1).max(64).optional(),
+    from: z.coerce.number().int().nonnegative(),
+    to: z.coerce.number().int().positive(),
+    figure: z.enum(reportFigureKeys).default('all'),
+    /** From the previous page's `cursor`. */
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => q.to > q.from, { message: 'to must be after from' })
+  .refine((q) => q.to - q.from <= 366 * 86_400_000, { message: 'at most one year' });
+export type ReportConversationsQuery = z.infer<typeof reportConversationsQuerySchema>;
+
+/** One page of the drill-down, newest first; `cursor` null on the last page. */
+export interface ReportConversationPage {
+  rows: ReportConversationRow[];
+  cursor: string | null;
+}
+
+/** GET /api/v1/reports/export.csv */
+export const reportExportQuerySchema = z
+  .object({
+    kind: z.enum(['conversations', 'agents']),
+    siteId: z.string().min(1).max(64).optional(),
+    from: z.coerce.number().int().nonnegative(),
+    to: z.coerce.number().int().positive(),
+    tz: z.string().min(1).max(64).optional(),
+  })
+  .refine((q) => q.to > q.from, { message: 'to must be after from' })
+  .refine((q) => q.to - q.from <= 366 * 86_400_000, { message: 'at most one year' });
+export type ReportExportQuery = z.infer<typeof reportExportQuerySchema>;

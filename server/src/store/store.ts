@@ -20,6 +20,7 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+import { reportsRepository, type ReportAccess, type ReportsRepository } from './repositories/reports.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -46,12 +47,14 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** Report figures computed by the store (issue 15). */
+  reports: ReportsRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Opens every collection and creates its indexes (at start-up, before listening). */
-export async function createStore(db: Database): Promise<Store> {
+export async function createStore(db: Database & ReportAccess): Promise<Store> {
   try {
     return {
       kind: db.kind,
@@ -73,6 +76,7 @@ export async function createStore(db: Database): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      reports: await reportsRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };
