@@ -2,14 +2,8 @@
  * The reports endpoints (issue 15), typed from the contract in shared/src/reports.ts. A module
  * of its own, imported only by the lazy Reports page, so the inbox's first load does not carry it.
  */
-import type { ReportConversationRow, ReportExportKind, ReportFigureKey, ReportQuery, ReportSummary } from '@counter/shared';
+import type { ReportConversationPage, ReportExportKind, ReportFigureKey, ReportQuery, ReportSummary } from '@counter/shared';
 import type { HttpClient, Result } from './http-client.js';
-
-/** One page of a drill-down, newest first; cursor null on the last page. */
-export interface ReportConversationPage {
-  rows: ReportConversationRow[];
-  cursor: string | null;
-}
 
 const V1 = '/api/v1/reports';
 
