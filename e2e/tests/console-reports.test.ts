@@ -1,16 +1,19 @@
 /**
  * Issue 15, item 3, in a real browser: the lazy Reports page shows the server's figures (each
  * card's number is the one in the summary the page received), lists the conversations behind a
- * figure and opens one read-only, links the CSV exports with the page's filters, and reads
- * in Chinese. Only owners, admins and supervisors see it. Screenshots go to SHOTS_DIR (or
- * e2e/artifacts) for a person to look at.
+ * figure and opens one read-only, downloads the CSV export with the page's filters, and reads
+ * in Chinese. Only owners, admins and supervisors see it. The figures come from real chats
+ * through the real server. Screenshots go to SHOTS_DIR (or e2e/artifacts) for a person to look at.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReportConversationRow, ReportSummary } from '@counter/shared';
-import type { Page, Route } from 'playwright-core';
+import type { InboxItem, ReportConversationRow, ReportSummary } from '@counter/shared';
+import { agentCommand } from '@counter/server/testing';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, createAgent, cspViolations, shopper, signIn, useConsoleWorld } from '../support/console.js';
+import { artifact, createAgent, cspViolations, next, ok, shopper, signIn, useConsoleWorld, visitorCommand, type TestServer } from '../support/console.js';
 
 const shot = (name: string) => {
   if (!process.env.SHOTS_DIR) return artifact(name);
@@ -20,71 +23,41 @@ const shot = (name: string) => {
 
 const DAY = 86_400_000;
 
-/**
- * Until the server's reports routes land (the "reports" helper's branch), the summary is this
- * fixture, answered by the browser; every assertion reads the numbers from the answer the page
- * got, so the same checks hold against the real server.
- */
-function fixtureSummary(from: number, to: number, tz: string): ReportSummary {
-  const days = Math.round((to - from) / DAY);
-  const heatmap = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 22 ? (d + 1) * (h % 7) : 0)));
-  const dist = (p50: number, p90: number, avg: number, count: number) => ({ count, p50, p90, avg });
-  return {
-    query: { siteId: null, from, to, tz },
-    tookMs: 12,
-    figures: {
-      conversations: 1284,
-      botOnly: 211,
-      inWorkingHours: 1020,
-      firstResponse: { ...dist(42_000, 185_000, 71_500, 1073), within30s: 0.4125, within3m: 0.8812 },
-      replyTime: dist(38_000, 240_000, 64_200, 3310),
-      resolutionTime: dist(1_260_000, 5_400_000, 2_100_000, 990),
-      resolutionRate: 0.874,
-      queueWait: dist(15_000, 95_000, 31_000, 1073),
-      abandoned: 37,
-      abandonmentRate: 0.0345,
-      csat: { rated: 402, satisfied: 351, share: 351 / 402 },
-      nps: { answered: 120, promoters: 66, detractors: 18, score: 40 },
-      byTag: [
-        { key: 'shipping', count: 402 },
-        { key: 'refund', count: 188 },
-        { key: '尺码', count: 97 },
-      ],
-      byTopic: [
-        { key: 'where is my order', count: 350 },
-        { key: 'returns', count: 141 },
-      ],
-      heatmap,
-      trend: Array.from({ length: days }, (_, i) => {
-        const at = new Date(from + i * DAY + DAY / 2);
-        const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-        return { day, conversations: 150 + ((i * 37) % 60), frtP50: 30_000 + i * 2_000, csat: 0.8 + (i % 3) * 0.04 };
-      }),
-      agents: [
-        { agentId: 'a1', name: 'Ann Agent', handled: 512, concurrentLoad: 2.4, frt: dist(35_000, 150_000, 60_000, 500), csat: { rated: 160, satisfied: 148, share: 148 / 160 }, onlineMs: 144_000_000, awayMs: 7_200_000 },
-        { agentId: 'a2', name: '王芳', handled: 430, concurrentLoad: 1.9, frt: dist(48_000, 210_000, 80_000, 420), csat: { rated: 120, satisfied: 99, share: 99 / 120 }, onlineMs: 120_000_000, awayMs: 3_600_000 },
-      ],
-      bot: { conversations: 380, confirmedResolved: 211, handedOff: 150, handoffWait: dist(22_000, 80_000, 30_000, 150) },
-    },
-  };
+interface Chat {
+  text: string;
+  tags: string[];
+  resolve: boolean;
+  score?: number;
 }
 
-/** Answers /api/v1/reports/* in the browser from the fixture (see above). */
-async function serveFixture(page: Page, rows: ReportConversationRow[]) {
-  await page.route('**/api/v1/reports/**', async (route: Route) => {
-    const url = new URL(route.request().url());
-    const q = url.searchParams;
-    if (url.pathname.endsWith('/summary')) {
-      return route.fulfill({ json: fixtureSummary(Number(q.get('from')), Number(q.get('to')), q.get('tz') ?? 'UTC') });
-    }
-    if (url.pathname.endsWith('/conversations')) return route.fulfill({ json: { rows, cursor: null } });
-    return route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'no' } } });
-  });
+/**
+ * Real chats through the real server (shopper message, assignment, reply, tags, resolution,
+ * rating), so every figure the page shows is one the server's store computed.
+ */
+async function chatsOnTheServer(server: TestServer, chats: Chat[]): Promise<string[]> {
+  const ann = await server.agent({ name: 'Ann Agent', capacity: chats.length, online: true });
+  const ids: string[] = [];
+  for (const chat of chats) {
+    const s = await shopper(server);
+    const id = s.conversation.id;
+    const assigned = next<{ item: InboxItem }>(ann.socket as never, 'conversation:assigned', (e) => e.item.conversation.id === id);
+    await s.say(chat.text);
+    await assigned;
+    ok(await agentCommand(ann.socket, 'message:send', { conversationId: id as never, clientId: randomUUID(), text: 'Let me check.' }));
+    ok(await agentCommand(ann.socket, 'conversation:tags', { conversationId: id as never, tags: chat.tags }));
+    if (chat.resolve) ok(await agentCommand(ann.socket, 'conversation:resolve', { conversationId: id as never }));
+    if (chat.score) ok(await visitorCommand(s.socket, 'conversation:rate', { conversationId: id as never, score: chat.score }));
+    ids.push(id);
+  }
+  return ids;
 }
 
 const en = (n: number) => n.toLocaleString('en');
-const enPercent = (share: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(share);
-const enSeconds = (ms: number) => new Intl.NumberFormat('en', { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: ms < 10_000 ? 1 : 0 }).format(ms / 1000);
+/** The figures as a person reads them, written out here with Intl rather than taken from the page's code. */
+const enPercent = (share: number | null) => (share === null ? '—' : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(share));
+const enSeconds = (ms: number | null) =>
+  ms === null ? '—' : new Intl.NumberFormat('en', { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: ms < 10_000 ? 1 : 0 }).format(ms / 1000);
+const raw = (n: number | null) => (n === null ? '' : String(n));
 
 const card = (page: Page, key: string) => page.locator(`.report-card[data-figure="${key}"]`);
 
@@ -92,6 +65,7 @@ describe('console: reports', () => {
   const world = useConsoleWorld({ config: { reassignAfterMs: 0 } });
   let page: Page;
   let summary: ReportSummary;
+  let chatIds: string[] = [];
 
   it('is not offered to an agent', async () => {
     const agent = await createAgent(world.server, { name: 'Plain Agent' });
@@ -104,25 +78,13 @@ describe('console: reports', () => {
 
   it('shows a supervisor the server’s figures on a page loaded on demand, with uPlot only there', async () => {
     const sup = await createAgent(world.server, { name: 'Sue Supervisor', role: 'supervisor' });
-    // Two real conversations, so the drill-down's rows open real transcripts.
-    const mei = await shopper(world.server, { identity: { id: 'cust-1', name: '陈美' } });
-    await mei.say('我的快递到哪了？');
-    const bob = await shopper(world.server, { identity: { id: 'cust-2', name: 'Bob Lee' } });
-    await bob.say('Where is my parcel?');
-    const rows: ReportConversationRow[] = [mei, bob].map((s, i) => ({
-      id: s.conversation.id,
-      siteId: world.server.site.id,
-      createdAt: Date.now() - i * 60_000,
-      agentName: null,
-      firstResponseMs: null,
-      resolvedAt: null,
-      rating: null,
-      tags: ['shipping'],
-      topic: null,
-    }));
+    chatIds = await chatsOnTheServer(world.server, [
+      { text: '我的快递到哪了？', tags: ['shipping'], resolve: true, score: 5 },
+      { text: 'I would like a refund', tags: ['refund', '退款'], resolve: true, score: 2 },
+      { text: 'Do you ship to Canada?', tags: ['shipping'], resolve: false },
+    ]);
 
     page = await signIn(world.browser, world.server, sup);
-    await serveFixture(page, rows);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     expect(requested.some((u) => /ReportsPage/.test(u)), 'Reports code is not part of the first load').toBe(false);
@@ -133,6 +95,7 @@ describe('console: reports', () => {
     summary = (await (await answer).json()) as ReportSummary;
     expect(requested.some((u) => /ReportsPage-.*\.js/.test(u))).toBe(true);
     const f = summary.figures;
+    expect(f.conversations).toBe(3);
 
     // The 7-day preset: from the local midnight six days ago to the next midnight.
     const query = new URL((await answer).url()).searchParams;
@@ -140,14 +103,14 @@ describe('console: reports', () => {
 
     await card(page, 'conversations').locator('.report-value').waitFor();
     await expect(card(page, 'conversations').locator('.report-value').textContent()).resolves.toBe(en(f.conversations));
-    await expect(card(page, 'frt').locator('.report-value').getAttribute('data-value')).resolves.toBe(String(f.firstResponse.p50));
-    await expect(card(page, 'frt').locator('.report-value').textContent()).resolves.toBe(enSeconds(f.firstResponse.p50!));
-    await expect(card(page, 'within30s').locator('.report-value').textContent()).resolves.toBe(enPercent(f.firstResponse.within30s!));
-    await expect(card(page, 'within3m').locator('.report-value').textContent()).resolves.toBe(enPercent(f.firstResponse.within3m!));
-    await expect(card(page, 'resolutionRate').locator('.report-value').textContent()).resolves.toBe(enPercent(f.resolutionRate!));
-    await expect(card(page, 'abandonment').locator('.report-value').textContent()).resolves.toBe(enPercent(f.abandonmentRate!));
-    await expect(card(page, 'csat').locator('.report-value').textContent()).resolves.toBe(enPercent(f.csat.share!));
-    await expect(card(page, 'nps').locator('.report-value').getAttribute('data-value')).resolves.toBe(String(f.nps.score));
+    await expect(card(page, 'frt').locator('.report-value').getAttribute('data-value')).resolves.toBe(raw(f.firstResponse.p50));
+    await expect(card(page, 'frt').locator('.report-value').textContent()).resolves.toBe(enSeconds(f.firstResponse.p50));
+    await expect(card(page, 'within30s').locator('.report-value').textContent()).resolves.toBe(enPercent(f.firstResponse.within30s));
+    await expect(card(page, 'within3m').locator('.report-value').textContent()).resolves.toBe(enPercent(f.firstResponse.within3m));
+    await expect(card(page, 'resolutionRate').locator('.report-value').textContent()).resolves.toBe(enPercent(f.resolutionRate));
+    await expect(card(page, 'abandonment').locator('.report-value').textContent()).resolves.toBe(enPercent(f.abandonmentRate));
+    await expect(card(page, 'csat').locator('.report-value').textContent()).resolves.toBe(enPercent(f.csat.share));
+    await expect(card(page, 'nps').locator('.report-value').getAttribute('data-value')).resolves.toBe(raw(f.nps.score));
     for (const key of ['replyTime', 'resolutionTime', 'queueWait', 'bot']) {
       await expect(card(page, key).locator('.report-value').textContent()).resolves.not.toBe('');
     }
@@ -157,15 +120,23 @@ describe('console: reports', () => {
     await expect(card(page, 'within3m').getByRole('tooltip').isVisible()).resolves.toBe(true);
     await expect(card(page, 'within3m').getByRole('tooltip').textContent()).resolves.toBe('Share of first responses sent within 3 minutes.');
 
-    // Heatmap: one labelled cell per weekday × hour, counts as the server's.
+    // Heatmap: one labelled cell per weekday × hour, counts as the server's (the chats' hour).
     const cells = page.locator('.report-heat');
     await expect(cells.count()).resolves.toBe(7 * 24);
-    const tuesday14 = page.getByLabel(`Tue 14:00–15:00: ${en(f.heatmap[1]![14]!)} conversations`);
-    await expect(tuesday14.getAttribute('data-count')).resolves.toBe(String(f.heatmap[1]![14]));
+    const shown = await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count'))));
+    expect(shown).toEqual(f.heatmap.flat());
+    const busiest = shown.indexOf(Math.max(...shown));
+    const [day, hour] = [Math.floor(busiest / 24), busiest % 24];
+    const dayName = new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + day));
+    const span = `${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00`;
+    await page.getByLabel(`${dayName} ${span}: ${en(f.heatmap[day]![hour]!)} conversations`).waitFor();
 
     // Trends: uPlot drew a canvas, and it came with the Reports chunk, not the inbox's.
     await page.locator('.report-trend canvas').first().waitFor();
-    await expect(page.locator('.report-breakdown').first().getByText(f.byTag[0]!.key)).toBeTruthy();
+    const tags = await page.locator('.report-breakdown').first().locator('li').evaluateAll((lis) =>
+      lis.map((li) => [li.querySelector('.report-key')!.textContent, li.querySelector('.report-count')!.textContent]),
+    );
+    expect(tags).toEqual(f.byTag.map((t) => [t.key, en(t.count)]));
     const agentRows = page.locator('.report-agents tbody tr');
     await expect(agentRows.count()).resolves.toBe(f.agents.length);
     await expect(agentRows.first().locator('td').first().textContent()).resolves.toBe(en(f.agents[0]!.handled));
@@ -185,21 +156,27 @@ describe('console: reports', () => {
     await page.getByRole('heading', { name: 'Conversations: all' }).waitFor();
     await expect(page.locator('.report-drill-rows tbody tr').count()).resolves.toBe(rows.length);
 
-    await page.locator(`.report-drill-rows tr[data-conversation="${rows[0]!.id}"] button`).click();
+    expect(rows.map((r) => r.id).sort()).toEqual([...chatIds].sort());
+    await page.locator(`.report-drill-rows tr[data-conversation="${chatIds[0]}"] button`).click();
     const transcript = page.getByRole('region', { name: 'Read-only transcript' });
     await transcript.getByText('我的快递到哪了？').waitFor();
     await expect(transcript.locator('textarea').count()).resolves.toBe(0);
     await page.screenshot({ path: shot('reports-drill-down.png') });
   });
 
-  it('links the CSV exports with the page’s filters', async () => {
+  it('downloads the CSV export with the page’s filters, one row per conversation', async () => {
     const link = page.getByRole('link', { name: 'Conversations (CSV)' });
     const href = new URL((await link.getAttribute('href'))!, world.server.url);
     expect(href.pathname).toBe('/api/v1/reports/export.csv');
     expect(href.searchParams.get('kind')).toBe('conversations');
     expect(Number(href.searchParams.get('from'))).toBe(summary.query.from);
     expect(Number(href.searchParams.get('to'))).toBe(summary.query.to);
-    await expect(link.getAttribute('download')).resolves.not.toBeNull();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF'), 'a BOM, so Excel reads the Chinese').toBe(true);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines.length).toBe(1 + summary.figures.conversations);
+    for (const id of chatIds) expect(text).toContain(id);
     await expect(page.getByRole('link', { name: 'Agents (CSV)' }).getAttribute('href')).resolves.toContain('kind=agents');
   });
 
@@ -215,7 +192,7 @@ describe('console: reports', () => {
     expect(Number(q.get('from'))).toBe(await localMidnight('2026-11-01'));
     expect(Number(q.get('to'))).toBe(await localMidnight('2026-12-01'));
     expect(q.get('tz')).toBe(tz);
-    summary = (await (await answer).json()) as ReportSummary;
+    expect((await answer).status()).toBe(200);
     await expect(page.getByRole('link', { name: 'Agents (CSV)' }).getAttribute('href')).resolves.toContain(`from=${q.get('from')}`);
   });
 
@@ -239,7 +216,6 @@ describe('console: reports', () => {
     try {
       await context.addCookies(await page.context().cookies());
       const phone = await context.newPage();
-      await serveFixture(phone, []);
       await phone.goto(`${world.server.url}/console/#/reports`);
       await phone.locator('.report-heat').first().waitFor();
       await phone.locator('.report-trend canvas').first().waitFor();
