@@ -9,6 +9,7 @@ import { createReportsApi } from '../../src/api/reports-api.js';
 import { figureCards } from '../../src/ui/reports/figure-cards.js';
 import { duration, percent, score, weekdays } from '../../src/ui/reports/report-format.js';
 import { initialRange, toReportQuery } from '../../src/ui/reports/report-range.js';
+import { parseRoute, routeHref } from '../../src/stores/route-store.js';
 
 const NOW = new Date(2026, 11, 3, 14, 30).getTime();
 const midnight = (y: number, m: number, d: number) => new Date(y, m - 1, d).getTime();
@@ -27,6 +28,11 @@ describe('report range', () => {
     expect(toReportQuery({ ...form, from: '2026-11-30', to: '2026-11-01' }, NOW)).toBeNull();
     expect(toReportQuery({ ...form, from: '', to: '2026-11-01' }, NOW)).toBeNull();
     expect(toReportQuery({ ...form, from: '2024-01-01', to: '2026-11-01' }, NOW)).toBeNull();
+  });
+
+  it('has its own route', () => {
+    expect(parseRoute('#/reports')).toEqual({ name: 'reports' });
+    expect(routeHref({ name: 'reports' })).toBe('#/reports');
   });
 
   it('links the export with the same filters', () => {
