@@ -17,7 +17,7 @@ describe('reports stay within the sites a person supervises', () => {
   let from: number;
 
   const get = async (cookie: string, path: string, query: Record<string, string | number>) => {
-    const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+    const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
     return server.app.inject({ method: 'GET', url: `/api/v1/reports/${path}?${qs}`, headers: { cookie } });
   };
 

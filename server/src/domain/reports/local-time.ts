@@ -52,16 +52,38 @@ export interface LocalCalendar {
   slot(quarter: number): { weekday: number; hour: number };
 }
 
-export function localCalendar(tz: string, from: number, to: number): LocalCalendar {
-  const offsets = new Map<number, number>();
-  const offsetOfHour = (hour: number) => {
-    let o = offsets.get(hour);
-    if (o === undefined) {
-      o = offsetAt(tz, hour * HOUR);
-      offsets.set(hour, o);
+/**
+ * The offset of every hour of [from, to): sampled once a day, and where two samples differ
+ * (a DST change) the changing hour is found by bisection. A year costs ~400 Intl calls, not 8,784.
+ */
+function hourlyOffsets(tz: string, from: number, to: number): (hour: number) => number {
+  const first = Math.floor(from / HOUR);
+  const last = Math.ceil(to / HOUR);
+  const changes: { hour: number; offset: number }[] = [{ hour: first, offset: offsetAt(tz, first * HOUR) }];
+  for (let h = first + 24; h < last + 24; h += 24) {
+    const prev = changes[changes.length - 1]!;
+    const end = Math.min(h, last);
+    const offset = offsetAt(tz, end * HOUR);
+    if (offset === prev.offset) continue;
+    let lo = Math.max(prev.hour, end - 24);
+    let hi = end;
+    // Invariant: offset at lo is prev.offset, at hi the new one.
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (offsetAt(tz, mid * HOUR) === prev.offset) lo = mid;
+      else hi = mid;
     }
+    changes.push({ hour: hi, offset });
+  }
+  return (hour) => {
+    let o = changes[0]!.offset;
+    for (const c of changes) if (c.hour <= hour) o = c.offset;
     return o;
   };
+}
+
+export function localCalendar(tz: string, from: number, to: number): LocalCalendar {
+  const offsetOfHour = hourlyOffsets(tz, from, to);
   const localDay = (at: number) => Math.floor((at + offsetOfHour(Math.floor(at / HOUR))) / DAY);
   const dayQuarters: number[] = [];
   const days: string[] = [];

@@ -14,6 +14,11 @@ import type { GroupQuery, QuantileQuery, ReportCond, ReportEngine, ReportField, 
 export interface SqlAccess {
   exec(sql: string): void;
   all<R>(sql: string, params: readonly SqlValue[]): R[];
+  /**
+   * Seeding only (demo/seed-traffic.ts): documents inserted in one transaction, past the group
+   * commit; the triggers keep the side tables as for any write. Never on the chat's path.
+   */
+  insertDocs(collection: string, docs: readonly { _id: string }[]): void;
 }
 
 const SIDE = 'report_conversations';
