@@ -55,3 +55,8 @@ import { reportsText } from './reports.js';
 import { reportsLinksText } from './reports-links.js';
 TABLES.reports = viaAccessor(reportsText);
 TABLES.reportsLinks = viaAccessor(reportsLinksText);
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { supervisorText } from './supervisor.js';
+import { supervisorLinksText } from './supervisor-links.js';
+TABLES.supervisor = viaAccessor(supervisorText);
+TABLES.supervisorLinks = viaAccessor(supervisorLinksText);

@@ -18,7 +18,9 @@ export type Route =
   /** History and search (issue 16); with a visitor: all conversations with that customer. */
   | { name: 'history'; visitorId?: VisitorId }
   /** Reports (issue 15): owners, admins and supervisors. */
-  | { name: 'reports' };
+  | { name: 'reports' }
+  /** Supervisor live view (issue 15). */
+  | { name: 'supervisor' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -38,6 +40,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'approvals' };
     case 'reports':
       return { name: 'reports' };
+    case 'supervisor':
+      return { name: 'supervisor' };
     case 'history':
       return second === 'shopper' && third ? { name: 'history', visitorId: decodeURIComponent(third) as VisitorId } : { name: 'history' };
     default:

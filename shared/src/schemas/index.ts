@@ -17,3 +17,6 @@ export * from './history.js';
 
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
+
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export * from './supervisor.js';

@@ -9,7 +9,7 @@ import { WorkView } from '../inbox/WorkView.js';
 import { LazyGettingStarted } from '../onboarding/lazy-getting-started.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
-import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazySitesPage } from './lazy-pages.js';
+import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazySitesPage, LazySupervisorPage } from './lazy-pages.js';
 import { LazyReportsPage } from './lazy-pages.js';
 
 export function Shell() {
@@ -48,6 +48,9 @@ export function Shell() {
       break;
     case 'reports':
       page = supervisor ? <LazyReportsPage /> : <AdminOnly />;
+      break;
+    case 'supervisor':
+      page = supervisor ? <LazySupervisorPage /> : <AdminOnly />;
       break;
   }
 

@@ -12,6 +12,7 @@ import { historyLinksText } from '../../i18n/history-links.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { reportsLinksText } from '../../i18n/reports-links.js';
 import { StatusSwitch } from './StatusSwitch.js';
+import { supervisorLinksText } from '../../i18n/supervisor-links.js';
 
 export function TopBar() {
   const app = useApp();
@@ -46,6 +47,7 @@ export function TopBar() {
           {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
           {supervises(agent) && link({ name: 'reports' }, reportsLinksText().nav, route.name === 'reports')}
+          {supervises(agent) && link({ name: 'supervisor' }, supervisorLinksText().nav, route.name === 'supervisor')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}
