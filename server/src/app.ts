@@ -29,6 +29,7 @@ import { staticRoutes } from './http/static-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { historyRoutes } from './http/history-routes.js';
 import { historyPlugin } from './plugins/history.js';
+import { reportRoutes } from './http/report-routes.js';
 import { firstRunPlugin } from './plugins/first-run.js';
 import { housekeepingPlugin } from './plugins/housekeeping.js';
 import { mailPlugin, type MailPluginOptions } from './plugins/mail.js';
@@ -103,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(visitorRoutes);
     await app.register(historyPlugin);
     await app.register(historyRoutes);
+    // ---- reports (issue 15)
+    await app.register(reportRoutes);
     await app.register(mediaRoutes, { remoteImages: deps.remoteImages });
     // ---- attachments (issue 12 item 5)
     await app.register(attachmentRoutes);

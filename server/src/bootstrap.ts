@@ -13,6 +13,7 @@ import { newSecret } from './domain/crypto.js';
 import { AppError } from './domain/errors.js';
 import type { Services } from './domain/services.js';
 import { DEMO_ORDERS_PATH, DEMO_SITE_ID } from './http/demo-page.js';
+import { seedDemoTraffic } from './demo/demo-traffic.js';
 import type { Store } from './store/store.js';
 import { DuplicateKeyError } from './store/errors.js';
 
@@ -82,6 +83,8 @@ export async function bootstrap(store: Store, services: Services, config: Config
       await store.sites.update(demoSiteId, { orderProvider: demoOrderProvider(config) });
     }
   }
+  // Reports (issue 15): the demo shows weeks of traffic, generated once.
+  if (demoSiteId) await seedDemoTraffic(store, demoSiteId, Date.now());
   // After the demo site exists, so that staff from before memberships keep seeing it too.
   await services.agents.migrateMemberships();
   return { adminEmail: config.adminEmail, adminPassword, demoSiteId };

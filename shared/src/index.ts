@@ -25,6 +25,7 @@ export * from './look/colour.js';
 export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
+export * from './reports.js';
 
 // ---- routing: teams, skills, languages, topics, rules (issue 14) ----
 export type * from './routing.js';

@@ -56,6 +56,12 @@ TABLES.kbAdmin = viaAccessor(kbAdminText);
 // Routing settings (issue 14).
 import { routingText } from './routing.js';
 TABLES.routing = viaAccessor(routingText);
+
+// Reports (issue 15): the page's words, and the one word in the top bar.
+import { reportsText } from './reports.js';
+import { reportsLinksText } from './reports-links.js';
+TABLES.reports = viaAccessor(reportsText);
+TABLES.reportsLinks = viaAccessor(reportsLinksText);
 // Supervisor live view and peak warning (issue 15 items 4-5).
 import { supervisorText } from './supervisor.js';
 import { supervisorLinksText } from './supervisor-links.js';

@@ -19,6 +19,8 @@ export type Route =
   | { name: 'history'; visitorId?: VisitorId }
   /** Knowledge base admin (issue 13). */
   | { name: 'kb' }
+  /** Reports (issue 15): owners, admins and supervisors. */
+  | { name: 'reports' }
   /** Supervisor live view (issue 15). */
   | { name: 'supervisor' };
 
@@ -38,6 +40,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'account' };
     case 'approvals':
       return { name: 'approvals' };
+    case 'reports':
+      return { name: 'reports' };
     case 'supervisor':
       return { name: 'supervisor' };
     case 'history':

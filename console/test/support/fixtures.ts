@@ -62,6 +62,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     lastMessagePreview: null,
     awaitingReplySince: null,
     firstResponseAt: null,
+    topic: null,
     unreadByAgent: 0,
     unreadByVisitor: 0,
     agentReadSeq: 0,

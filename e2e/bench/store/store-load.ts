@@ -47,6 +47,7 @@ function conversation(i: number): ConversationDoc {
     visitorReadSeq: 0,
     awaitingReplySince: null,
     firstResponseAt: null,
+    topic: null,
     requestedAt: 1,
     tags: [],
     rating: null,

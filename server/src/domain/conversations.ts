@@ -13,6 +13,7 @@ import { DuplicateKeyError } from '../store/errors.js';
 import { derivedId, newClientMessageId, newId } from './crypto.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { newConversationDoc } from './new-documents.js';
+import { isOpen } from './business-hours.js';
 import { actorOf, inSite, supervises, type Actor } from './access.js';
 import type { DomainDeps } from './deps.js';
 
@@ -138,9 +139,11 @@ export class ConversationService {
 
   private async markRequested(conversation: ConversationDoc): Promise<void> {
     if (conversation.requestedAt !== null) return;
-    await this.deps.lock.run(conversation._id, () =>
-      this.deps.store.conversations.recordRequest(conversation._id, this.deps.clock.now()),
-    );
+    const now = this.deps.clock.now();
+    // Reports: "in working hours" is decided once, by the site's hours at the first request.
+    const site = await this.deps.store.sites.byId(conversation.siteId);
+    const inHours = isOpen(site?.businessHours ?? null, now);
+    await this.deps.lock.run(conversation._id, () => this.deps.store.conversations.recordRequest(conversation._id, now, inHours));
   }
 
   /**

@@ -93,7 +93,17 @@ export class MessageLog {
     const by = message.kind === 'note' ? 'note' : message.author === 'bot' ? 'system' : message.author;
     const preview = message.kind === 'text' || message.kind === 'order' || message.kind === 'product' || message.kind === 'attachment' ? message.text.slice(0, PREVIEW_LENGTH) : null;
     const firstOfKind = by === 'visitor' ? conversation.awaitingReplySince === null : conversation.firstResponseAt === null;
-    const summary = { seq: message.seq, at: message.createdAt, preview, by, firstOfKind } as const;
+    const summary = {
+      seq: message.seq,
+      at: message.createdAt,
+      preview,
+      by,
+      firstOfKind,
+      // Reports (issue 15): the round this reply closes, and bot-only conversations.
+      waitedSince: conversation.awaitingReplySince,
+      bot: message.author === 'bot',
+      requestedAt: conversation.requestedAt,
+    } as const;
     const updated = (await this.deps.store.conversations.recordMessage(conversation._id, summary)) ?? conversation;
     this.deps.events.publish({ type: 'conversation.updated', conversation: updated, after: by });
     return { message, conversation: updated, duplicate: false };

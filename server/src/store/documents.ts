@@ -416,3 +416,40 @@ export interface EscalationMarkDoc {
   conversationId: ConversationId;
   at: number;
 }
+
+// ---- Reports (issue 15): figures kept at write time -----------------------------------------
+
+/**
+ * Kept where the events happen, so a report reads one document per conversation and never
+ * the messages. Absent on conversations stored before reports existed (read as 0 / null).
+ */
+export interface ConversationDoc {
+  /** Staff replies that ended a shopper's wait (a round: shopper message(s), then a reply). */
+  replyRounds?: number;
+  /** The waits of those rounds, each capped at 10 minutes, summed (ms). */
+  replyWaitSum?: number;
+  /** The bot wrote in it (bot-only when no staff reply followed). */
+  botReplied?: boolean;
+  /** The first assignment ever (the queue wait ends there); absent until then. */
+  firstAssignedAt?: number;
+  /** The first resolution ever: a reopen within 72 h of it counts against the resolution rate. */
+  firstResolvedAt?: number;
+  /** The last reopen; absent when never reopened. */
+  reopenedAt?: number;
+  /** The first shopper message fell in the site's business hours (its time zone). */
+  inHours?: boolean;
+  /** Optional 0–10 "would you recommend" answer after the rating. */
+  nps?: number | null;
+  // Durations stored with the event that ends them: MongoDB-wire servers without
+  // arithmetic in aggregations (FerretDB v1) can then group and sort them as plain fields.
+  /** First staff reply minus the first shopper message. */
+  frtMs?: number;
+  /** First assignment minus the first shopper message. */
+  queueWaitMs?: number;
+  /** Last resolution minus creation. */
+  resolutionMs?: number;
+  /** Reopened within 72 h of its first resolution. */
+  reopened72?: boolean;
+  /** floor(createdAt / 15 min): the heatmap and the daily trend group by it in any time zone. */
+  createdQuarter?: number;
+}

@@ -22,6 +22,7 @@ import { afterSalesRepository, type AfterSalesRepository } from './repositories/
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
 import { candidateRepository, type CandidateRepository } from './repositories/kb-candidates.js';
 import { routingSettingsRepository, type RoutingSettingsRepository } from './repositories/routing-settings.js';
+import { reportsRepository, type ReportAccess, type ReportsRepository } from './repositories/reports.js';
 // Supervisor view and peak forecast (issue 15 items 4-5).
 import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 // Response targets (issue 14, item 4).
@@ -56,6 +57,8 @@ export interface Store {
   kbCandidates: CandidateRepository;
   /** Teams, skills, languages, topics, rules per site (issue 14). */
   routing: RoutingSettingsRepository;
+  /** Report figures computed by the store (issue 15). */
+  reports: ReportsRepository;
   /** Conversations created per site over time (issue 15: peak forecast). */
   arrivals: ArrivalRepository;
   /** Response targets: waits, breaches, escalation marks (issue 14, item 4). */
@@ -65,7 +68,7 @@ export interface Store {
 }
 
 /** Opens every collection and creates its indexes (at start-up, before listening). */
-export async function createStore(db: Database): Promise<Store> {
+export async function createStore(db: Database & ReportAccess): Promise<Store> {
   try {
     return {
       kind: db.kind,
@@ -89,6 +92,7 @@ export async function createStore(db: Database): Promise<Store> {
       mailOutbox: await mailOutboxRepository(db),
       kbCandidates: await candidateRepository(db),
       routing: await routingSettingsRepository(db),
+      reports: await reportsRepository(db),
       arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),
       ping: () => db.ping(),

@@ -1,6 +1,7 @@
 /** The History page's search box and filters; applied on submit (Enter or the button). */
 import type { AgentSummary, ConversationStatus } from '@counter/shared';
 import { historyText } from '../../i18n/history.js';
+import { SiteSelect } from '../common/SiteSelect.js';
 
 export interface FilterForm {
   q: string;
@@ -56,19 +57,7 @@ export function HistoryFilters(props: {
             ))}
           </select>
         </label>
-        {sites.length > 1 && (
-          <label>
-            {t.site}
-            <select value={form.siteId} onChange={set('siteId')}>
-              <option value="">{t.any}</option>
-              {sites.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <SiteSelect label={t.site} anyLabel={t.any} value={form.siteId} onChange={set('siteId')} sites={sites} />
         <label>
           {t.agent}
           <select value={form.agentId} onChange={set('agentId')}>

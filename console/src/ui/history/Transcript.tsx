@@ -12,7 +12,10 @@ import { MessageItem } from '../conversation/MessageItem.js';
 
 type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'done'; messages: Message[]; hasMore: boolean };
 
-export function Transcript({ conversation, onClose }: { conversation: Conversation; onClose: () => void }) {
+/** Only what it reads of the conversation, so the Reports drill-down (issue 15) can open a row too. */
+export type TranscriptTarget = Pick<Conversation, 'id' | 'agentId' | 'status'>;
+
+export function Transcript({ conversation, onClose }: { conversation: TranscriptTarget; onClose: () => void }) {
   const app = useApp();
   const t = historyText();
   const me = useStore(app.stores.session, (s) => s.agent?.id);

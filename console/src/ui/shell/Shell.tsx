@@ -10,6 +10,7 @@ import { LazyGettingStarted } from '../onboarding/lazy-getting-started.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
 import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazyKbAdminPage, LazySitesPage, LazySupervisorPage } from './lazy-pages.js';
+import { LazyReportsPage } from './lazy-pages.js';
 
 export function Shell() {
   const app = useApp();
@@ -47,6 +48,9 @@ export function Shell() {
       break;
     case 'kb':
       page = supervisor ? <LazyKbAdminPage /> : <AdminOnly />;
+      break;
+    case 'reports':
+      page = supervisor ? <LazyReportsPage /> : <AdminOnly />;
       break;
     case 'supervisor':
       page = supervisor ? <LazySupervisorPage /> : <AdminOnly />;

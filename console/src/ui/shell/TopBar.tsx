@@ -11,6 +11,7 @@ import { ConnectionDot } from './ConnectionDot.js';
 import { historyLinksText } from '../../i18n/history-links.js';
 import { kbText } from '../../i18n/kb.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { reportsLinksText } from '../../i18n/reports-links.js';
 import { StatusSwitch } from './StatusSwitch.js';
 import { supervisorLinksText } from '../../i18n/supervisor-links.js';
 
@@ -46,6 +47,7 @@ export function TopBar() {
           {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
           {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
+          {supervises(agent) && link({ name: 'reports' }, reportsLinksText().nav, route.name === 'reports')}
           {supervises(agent) && link({ name: 'supervisor' }, supervisorLinksText().nav, route.name === 'supervisor')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {supervises(agent) && link({ name: 'kb' }, kbText().nav, route.name === 'kb')}

@@ -12,6 +12,8 @@ export const LazyApprovalsPage = lazyPart(() => import('../approvals/ApprovalsPa
 export const LazySupervisorPage = lazyPart(() => import('../supervisor/SupervisorPage.js').then((m) => m.SupervisorPage));
 export const LazyHistoryPage = lazyPart(() => import('../history/HistoryPage.js').then((m) => m.HistoryPage));
 export const LazyKbAdminPage = lazyPart(() => import('../kb-admin/KbAdminPage.js').then((m) => m.KbAdminPage));
+/** Reports (issue 15): its chart library comes with it, never with the inbox. */
+export const LazyReportsPage = lazyPart(() => import('../reports/ReportsPage.js').then((m) => m.ReportsPage));
 
 /** The keyboard help overlay (opened with ?), and the sign-in page (a signed-in load never shows it). */
 export const LazyHelpOverlay = lazyPart(() => import('./HelpOverlay.js').then((m) => m.HelpOverlay), 'inline');

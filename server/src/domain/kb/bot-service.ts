@@ -177,7 +177,7 @@ export class BotService {
   private async resolve(conversation: ConversationDoc): Promise<void> {
     const { store, lock, clock, log, events } = this.deps;
     if (await store.assignments.byConversation(conversation._id)) return;
-    const resolved = await lock.run(conversation._id, () => store.conversations.markResolved(conversation._id, clock.now()));
+    const resolved = await lock.run(conversation._id, () => store.conversations.markResolved(conversation._id, clock.now(), conversation.createdAt));
     if (!resolved) return;
     await log.event(resolved, { type: 'resolved' });
     events.publish({ type: 'queue.changed' });

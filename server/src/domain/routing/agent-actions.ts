@@ -46,7 +46,7 @@ export class AgentActions {
     const owner = await this.ownerOf(actor, conversation);
     if (!(await store.assignments.release(conversationId, owner))) throw moved();
     const resolved =
-      (await lock.run(conversationId, () => store.conversations.markResolved(conversationId, clock.now()))) ?? conversation;
+      (await lock.run(conversationId, () => store.conversations.markResolved(conversationId, clock.now(), conversation.createdAt))) ?? conversation;
     // The event message publishes the updated conversation too.
     const { conversation: latest } = await log.event(resolved, { type: 'resolved' });
     queue.kick();

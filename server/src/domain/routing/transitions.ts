@@ -22,7 +22,14 @@ export class Transitions {
     const now = clock.now();
     const updated =
       (await lock.run(conversation._id, () =>
-        store.conversations.markAssigned(conversation._id, agent._id, agent.name, now),
+        // Reports: the first assignment ends the queue wait, counted from the first request.
+        store.conversations.markAssigned(
+          conversation._id,
+          agent._id,
+          agent.name,
+          now,
+          conversation.firstAssignedAt === undefined ? conversation.requestedAt : null,
+        ),
       )) ?? conversation;
     await lock.run(agentKey(agent._id), () => store.agents.update(agent._id, { lastAssignedAt: now }, now));
     const visitor = await store.visitors.byId(updated.visitorId);

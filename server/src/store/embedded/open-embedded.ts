@@ -10,8 +10,9 @@ import { importJournal } from './migrate-journal.js';
 import { SqliteCollection } from './sqlite-collection.js';
 import { SqliteEngine, applyPragmas, isUnavailable, type StatementHook, type StoreLog } from './sqlite-engine.js';
 import { WriterClient } from './writer-client.js';
-import { createIndexSql, createTableSql, multikeyIndexSql, multikeyTable } from './sql-query.js';
+import { createIndexSql, createTableSql, multikeyIndexSql, multikeyTable, tableName } from './sql-query.js';
 import { META_TABLE } from './write-op.js';
+import type { SqlAccess } from '../reports/sqlite-report-engine.js';
 
 export interface EmbeddedOptions {
   /**
@@ -32,6 +33,8 @@ export interface EmbeddedDatabase extends Database {
   readonly file: string;
   /** A PRAGMA on the writer's connection (diagnostics; fault tests use max_page_count). */
   pragma(sql: string): Promise<unknown>;
+  /** Reports (issue 15): DDL and reads on the reader connection (see reports/sqlite-report-engine.ts). */
+  reportSql: SqlAccess;
 }
 
 const silent: StoreLog = { info() {}, warn() {}, error() {} };
@@ -121,6 +124,16 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {
     kind: 'embedded',
     file,
     pragma: (sql) => writerThread.pragma(sql),
+    reportSql: {
+      exec: (sql) => void engine.db.exec(sql),
+      all: (sql, params) => engine.all(sql, params),
+      insertDocs(collection, docs) {
+        const insert = engine.db.prepare(`INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?)`);
+        engine.db.transaction(() => {
+          for (const doc of docs) insert.run(doc._id, JSON.stringify(doc));
+        }).immediate();
+      },
+    },
     async collection<T extends Doc>(name: string, indexes: IndexSpec[]): Promise<DocCollection<T>> {
       let coll = collections.get(name) as SqliteCollection<T> | undefined;
       if (!coll) {

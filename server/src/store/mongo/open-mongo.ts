@@ -3,6 +3,7 @@ import type { Database, Doc, DocCollection, IndexSpec } from '../collection.js';
 import { StoreUnavailableError } from '../errors.js';
 import { gridfsBlobs } from './gridfs-blobs.js';
 import { clientWatchdog, type WatchdogLog } from './client-watchdog.js';
+import type { ReportAccess } from '../repositories/reports.js';
 import { MongoDocCollection, translateError, type CollectionSource } from './mongo-collection.js';
 
 export interface MongoOptions {
@@ -36,7 +37,7 @@ async function connectClient(url: string, options: MongoClientOptions): Promise<
  * StoreUnavailableError; the driver reconnects by itself when the server returns, and a
  * client that does not is replaced (client-watchdog.ts).
  */
-export async function openMongo(url: string, options: MongoOptions = {}): Promise<Database> {
+export async function openMongo(url: string, options: MongoOptions = {}): Promise<Database & ReportAccess> {
   const timeout = options.serverSelectionTimeoutMS ?? 3000;
   const clientOptions: MongoClientOptions = {
     serverSelectionTimeoutMS: timeout,
@@ -73,6 +74,8 @@ export async function openMongo(url: string, options: MongoOptions = {}): Promis
 
   return {
     kind: 'mongodb',
+    // Reports (issue 15): aggregation pipelines on the current client's database.
+    reportMongo: () => watchdog.client.db(),
     async collection<T extends Doc>(name: string, indexes: IndexSpec[]): Promise<DocCollection<T>> {
       const coll = source.collection<T>(name);
       try {

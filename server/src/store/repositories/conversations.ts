@@ -18,6 +18,12 @@ export interface MessageSummary {
    * is set, conditionally. When the copy says it is set, that extra write is skipped.
    */
   firstOfKind?: boolean;
+  /** Reports: the shopper's wait this message may end (the caller's awaitingReplySince). */
+  waitedSince?: number | null;
+  /** Reports: written by the bot (`by` is then 'system'). */
+  bot?: boolean;
+  /** Reports: the caller's requestedAt, so the first response time is stored with it. */
+  requestedAt?: number | null;
 }
 
 /** What routing stores on a conversation as it joins the queue (issue 14). */
@@ -27,6 +33,11 @@ export interface QueueRouting {
   tier: Tier | null;
   lastAgentId: AgentId | null;
 }
+
+/** A round's wait counts at most this much in the average reply time (issue 15). */
+export const REPLY_WAIT_CAP_MS = 10 * 60_000;
+/** A reopen this soon after the first resolution means it was not resolved (issue 15). */
+export const REOPEN_WINDOW_MS = 72 * 3_600_000;
 
 export interface ConversationRepository {
   /**
@@ -54,7 +65,8 @@ export interface ConversationRepository {
 
   // The three writes below follow a change in the assignment ledger, which decides who may
   // make them; they do not re-check the state themselves.
-  markAssigned(id: ConversationId, agentId: AgentId, agentName: string, at: number): Promise<ConversationDoc | null>;
+  /** `firstSince`: the caller's copy was never assigned: the queue wait from then is kept (reports). */
+  markAssigned(id: ConversationId, agentId: AgentId, agentName: string, at: number, firstSince?: number | null): Promise<ConversationDoc | null>;
   /** Back to waiting, queued at `queuedAt`, skipping `exclude` when routed again. */
   markWaiting(
     id: ConversationId,
@@ -63,17 +75,21 @@ export interface ConversationRepository {
     at: number,
     queueRank?: number | null,
   ): Promise<ConversationDoc | null>;
-  markResolved(id: ConversationId, at: number): Promise<ConversationDoc | null>;
+  /** `createdAt`: the conversation's, so the resolution time is kept with it (reports). */
+  markResolved(id: ConversationId, at: number, createdAt?: number): Promise<ConversationDoc | null>;
   /** The agent's new name on those of `ids` they still hold; returns the renamed conversations. */
   renameAgent(ids: ConversationId[], agentId: AgentId, name: string): Promise<ConversationDoc[]>;
   /**
    * Resolved -> waiting (not queued), the visitor's current conversation again; null if it
    * was not resolved. DuplicateKeyError when the visitor has another open conversation.
    */
-  reopen(conversation: Pick<ConversationDoc, '_id' | 'visitorId'>, at: number): Promise<ConversationDoc | null>;
+  reopen(
+    conversation: Pick<ConversationDoc, '_id' | 'visitorId'> & Partial<Pick<ConversationDoc, 'resolvedAt' | 'firstResolvedAt'>>,
+    at: number,
+  ): Promise<ConversationDoc | null>;
 
   /** The first time the shopper asked for help (kept across requeues). */
-  recordRequest(id: ConversationId, at: number): Promise<void>;
+  recordRequest(id: ConversationId, at: number, inHours?: boolean): Promise<void>;
   recordMessage(id: ConversationId, summary: MessageSummary): Promise<ConversationDoc | null>;
   markRead(id: ConversationId, side: 'agent' | 'visitor', seq: number): Promise<ConversationDoc | null>;
   setTags(id: ConversationId, tags: string[], at: number): Promise<ConversationDoc | null>;
@@ -227,7 +243,7 @@ export async function conversationRepository(db: Database): Promise<Conversation
     queueLength: () => conversations.count(inQueue),
     assigned: (limit) => conversations.find({ status: 'assigned' }, { sort: { assignedAt: 1 }, limit }),
 
-    markAssigned: (id, agentId, agentName, at) =>
+    markAssigned: (id, agentId, agentName, at, firstSince) =>
       conversations.findOneAndUpdate(
         { _id: id },
         {
@@ -239,7 +255,9 @@ export async function conversationRepository(db: Database): Promise<Conversation
             queuedAt: null,
             updatedAt: at,
             excludedAgentIds: [],
+            ...(firstSince != null && { queueWaitMs: Math.max(at - firstSince, 0) }),
           },
+          $min: { firstAssignedAt: at },
         },
       ),
     async renameAgent(ids, agentId, agentName) {
@@ -264,7 +282,7 @@ export async function conversationRepository(db: Database): Promise<Conversation
           },
         },
       ),
-    markResolved: (id, at) =>
+    markResolved: (id, at, createdAt) =>
       conversations.findOneAndUpdate(
         { _id: id },
         {
@@ -275,10 +293,12 @@ export async function conversationRepository(db: Database): Promise<Conversation
             queuedAt: null,
             awaitingReplySince: null,
             updatedAt: at,
+            ...(createdAt !== undefined && { resolutionMs: Math.max(at - createdAt, 0) }),
           },
+          $min: { firstResolvedAt: at },
         },
       ),
-    reopen: ({ _id, visitorId }, at) =>
+    reopen: ({ _id, visitorId, resolvedAt, firstResolvedAt }, at) =>
       conversations.findOneAndUpdate(
         { _id, status: 'resolved' },
         {
@@ -293,12 +313,15 @@ export async function conversationRepository(db: Database): Promise<Conversation
             rating: null,
             updatedAt: at,
             excludedAgentIds: [],
+            reopenedAt: at,
+            // Reports: the first resolution did not hold (a later reopen does not undo this).
+            ...(at - (firstResolvedAt ?? resolvedAt ?? -Infinity) <= REOPEN_WINDOW_MS && { reopened72: true }),
           },
         },
       ),
 
-    async recordRequest(id, at) {
-      await conversations.updateOne({ _id: id, requestedAt: null }, { $set: { requestedAt: at } });
+    async recordRequest(id, at, inHours) {
+      await conversations.updateOne({ _id: id, requestedAt: null }, { $set: { requestedAt: at, ...(inHours !== undefined && { inHours }) } });
     },
     async recordMessage(id, summary) {
       const update: Update = {
@@ -318,10 +341,17 @@ export async function conversationRepository(db: Database): Promise<Conversation
       } else if (summary.by === 'agent') {
         update.$inc = { unreadByVisitor: 1 };
         update.$set = { ...update.$set, awaitingReplySince: null };
+        // Reports: a reply that ends a wait closes a round, in this same write.
+        if (summary.waitedSince != null) {
+          update.$inc.replyRounds = 1;
+          update.$inc.replyWaitSum = Math.min(Math.max(summary.at - summary.waitedSince, 0), REPLY_WAIT_CAP_MS);
+        }
         if (firstOfKind) {
-          await conversations.updateOne({ _id: id, firstResponseAt: null }, { $set: { firstResponseAt: summary.at } });
+          const frt = summary.requestedAt != null ? { frtMs: Math.max(summary.at - summary.requestedAt, 0) } : {};
+          await conversations.updateOne({ _id: id, firstResponseAt: null }, { $set: { firstResponseAt: summary.at, ...frt } });
         }
       }
+      if (summary.bot) update.$set = { ...update.$set, botReplied: true };
       return conversations.findOneAndUpdate({ _id: id }, update);
     },
     markRead: (id, side, seq) =>

@@ -1,0 +1,201 @@
+/**
+ * Report figures on the embedded store. Scanning JSON documents costs a parse per row, too
+ * slow for a month of a busy shop; so, like the multikey indexes (see embedded/sql-query.ts),
+ * a side table of plain columns is kept by triggers on the conversations table: every write
+ * path, both connections and a rolled-back write keep it exact. The update trigger fires only
+ * when a reported field changed, so most messages (which change none) cost no side write.
+ * Order statistics use window functions: one sorted pass per figure and group.
+ */
+import type { ConversationDoc } from '../documents.js';
+import type { SqlValue } from '../embedded/sql-query.js';
+import type { GroupQuery, QuantileQuery, ReportCond, ReportEngine, ReportField, ReportKey, ReportScope } from './engine.js';
+
+/** The reader connection and DDL of the embedded store (see open-embedded.ts). */
+export interface SqlAccess {
+  exec(sql: string): void;
+  all<R>(sql: string, params: readonly SqlValue[]): R[];
+  /**
+   * Seeding only (demo/seed-traffic.ts): documents inserted in one transaction, past the group
+   * commit; the triggers keep the side tables as for any write. Never on the chat's path.
+   */
+  insertDocs(collection: string, docs: readonly { _id: string }[]): void;
+}
+
+const SIDE = 'report_conversations';
+const DOCS = '"conversations"';
+
+/** Side column -> the document path it copies. */
+const COLUMNS: Record<string, string> = {
+  site: '$.siteId',
+  created: '$.createdAt',
+  status: '$.status',
+  agent: '$.agentId',
+  requested: '$.requestedAt',
+  in_hours: '$.inHours',
+  first_response: '$.firstResponseAt',
+  frt: '$.frtMs',
+  queue_wait: '$.queueWaitMs',
+  resolved: '$.resolvedAt',
+  resolution: '$.resolutionMs',
+  rating: '$.rating.score',
+  nps: '$.nps',
+  rounds: '$.replyRounds',
+  wait_sum: '$.replyWaitSum',
+  bot: '$.botReplied',
+  reopened72: '$.reopened72',
+  reopened: '$.reopenedAt',
+  topic: '$.topic',
+  tags: '$.tags',
+};
+const FIELD_COLUMN: Record<ReportField, string> = {
+  frtMs: 'frt',
+  queueWaitMs: 'queue_wait',
+  resolutionMs: 'resolution',
+  replyRounds: 'rounds',
+  replyWaitSum: 'wait_sum',
+};
+
+const BOT_ONLY = `(bot = 1 AND first_response IS NULL)`;
+const ABANDONED = `(status = 'resolved' AND requested IS NOT NULL AND first_response IS NULL AND NOT ${BOT_ONLY.replace('bot = 1', 'coalesce(bot, 0) = 1')})`;
+const CONDITIONS: Record<ReportCond, string> = {
+  botOnly: BOT_ONLY,
+  human: `NOT (coalesce(bot, 0) = 1 AND first_response IS NULL)`,
+  inHours: 'in_hours = 1',
+  frtWithin30s: 'frt <= 30000',
+  frtWithin3m: 'frt <= 180000',
+  frtOver3m: 'frt > 180000',
+  ended: `status = 'resolved'`,
+  resolvedOk: `status = 'resolved' AND coalesce(reopened72, 0) = 0 AND NOT ${ABANDONED}`,
+  abandoned: ABANDONED,
+  unresolved: `status <> 'resolved'`,
+  reopened: 'reopened72 = 1',
+  rated: 'rating IS NOT NULL',
+  satisfied: 'rating >= 4',
+  ratedLow: 'rating <= 3',
+  npsAnswered: 'nps IS NOT NULL',
+  promoter: 'nps >= 9',
+  detractor: 'nps <= 6',
+  hasAgent: 'agent IS NOT NULL',
+};
+
+/**
+ * The local day of a row, by the slots the days start at. Bound as parameters (the statement
+ * cache then holds one statement per number of days, not one per range).
+ */
+function dayCase(quarters: readonly number[], params: SqlValue[]): string {
+  if (!quarters.length || !quarters.every(Number.isSafeInteger)) throw new Error('day boundaries must be integers');
+  if (quarters.length === 1) return '0';
+  const branches = quarters.slice(1).map((q, i) => {
+    params.push(q);
+    return `WHEN quarter < ? THEN ${i}`;
+  });
+  return `CASE ${branches.join(' ')} ELSE ${quarters.length - 1} END`;
+}
+
+/** The grouping expression; its parameters (if any) are appended to `params`. */
+function keyExpr(by: ReportKey | null, params: SqlValue[], dayQuarters?: readonly number[]): string {
+  switch (by) {
+    case null:
+      return 'NULL';
+    case 'agentId':
+      return 'agent';
+    case 'topic':
+      return 'topic';
+    case 'tag':
+      return 't.value';
+    case 'createdQuarter':
+      return 'quarter';
+    case 'day':
+      return dayCase(dayQuarters ?? [], params);
+  }
+}
+
+function where(scope: ReportScope, conds: readonly ReportCond[], params: SqlValue[]): string {
+  const at = scope.on === 'resolvedAt' ? 'resolved' : 'created';
+  // Only conversations the shopper wrote in: an opened, empty chat is no conversation.
+  // Parameters are appended in the order of the text (the caller's come before).
+  const parts: string[] = [];
+  if (scope.siteIds) {
+    parts.push('site IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.siteIds));
+  }
+  parts.push(`${at} >= ?`, `${at} < ?`, 'requested IS NOT NULL');
+  params.push(scope.from, scope.to);
+  for (const c of conds) parts.push(`(${CONDITIONS[c]})`);
+  return parts.join(' AND ');
+}
+
+const from = (by: ReportKey | null) => (by === 'tag' ? `${SIDE} r, json_each(r.tags) t` : SIDE);
+
+export function sqliteReportEngine(sql: SqlAccess): ReportEngine {
+  const cols = Object.keys(COLUMNS);
+  const values = (row: string) => cols.map((c) => `json_extract(${row}.doc, '${COLUMNS[c]}')`).join(', ');
+  const changed = cols.map((c) => `json_extract(OLD.doc, '${COLUMNS[c]}') IS NOT json_extract(NEW.doc, '${COLUMNS[c]}')`).join(' OR ');
+  const upsert = (row: string) => `INSERT OR REPLACE INTO ${SIDE} (id, quarter, ${cols.join(', ')})
+    SELECT ${row}.id, json_extract(${row}.doc, '$.createdAt') / 900000, ${values(row)};`;
+  const exists = sql.all<{ n: number }>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`, [SIDE])[0]!.n > 0;
+  sql.exec(`BEGIN IMMEDIATE`);
+  try {
+    sql.exec(`CREATE TABLE IF NOT EXISTS ${SIDE} (id TEXT PRIMARY KEY NOT NULL, quarter INTEGER, ${cols.join(', ')})`);
+    sql.exec(`CREATE INDEX IF NOT EXISTS ${SIDE}__site_created ON ${SIDE} (site, created)`);
+    sql.exec(`CREATE INDEX IF NOT EXISTS ${SIDE}__site_resolved ON ${SIDE} (site, resolved)`);
+    sql.exec(`CREATE INDEX IF NOT EXISTS ${SIDE}__created ON ${SIDE} (created)`);
+    sql.exec(`CREATE TRIGGER IF NOT EXISTS ${SIDE}__insert AFTER INSERT ON ${DOCS} BEGIN ${upsert('NEW')} END`);
+    sql.exec(`CREATE TRIGGER IF NOT EXISTS ${SIDE}__update AFTER UPDATE OF doc ON ${DOCS} WHEN ${changed} BEGIN ${upsert('NEW')} END`);
+    sql.exec(`CREATE TRIGGER IF NOT EXISTS ${SIDE}__delete AFTER DELETE ON ${DOCS} BEGIN DELETE FROM ${SIDE} WHERE id = OLD.id; END`);
+    // Conversations stored before the side table existed: copied once, in the same transaction.
+    if (!exists) sql.exec(`INSERT OR REPLACE INTO ${SIDE} (id, quarter, ${cols.join(', ')}) SELECT d.id, json_extract(d.doc, '$.createdAt') / 900000, ${values('d')} FROM ${DOCS} d`);
+    sql.exec('COMMIT');
+  } catch (err) {
+    sql.exec('ROLLBACK');
+    throw err;
+  }
+
+  return {
+    async group(q) {
+      const params: SqlValue[] = [];
+      const key = keyExpr(q.by, params, q.dayQuarters);
+      const sums = (q.sums ?? []).map((f) => `coalesce(sum(${FIELD_COLUMN[f]}), 0) AS ${f}`);
+      const text = `SELECT ${key} AS key, count(*) AS count${sums.length ? ', ' + sums.join(', ') : ''}
+        FROM ${from(q.by)} WHERE ${where(q.scope, q.where, params)} GROUP BY 1`;
+      return sql.all<Record<string, number | string | null>>(text, params).map((row) => ({
+        key: row.key ?? null,
+        count: Number(row.count),
+        sums: Object.fromEntries((q.sums ?? []).map((f) => [f, Number(row[f])])),
+      }));
+    },
+    async quantiles(q) {
+      const params: SqlValue[] = [];
+      const col = FIELD_COLUMN[q.field];
+      // The key appears three times before the WHERE: its parameters are bound three times, in order.
+      const key = keyExpr(q.by, params, q.dayQuarters);
+      const keyParams = [...params];
+      params.push(...keyParams, ...keyParams);
+      const inner = `SELECT ${key} AS k, ${col} AS v, row_number() OVER (PARTITION BY ${key} ORDER BY ${col}) AS rn,
+          count(*) OVER (PARTITION BY ${key}) AS n
+        FROM ${from(q.by)} WHERE ${where(q.scope, q.where, params)} AND ${col} IS NOT NULL`;
+      // The nearest ranks are computed per group from n inside SQL: only the wanted rows come back.
+      // ceil(q * n) in integers (q in thousandths): no reliance on SQLite's optional math functions.
+      const ranks = q.qs.map((p, i) => `max(CASE WHEN rn = max(1, (n * ${Math.round(p * 1000)} + 999) / 1000) THEN v END) AS q${i}`);
+      const text = `SELECT k, max(n) AS n, sum(v) AS s, ${ranks.join(', ')} FROM (${inner}) GROUP BY k`;
+      return sql.all<Record<string, number | string | null>>(text, params).map((row) => ({
+        key: row.k ?? null,
+        count: Number(row.n),
+        sum: Number(row.s),
+        values: q.qs.map((_, i) => (row[`q${i}`] == null ? null : Number(row[`q${i}`]))),
+      }));
+    },
+    async page(scope, conds, after, limit) {
+      const params: SqlValue[] = [];
+      let text = `SELECT d.doc FROM ${SIDE} JOIN ${DOCS} d USING (id) WHERE ${where(scope, conds, params)}`;
+      if (after) {
+        text += ' AND (created < ? OR (created = ? AND id < ?))';
+        params.push(after.at, after.at, after.id);
+      }
+      text += ' ORDER BY created DESC, id DESC LIMIT ?';
+      params.push(limit);
+      return sql.all<{ doc: string }>(text, params).map((r) => JSON.parse(r.doc) as ConversationDoc);
+    },
+  };
+}
+
