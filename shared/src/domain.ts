@@ -198,9 +198,10 @@ export interface Conversation {
   rating: Rating | null;
   /** Left as an offline message (nobody was available). */
   offline: boolean;
+  // ---- routing (issue 14) ----
+  /** Chosen by the shopper from the site's list, or set by an agent; absent on older conversations. */
+  topic?: string | null;
   contactEmail: string | null;
-  /** What the shopper asked about (routing, issue 15); null: not known. */
-  topic: string | null;
 }
 
 /** The subset a shopper receives. */
@@ -283,6 +284,8 @@ export interface Message {
   createdAt: Millis;
   /** Kind "attachment" only. */
   attachment?: AttachmentMeta | null;
+  /** Kind "note" only: a supervisor's whisper, addressed to the agent holding the conversation (issue 15). */
+  whisperTo?: AgentId | null;
 }
 
 // ---- Agents -------------------------------------------------------------------------

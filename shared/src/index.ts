@@ -26,3 +26,8 @@ export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
 export * from './reports.js';
+
+// ---- routing: teams, skills, languages, topics, rules (issue 14) ----
+export type * from './routing.js';
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export type * from './supervisor.js';

@@ -49,3 +49,15 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+// Knowledge-base admin page (issue 13 leftovers); its top-bar word is in kb.ts.
+import { kbAdminText } from './kb-admin.js';
+TABLES.kbAdmin = viaAccessor(kbAdminText);
+
+// Routing settings (issue 14).
+import { routingText } from './routing.js';
+TABLES.routing = viaAccessor(routingText);
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { supervisorText } from './supervisor.js';
+import { supervisorLinksText } from './supervisor-links.js';
+TABLES.supervisor = viaAccessor(supervisorText);
+TABLES.supervisorLinks = viaAccessor(supervisorLinksText);

@@ -19,8 +19,12 @@ import { ProviderRegistry, type ProviderFactory } from './orders/provider-regist
 import { ArticleIndex } from './kb/article-index.js';
 import { KbService } from './kb/kb-service.js';
 import { BotService } from './kb/bot-service.js';
+// ---- routing settings and topics (issue 14)
+import { RoutingSettingsService } from './routing-admin/routing-settings-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { SupervisorService } from './supervisor/supervisor-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -59,6 +63,10 @@ export interface Services {
   attachments: AttachmentService;
   /** After-sales actions, limits, approvals and their audit (issue 12). */
   afterSales: AfterSalesService;
+  // ---- routing settings and topics (issue 14)
+  routing: RoutingSettingsService;
+  /** Supervisor live view and peak warning (issue 15 items 4-5). */
+  supervisor: SupervisorService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -92,6 +100,7 @@ export function createServices(deps: {
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
+  const agents = new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) });
   return {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
@@ -104,7 +113,7 @@ export function createServices(deps: {
     }),
     orderProviders,
     router,
-    agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
+    agents,
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
@@ -112,5 +121,9 @@ export function createServices(deps: {
     bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
+    // ---- routing settings and topics (issue 14)
+    routing: new RoutingSettingsService({ store, clock, events, lock, conversations }),
+    // ---- supervisor live view and peak warning (issue 15 items 4-5)
+    supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
   };
 }

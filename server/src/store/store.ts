@@ -21,6 +21,10 @@ import { attachmentRepository, type AttachmentStore } from './repositories/attac
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
 import { reportsRepository, type ReportAccess, type ReportsRepository } from './repositories/reports.js';
+import { candidateRepository, type CandidateRepository } from './repositories/kb-candidates.js';
+import { routingSettingsRepository, type RoutingSettingsRepository } from './repositories/routing-settings.js';
+// Supervisor view and peak forecast (issue 15 items 4-5).
+import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -49,6 +53,12 @@ export interface Store {
   mailOutbox: MailOutboxRepository;
   /** Report figures computed by the store (issue 15). */
   reports: ReportsRepository;
+  /** Article candidates mined from resolved conversations (issue 13 leftovers). */
+  kbCandidates: CandidateRepository;
+  /** Teams, skills, languages, topics, rules per site (issue 14). */
+  routing: RoutingSettingsRepository;
+  /** Conversations created per site over time (issue 15: peak forecast). */
+  arrivals: ArrivalRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,6 +87,9 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
       reports: await reportsRepository(db),
+      kbCandidates: await candidateRepository(db),
+      routing: await routingSettingsRepository(db),
+      arrivals: await arrivalRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };
