@@ -53,7 +53,7 @@ async function bench(label: string, db: Database & ReportAccess): Promise<number
       slow.push([`${name} ${JSON.stringify(a[0]).slice(0, 120)}`, performance.now() - t]);
       return r;
     };
-    const engine = { group: timed('group', store.reports.group), quantiles: timed('quantiles', store.reports.quantiles), page: store.reports.page };
+    const engine = { counts: timed('counts', store.reports.counts), group: timed('group', store.reports.group), quantiles: timed('quantiles', store.reports.quantiles), page: store.reports.page };
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
       last = await computeFigures({

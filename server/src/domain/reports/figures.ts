@@ -33,38 +33,31 @@ export function distributionOf(values: number[]): Distribution {
   return { count: sorted.length, p50: at(0.5), p90: at(0.9), avg: sorted.reduce((a, b) => a + b, 0) / sorted.length };
 }
 
+/** One number per set in computeFigures' countSets. */
+type CountRow = [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+
 export async function computeFigures(input: FigureInputs): Promise<ReportFigures> {
   const { engine, scope } = input;
   const calendar = localCalendar(input.tz, scope.from, scope.to);
-  const count = async (where: ReportCond[], on: ReportScope = scope) => (await engine.group({ scope: on, where, by: null }))[0]?.count ?? 0;
   const dist = async (field: ReportField, where: ReportCond[], on: ReportScope = scope) =>
     distribution((await engine.quantiles({ scope: on, where, by: null, field, qs: [0.5, 0.9] }))[0]);
   const resolvedScope: ReportScope = { ...scope, on: 'resolvedAt' };
   const byDay = { by: 'day' as const, dayQuarters: calendar.dayQuarters };
 
+  const countSets: ReportCond[][] = [
+    [], ['botOnly'], ['inHours'], ['human', 'frtWithin30s'], ['human', 'frtWithin3m'], ['human', 'resolvedOk'], ['human', 'ended'],
+    ['abandoned'], ['human'], ['rated'], ['satisfied'], ['npsAnswered'], ['promoter'], ['detractor'],
+  ];
   const [
-    conversations, botOnly, inWorkingHours, firstResponse, within30s, within3m, rounds, resolutionTime,
-    resolvedOk, ended, queueWait, abandoned, human, rated, satisfied, npsAnswered, promoters, detractors,
+    [conversations, botOnly, inWorkingHours, within30s, within3m, resolvedOk, ended, abandoned, human, rated, satisfied, npsAnswered, promoters, detractors],
+    firstResponse, rounds, resolutionTime, queueWait,
     tags, topics, quarters, dayCounts, dayFrt, dayRated, daySatisfied, agentHandled, agentFrt, agentRated, agentSatisfied,
   ] = await Promise.all([
-    count([]),
-    count(['botOnly']),
-    count(['inHours']),
+    engine.counts(scope, countSets).then((c) => countSets.map((_, i) => c[i] ?? 0) as CountRow),
     dist('frtMs', ['human']),
-    count(['human', 'frtWithin30s']),
-    count(['human', 'frtWithin3m']),
     engine.group({ scope, where: ['human'], by: null, sums: ['replyRounds', 'replyWaitSum'] }),
     dist('resolutionMs', [], resolvedScope),
-    count(['human', 'resolvedOk']),
-    count(['human', 'ended']),
     dist('queueWaitMs', []),
-    count(['abandoned']),
-    count(['human']),
-    count(['rated']),
-    count(['satisfied']),
-    count(['npsAnswered']),
-    count(['promoter']),
-    count(['detractor']),
     engine.group({ scope, where: [], by: 'tag' }),
     engine.group({ scope, where: [], by: 'topic' }),
     engine.group({ scope, where: [], by: 'createdQuarter' }),

@@ -76,6 +76,8 @@ export interface QuantileRow {
 }
 
 export interface ReportEngine {
+  /** How many conversations of the scope match each set of conditions (one pass where the store can). */
+  counts(scope: ReportScope, sets: readonly (readonly ReportCond[])[]): Promise<number[]>;
   group(query: GroupQuery): Promise<GroupRow[]>;
   quantiles(query: QuantileQuery): Promise<QuantileRow[]>;
   /** Drill-down: newest first by (createdAt, id), after a position. */

@@ -113,6 +113,7 @@ export function mongoReportEngine(db: () => Db): ReportEngine {
   }
 
   return {
+    counts: (scope, sets) => Promise.all(sets.map(async (set) => (await accumulate(scope, set, null, { $sum: 1 })).get(null) ?? 0)),
     group,
     async quantiles(q) {
       // Ranks are among the values present, so counted with the field present.

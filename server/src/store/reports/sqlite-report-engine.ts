@@ -152,6 +152,13 @@ export function sqliteReportEngine(sql: SqlAccess): ReportEngine {
   }
 
   return {
+    async counts(scope, sets) {
+      const params: SqlValue[] = [];
+      // One scan of the range for every count: a CASE per set instead of a query per set.
+      const columns = sets.map((set, i) => (set.length ? `coalesce(sum(CASE WHEN ${set.map((c) => `(${CONDITIONS[c]})`).join(' AND ')} THEN 1 ELSE 0 END), 0) AS c${i}` : `count(*) AS c${i}`));
+      const row = sql.all<Record<string, number>>(`SELECT ${columns.join(', ')} FROM ${SIDE} WHERE ${where(scope, [], params)}`, params)[0]!;
+      return sets.map((_, i) => Number(row[`c${i}`] ?? 0));
+    },
     async group(q) {
       const params: SqlValue[] = [];
       const key = keyExpr(q.by, params, q.dayQuarters);

@@ -21,7 +21,8 @@ export async function reportsRepository(db: Database & ReportAccess): Promise<Re
   if (db.reportMongo) {
     // The report's range scans: by site and creation, and by site and resolution.
     await db.collection('conversations', [
-      { name: 'report_site_created', keys: { siteId: 1, createdAt: 1 } },
+      // Same name and keys as the arrivals repository's (issue 15 forecast): one index for both.
+      { name: 'site_created', keys: { siteId: 1, createdAt: 1 } },
       { name: 'report_site_resolved', keys: { siteId: 1, resolvedAt: 1 } },
     ]);
     return mongoReportEngine(db.reportMongo);
