@@ -183,21 +183,40 @@ export class AfterSalesService {
       return actionView(rejected);
     }
     await this.audit(doc, agent, 'approved', input.note ?? null);
-    return actionView(await this.run({ ...doc, decidedBy }, ['pending_approval'], agent, decidedBy));
+    return actionView(await this.run({ ...doc, decidedBy }, ['pending_approval'], agent, decidedBy, this.countApproved(doc)));
   }
 
   // ---- running and settling ----------------------------------------------------------
 
+  /**
+   * Approved money out counts in the requester's day too (with no cap: the supervisor decided),
+   * else an agent could pass their daily total through approvals without it ever showing.
+   * Returns the counter to record; the amount is added only by the caller that wins the claim.
+   */
+  private countApproved(doc: ActionDoc): string | null {
+    if (doc.kind === 'voucher' || !doc.amount || doc.reservedOn) return null;
+    return this.counterOf(doc.siteId, doc.requestedBy.id);
+  }
+
   /** Claims the action (one caller wins the state change) and calls the shop once. */
-  private async run(doc: ActionDoc, from: ActionDoc['state'][], by: AgentDoc | null, decidedBy?: ActionDoc['decidedBy']): Promise<ActionDoc> {
+  private async run(
+    doc: ActionDoc,
+    from: ActionDoc['state'][],
+    by: AgentDoc | null,
+    decidedBy?: ActionDoc['decidedBy'],
+    countOn: string | null = null,
+  ): Promise<ActionDoc> {
     const now = this.deps.clock.now();
     const claimed = await this.deps.store.afterSales.ledger.transition(doc._id, from, {
       state: 'running',
       runningSince: now,
       updatedAt: now,
       ...(decidedBy ? { decidedBy } : {}),
+      ...(countOn ? { reservedOn: countOn } : {}),
     });
     if (!claimed) return (await this.deps.store.afterSales.ledger.byKey(doc._id)) ?? doc;
+    // Only the winner of the claim counts it, so a double click on Approve counts once.
+    if (countOn && claimed.amount) await this.deps.store.afterSales.spend.add(countOn, claimed.amount, claimed._id, now);
     const provider = await this.providerOf(claimed.siteId);
     if (!provider?.act) return this.finish(claimed, { state: 'failed', message: 'The shop\'s order system cannot carry out actions.' }, by);
     const result = await provider.act(providerRequest(claimed));
