@@ -49,3 +49,7 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+
+// The shopper's returns (issue 12 item 4).
+import { returnsText } from './returns.js';
+TABLES.returns = viaAccessor(returnsText);

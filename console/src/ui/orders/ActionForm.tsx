@@ -3,10 +3,10 @@ import type { ActionKind, AgentOrder, ConversationId, OrderActionView } from '@c
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
+import { currencyDigits } from '../../lib/order-text.js';
 import { useIdempotencyKey } from './OrderActions.js';
 
-const digits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-const toMinor = (major: string, currency: string) => Math.round(Number(major) * 10 ** digits(currency));
+const toMinor = (major: string, currency: string) => Math.round(Number(major) * 10 ** currencyDigits(currency));
 
 export function ActionForm(props: {
   kind: ActionKind;
