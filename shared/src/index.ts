@@ -25,3 +25,6 @@ export * from './look/colour.js';
 export * from './install-snippets.js';
 // Knowledge base (issue 13).
 export type * from './kb.js';
+
+// ---- the shopper's returns (issue 12 item 4) ----
+export type * from './returns.js';

@@ -21,6 +21,7 @@ import { KbService } from './kb/kb-service.js';
 import { BotService } from './kb/bot-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
+import { ReturnService } from './returns/return-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -59,6 +60,8 @@ export interface Services {
   attachments: AttachmentService;
   /** After-sales actions, limits, approvals and their audit (issue 12). */
   afterSales: AfterSalesService;
+  /** The shopper's return requests (issue 12 item 4). */
+  returns: ReturnService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -92,7 +95,7 @@ export function createServices(deps: {
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
-  return {
+  const services = {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
     conversations,
@@ -113,4 +116,6 @@ export function createServices(deps: {
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
   };
+  // ---- the shopper's returns (issue 12 item 4): they follow the after-sales actions.
+  return { ...services, returns: new ReturnService({ store, clock, log, orders, conversations, afterSales: services.afterSales }) };
 }

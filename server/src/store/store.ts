@@ -20,6 +20,7 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+import { returnRepository, type ReturnRepository } from './repositories/returns.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -46,6 +47,8 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** The shopper's return requests (issue 12 item 4). */
+  returns: ReturnRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -73,6 +76,7 @@ export async function createStore(db: Database): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      returns: await returnRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -17,3 +17,6 @@ export * from './history.js';
 
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
+
+// ---- the shopper's returns (issue 12 item 4) ----
+export * as returns from './returns.js';
