@@ -207,6 +207,8 @@ export function createConsoleApp(deps: ConsoleDeps) {
     },
     // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
     attachments,
+    // ---- the shopper's returns (issue 12 item 4): lazy parts send their own commands.
+    command,
   };
 }
 

@@ -52,4 +52,6 @@ TABLES.historyLinks = viaAccessor(historyLinksText);
 
 // The shopper's returns (issue 12 item 4).
 import { returnsText } from './returns.js';
+import { limitsCurrencyText } from './limits-currency.js';
 TABLES.returns = viaAccessor(returnsText);
+TABLES.limitsCurrency = viaAccessor(limitsCurrencyText);

@@ -1,8 +1,7 @@
-/** The shopper's returns as agents see them, line-level action forms and the limits' currency (issue 12 item 4). */
+/** The shopper's returns as agents see them, line-level action forms (issue 12 item 4). */
 import { consoleLocale, type ConsoleLocale } from '../lib/order-text.js';
 
 const en = {
-  limitsCurrency: 'Currency of the amounts',
   returnRequest: 'Return request',
   approveReturn: 'Approve return',
   rejectReturn: 'Reject',
@@ -20,7 +19,6 @@ const en = {
 };
 
 const zh: typeof en = {
-  limitsCurrency: '金额币种',
   returnRequest: '退货申请',
   approveReturn: '批准退货',
   rejectReturn: '拒绝',

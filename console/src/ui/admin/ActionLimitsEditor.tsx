@@ -3,7 +3,7 @@ import type { ActionKind, ActionLimits, RoleLimits, Site } from '@counter/shared
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
-import { returnsText } from '../../i18n/returns.js';
+import { limitsCurrencyText } from '../../i18n/limits-currency.js';
 import { currencyDigits } from '../../lib/order-text.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'] as const;
@@ -25,7 +25,7 @@ export function ActionLimitsEditor({ site }: { site: Site }) {
   const [limits, setLimits] = useState<ActionLimits | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [currency, setCurrency] = useState('USD');
-  const rt = returnsText();
+  const rt = limitsCurrencyText();
   // JPY has no minor unit and KWD three: one typed unit is 10^digits minor units.
   const money = 10 ** currencyDigits(currency);
 

@@ -126,3 +126,6 @@ function Body({ order: o, cacheAgeMs, revealed, onReveal, revealError }: { order
     </div>
   );
 }
+
+// The shopper's return request card (issue 12 item 4) loads with this chunk.
+export { ReturnRequestCard } from './ReturnRequestCard.js';

@@ -249,7 +249,8 @@ export class ReturnService {
       currency: doc.currency,
       percent: null,
       reference: null,
-      returnRequestId: doc._id,
+      // Only on the filing: the card that shows where it stands is drawn once.
+      ...(status === 'pending' ? { returnRequestId: doc._id } : {}),
     };
     await this.deps.log.event(conversation, event, derivedUuid<ClientMessageId>(`${doc._id}:${status}`));
   }

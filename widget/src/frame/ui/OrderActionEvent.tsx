@@ -29,7 +29,7 @@ export function OrderActionEvent({ event, locale }: { event: ActionEvent; locale
   const amount =
     event.percent !== null ? `${event.percent}%` : event.amount !== null && event.currency ? money(locale, event.amount, event.currency) : '';
   const line = fill(ORDER_ACTIONS, locale, keyOf(event), { amount, n: event.orderNumber, code: event.reference ?? '' });
-  if (!event.returnRequestId || event.status !== 'pending') return <li class="event">{line}</li>;
+  if (!event.returnRequestId) return <li class="event">{line}</li>;
   return (
     <li class="event">
       {line}
