@@ -5,11 +5,11 @@
  * colour on the brand colour is the one shared/src/look/colour.ts picks.
  */
 import { mkdir } from 'node:fs/promises';
-import { inkOn, type SiteLook } from '@counter/shared';
+import { inkOn, type AgentId, type SiteLook } from '@counter/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useShopWorld } from '../support/shop-world.js';
-import { shopPage } from '../support/widget.js';
+import { openChat, send, shopPage } from '../support/widget.js';
 
 const SHOTS = '/work/shots/look/';
 const COOKIE_BAR =
@@ -112,6 +112,55 @@ describe("the merchant's look", () => {
       }, colour);
       expect(await painted(page, ink), colour).toEqual(rgb(inkOn(colour)));
     }
+    await context.close();
+  });
+
+  it("shows the assigned agent's name and picture in a header of the brand colour", async () => {
+    await world.server.app.store.sites.update(world.site.id, { look: LOOK });
+    const agent = await world.server.agent({ name: 'Mei', siteIds: [world.site.id] });
+    world.shop.page('/agent', shopPage({ chatUrl: world.server.url, siteId: world.site.id, locale: 'en' }));
+    const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${world.shop.origin}/agent`);
+    // A picture as the console uploads one: a PNG drawn in the browser.
+    const png = await page.evaluate(() => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 64 });
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#e11d48';
+      ctx.fillRect(0, 0, 64, 64);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    const doc = (await world.server.app.store.agents.byId(agent.agentId as AgentId))!;
+    await world.server.app.services.agents.setAvatar(doc, png);
+
+    const frame = await openChat(page);
+    const header = frame.locator('header.head');
+    expect(await header.evaluate((h) => getComputedStyle(h).backgroundColor)).toBe('rgb(250, 204, 21)');
+    expect(await header.evaluate((h) => getComputedStyle(h).color)).toBe('rgb(0, 0, 0)');
+    await send(frame, 'Do you ship to Lyon?');
+    await header.getByText('Mei is helping you').waitFor();
+    const face = header.locator('.face img');
+    await face.waitFor();
+    await expect.poll(() => face.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+    await page.screenshot({ path: `${SHOTS}header-agent-avatar.png` });
+    await context.close();
+  });
+
+  it("shows the agent's initial, and no load error, when the agent has no picture", async () => {
+    await world.server.app.store.sites.update(world.site.id, { look: LOOK });
+    await world.server.agent({ name: 'Lin', siteIds: [world.site.id] });
+    world.shop.page('/initial', shopPage({ chatUrl: world.server.url, siteId: world.site.id, locale: 'en' }));
+    const context = await world.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${world.shop.origin}/initial`);
+    const frame = await openChat(page);
+    await send(frame, 'Is the blue one in stock?');
+    const header = frame.locator('header.head');
+    await header.getByText('Lin is helping you').waitFor();
+    await expect.poll(() => header.locator('.face').textContent()).toBe('L');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

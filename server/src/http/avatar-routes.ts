@@ -27,11 +27,14 @@ export const avatarRoutes: FastifyPluginAsyncZod = async (app) => {
    * conversation, so the shopper never learns an agent id (visitor views carry none); the
    * conversation id is the shopper's own, and the picture is public anyway. Short cache:
    * the holder changes on transfer (the widget also puts the agent's name in the URL).
+   * No picture (or nobody holds it): 204, not 404. Most agents have no picture, and a 404
+   * would put a "failed to load" error in the shopper's console on every chat; the empty
+   * answer still fails the image, so the widget shows the agent's initial instead.
    */
   app.get('/api/v1/visitor/conversations/:id/agent-avatar', { schema: { params: conversationIdParams } }, async (request, reply) => {
     const conversation = await app.store.conversations.byId(request.params.id);
     const avatar = conversation?.status === 'assigned' && conversation.agentId ? await app.services.agents.avatar(conversation.agentId) : null;
-    if (!avatar) throw notFound();
+    if (!avatar) return reply.code(204).header('cache-control', 'private, max-age=60').send();
     return reply
       .header('content-type', avatar.type)
       .header('x-content-type-options', 'nosniff')

@@ -74,14 +74,17 @@ async function openEngine(dataDir: string, file: string, options: EmbeddedOption
 }
 
 /**
- * A multikey index (see sql-query.ts): side table and triggers in one transaction with the
- * copy of the keys already stored, so a write never falls between the copy and the triggers.
+ * A multikey index (see sql-query.ts): FTS5 table and triggers in one transaction with the
+ * copy of the elements already stored, so a write never falls between the copy and the
+ * triggers. A data folder of the first design loses its (key, id) side table in the same
+ * transaction: the copy is made from the documents, not from it.
  */
 function createMultikeyIndex(engine: SqliteEngine, collection: string, index: IndexSpec): void {
-  const { create, fill } = multikeyIndexSql(collection, index);
-  const side = multikeyTable(collection, Object.keys(index.keys)[0]!).slice(1, -1);
+  const { create, fill, dropLegacy } = multikeyIndexSql(collection, index);
+  const fts = multikeyTable(collection, Object.keys(index.keys)[0]!).slice(1, -1);
   engine.db.transaction(() => {
-    const exists = engine.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(side);
+    const exists = engine.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(fts);
+    for (const sql of dropLegacy) engine.db.exec(sql);
     for (const sql of create) engine.db.exec(sql);
     if (!exists) engine.db.exec(fill);
   }).immediate();

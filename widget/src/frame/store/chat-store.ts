@@ -21,6 +21,8 @@ export interface ChatState {
   /** The site's greeting in this locale; null: the catalogue's default. */
   greeting: string | null;
   availability: Availability | null;
+  /** The site's look (issue 17): header colour, text colour on it, agent in the header. */
+  look: WidgetConfig['look'] | null;
   /** null: no conversation yet (or the shopper chose a new one): the first message starts it. */
   conversation: VisitorConversation | null;
   messages: ChatMessage[];
@@ -88,6 +90,7 @@ export const initialState: ChatState = {
   siteName: '',
   greeting: null,
   availability: null,
+  look: null,
   conversation: null,
   messages: [],
   earlier: [],
@@ -144,7 +147,15 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
     },
     setConnection: (connection) => set({ connection }),
     configure: (locale, config) =>
-      set({ locale, siteName: config.name, greeting: config.greeting[locale] ?? null, availability: config.availability, orders: config.orders, mail: !!config.email }),
+      set({
+        locale,
+        siteName: config.name,
+        greeting: config.greeting[locale] ?? null,
+        availability: config.availability,
+        orders: config.orders,
+        mail: !!config.email,
+        look: config.look ?? null,
+      }),
     setAvailability: (availability) => set({ availability }),
     setQueue: (queue) => set({ queue }),
     setTyping: (typing) => set({ typing }),
