@@ -282,6 +282,8 @@ export interface Message {
   createdAt: Millis;
   /** Kind "attachment" only. */
   attachment?: AttachmentMeta | null;
+  /** Kind "note" only: a supervisor's whisper, addressed to the agent holding the conversation (issue 15). */
+  whisperTo?: AgentId | null;
 }
 
 // ---- Agents -------------------------------------------------------------------------

@@ -256,3 +256,18 @@ export interface AgentResults {
   'return-policy:get': { policy: import('./returns.js').ReturnPolicy };
   'return-policy:set': { policy: import('./returns.js').ReturnPolicy };
 }
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export interface AgentResults {
+  'supervisor:watch': { view: import('./supervisor.js').SupervisorView };
+  'supervisor:unwatch': null;
+  'supervisor:whisper': { message: Message };
+  'supervisor:take-over': { conversation: Conversation };
+  'supervisor:move': { conversation: Conversation };
+  'supervisor:mitigate': { action: import('./supervisor.js').Mitigation; affected: number };
+}
+export interface AgentServerToClientEvents {
+  /** The watched site's live view, coalesced: at most one every few hundred ms. */
+  'supervisor:updated': (e: { view: import('./supervisor.js').SupervisorView }) => void;
+  /** A supervisor asks this (away) agent to come online: the peak warning's "call in". */
+  'supervisor:call-in': (e: import('./supervisor.js').CallIn) => void;
+}

@@ -7,7 +7,7 @@ import type { ActionLimits, Agent, AgentCommandInput, AgentStatus, ConversationI
 import type { HistoryQuery, RestApi } from '../api/rest-api.js';
 import { browserLocale, chooseLocale } from '../i18n/locale.js';
 import type { ClientError } from '../lib/client-error.js';
-import type { Notifier } from '../lib/notifier.js';
+import type { Notice, Notifier } from '../lib/notifier.js';
 import { createAdminAgentsStore } from '../stores/admin-agents-store.js';
 import { createAdminSitesStore } from '../stores/admin-sites-store.js';
 import { createCannedStore } from '../stores/canned-store.js';
@@ -209,6 +209,9 @@ export function createConsoleApp(deps: ConsoleDeps) {
     attachments,
     // ---- the shopper's returns (issue 12 item 4): lazy parts send their own commands.
     command,
+    // ---- supervisor live view (issue 15): its lazy page speaks to the socket itself.
+    live: () => transport,
+    notify: (notice: Notice) => deps.notifier.notify(notice),
   };
 }
 

@@ -55,3 +55,8 @@ import { returnsText } from './returns.js';
 import { limitsCurrencyText } from './limits-currency.js';
 TABLES.returns = viaAccessor(returnsText);
 TABLES.limitsCurrency = viaAccessor(limitsCurrencyText);
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { supervisorText } from './supervisor.js';
+import { supervisorLinksText } from './supervisor-links.js';
+TABLES.supervisor = viaAccessor(supervisorText);
+TABLES.supervisorLinks = viaAccessor(supervisorLinksText);

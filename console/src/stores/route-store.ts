@@ -16,7 +16,9 @@ export type Route =
   /** After-sales approvals (issue 12). */
   | { name: 'approvals' }
   /** History and search (issue 16); with a visitor: all conversations with that customer. */
-  | { name: 'history'; visitorId?: VisitorId };
+  | { name: 'history'; visitorId?: VisitorId }
+  /** Supervisor live view (issue 15). */
+  | { name: 'supervisor' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'account' };
     case 'approvals':
       return { name: 'approvals' };
+    case 'supervisor':
+      return { name: 'supervisor' };
     case 'history':
       return second === 'shopper' && third ? { name: 'history', visitorId: decodeURIComponent(third) as VisitorId } : { name: 'history' };
     default:

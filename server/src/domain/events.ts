@@ -34,7 +34,9 @@ export type DomainEvent =
   /** Knowledge base (issue 13): these articles were written or deleted; every node reloads them. */
   | { type: 'kb.changed'; siteId: SiteId; articleIds: ArticleId[] }
   /** After-sales (issue 12): an action changed state; its requester and the site's supervisors hear it. */
-  | { type: 'order-action.updated'; action: OrderActionView };
+  | { type: 'order-action.updated'; action: OrderActionView }
+  /** Supervisor view (issue 15): a supervisor calls these away agents of a site in, before a peak. */
+  | { type: 'supervisor.call-in'; agentIds: AgentId[]; siteId: SiteId; siteName: string; by: string };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

@@ -7,7 +7,7 @@ import { messageSearchFields } from './search/message-keys.js';
 
 /** What a writer supplies; the log adds the id, the sequence number and the time. */
 export type NewMessage = Pick<Message, 'clientId' | 'author' | 'agentId' | 'authorName' | 'kind' | 'text' | 'event'> &
-  Partial<Pick<Message, 'card' | 'product' | 'attachment'>>;
+  Partial<Pick<Message, 'card' | 'product' | 'attachment' | 'whisperTo'>>;
 
 export interface Appended {
   message: MessageDoc;

@@ -22,6 +22,8 @@ import { BotService } from './kb/bot-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
 import { ReturnService } from './returns/return-service.js';
+// Supervisor live view and peak warning (issue 15 items 4-5).
+import { SupervisorService } from './supervisor/supervisor-service.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -62,6 +64,8 @@ export interface Services {
   afterSales: AfterSalesService;
   /** The shopper's return requests (issue 12 item 4). */
   returns: ReturnService;
+  /** Supervisor live view and peak warning (issue 15 items 4-5). */
+  supervisor: SupervisorService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -95,6 +99,7 @@ export function createServices(deps: {
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
+  const agents = new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) });
   const services = {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
@@ -107,7 +112,7 @@ export function createServices(deps: {
     }),
     orderProviders,
     router,
-    agents: new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) }),
+    agents,
     auth,
     cannedReplies: new CannedReplyService(common),
     identityFailures,
@@ -115,6 +120,8 @@ export function createServices(deps: {
     bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
+    // ---- supervisor live view and peak warning (issue 15 items 4-5)
+    supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
   };
   // ---- the shopper's returns (issue 12 item 4): they follow the after-sales actions.
   return { ...services, returns: new ReturnService({ store, clock, log, orders, conversations, afterSales: services.afterSales }) };

@@ -6,6 +6,7 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { setupAgentNamespace } from '../realtime/agent-namespace.js';
 import { createFanout } from '../realtime/fanout.js';
+import { createSupervisorBroadcast } from '../realtime/supervisor-room.js';
 import type { AgentNamespace, VisitorNamespace } from '../realtime/types.js';
 import { setupVisitorNamespace } from '../realtime/visitor-namespace.js';
 
@@ -56,6 +57,9 @@ const plugin: FastifyPluginAsync = async (app) => {
   const agents = io.of('/agent') as unknown as AgentNamespace;
   const fanout = createFanout(visitors, agents, services, app.log);
   const unsubscribe = bus.subscribe((event) => fanout.publish(event));
+  // Supervisor live view (issue 15): its own coalesced broadcast, beside the fanout.
+  const supervisors = createSupervisorBroadcast(agents, services, app.log);
+  const unsubscribeSupervisors = bus.subscribe((event) => supervisors.handle(event));
   const common = { services, log: app.log, trustProxy: config.trustProxy, queueChanged: fanout.queueChanged, mail: app.mail };
   setupVisitorNamespace(visitors, agents, {
     ...common,
@@ -67,7 +71,8 @@ const plugin: FastifyPluginAsync = async (app) => {
   app.decorate('io', io);
   app.addHook('preClose', async () => {
     unsubscribe();
-    await fanout.stop();
+    unsubscribeSupervisors();
+    await Promise.all([fanout.stop(), supervisors.stop()]);
     io.of('/visitor').disconnectSockets(true);
     io.of('/agent').disconnectSockets(true);
     // Closes the engine (and its WebSockets) without closing Fastify's HTTP server.

@@ -7,6 +7,7 @@ import { scopedQueue } from '../domain/scoped-queue.js';
 import { conversationView, messageView, visitorProfileView, visitorSummaryView } from '../domain/views.js';
 import type { AgentDoc } from '../store/documents.js';
 import { registerCommands, type Handlers } from './commands.js';
+import { supervisorHandlers } from './supervisor-handlers.js';
 import { handshake, readCookie } from './handshake.js';
 import { KeyedBuckets } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type AgentSocket, type VisitorNamespace } from './types.js';
@@ -183,5 +184,7 @@ function agentHandlers(
     'conversation:reach': async ({ conversationId }) => ({
       reach: await mail.reach(await conversations.forAgent(await actor(), conversationId)),
     }),
+    // ---- supervisor live view and peak warning (issue 15 items 4-5)
+    ...supervisorHandlers(socket, services),
   };
 }

@@ -21,6 +21,8 @@ import { attachmentRepository, type AttachmentStore } from './repositories/attac
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
 import { returnRepository, type ReturnRepository } from './repositories/returns.js';
+// Supervisor view and peak forecast (issue 15 items 4-5).
+import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -49,6 +51,8 @@ export interface Store {
   mailOutbox: MailOutboxRepository;
   /** The shopper's return requests (issue 12 item 4). */
   returns: ReturnRepository;
+  /** Conversations created per site over time (issue 15: peak forecast). */
+  arrivals: ArrivalRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,6 +81,7 @@ export async function createStore(db: Database): Promise<Store> {
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
       returns: await returnRepository(db),
+      arrivals: await arrivalRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

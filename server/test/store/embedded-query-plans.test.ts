@@ -183,6 +183,11 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       update: () => store.cannedReplies.update('r1' as CannedReplyId, { shortcut: 'y', title: 't', text: 'x', updatedAt: 1 }),
       delete: () => store.cannedReplies.delete('r1' as CannedReplyId),
     },
+    // Peak forecast (issue 15): range counts per site, by the (siteId, createdAt) index.
+    arrivals: {
+      count: () => store.arrivals.count('s1' as SiteId, 0, 10),
+      first: () => store.arrivals.first('s1' as SiteId),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { orderRef } from './orders.js';
 import { attachmentSend } from './attachments.js';
 import { afterSalesSchemas } from './after-sales.js';
 import { returnsAgentSchemas } from './returns.js';
+import { supervisorSchemas } from './supervisor.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
@@ -65,6 +66,8 @@ export const agentSchemas = {
   // ---- offline email (issue 17) ----
   /** Would a reply reach the shopper live, by email, or only when they come back? */
   'conversation:reach': c.conversationRef,
+  // ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+  ...supervisorSchemas,
 } as const;
 
 export type AgentSchemas = typeof agentSchemas;

@@ -20,3 +20,5 @@ export * as look from './look.js';
 
 // ---- the shopper's returns (issue 12 item 4) ----
 export * as returns from './returns.js';
+// ---- supervisor live view and peak warning (issue 15 items 4-5) ----
+export * from './supervisor.js';

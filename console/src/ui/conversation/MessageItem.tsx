@@ -33,9 +33,9 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
   }
   if (m.kind === 'note') {
     return (
-      <div class="msg msg-note" data-seq={m.seq}>
+      <div class={`msg msg-note${m.whisperTo ? ' whisper' : ''}`} data-seq={m.seq}>
         <div class="msg-meta">
-          <span class="note-label">{t.internalNote}</span> · {mine ? t.you : (m.authorName ?? t.agent)} · {time}
+          <span class="note-label">{t.internalNote}{m.whisperTo && ` → ${t.you}`}</span> · {mine ? t.you : (m.authorName ?? t.agent)} · {time}
         </div>
         <div class="msg-text">
           <RichText text={m.text} />

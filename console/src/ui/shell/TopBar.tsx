@@ -11,6 +11,7 @@ import { ConnectionDot } from './ConnectionDot.js';
 import { historyLinksText } from '../../i18n/history-links.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusSwitch } from './StatusSwitch.js';
+import { supervisorLinksText } from '../../i18n/supervisor-links.js';
 
 export function TopBar() {
   const app = useApp();
@@ -44,6 +45,7 @@ export function TopBar() {
           {link({ name: 'inbox' }, t.conversations, work, open, unread > 0)}
           {link({ name: 'history' }, historyLinksText().nav, route.name === 'history')}
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
+          {supervises(agent) && link({ name: 'supervisor' }, supervisorLinksText().nav, route.name === 'supervisor')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}

@@ -9,6 +9,7 @@ export const LazyAgentsPage = lazyPart(() => import('../admin/AgentsPage.js').th
 export const LazyCannedRepliesPage = lazyPart(() => import('../canned/CannedRepliesPage.js').then((m) => m.CannedRepliesPage));
 export const LazyAccountPage = lazyPart(() => import('../account/AccountPage.js').then((m) => m.AccountPage));
 export const LazyApprovalsPage = lazyPart(() => import('../approvals/ApprovalsPage.js').then((m) => m.ApprovalsPage));
+export const LazySupervisorPage = lazyPart(() => import('../supervisor/SupervisorPage.js').then((m) => m.SupervisorPage));
 export const LazyHistoryPage = lazyPart(() => import('../history/HistoryPage.js').then((m) => m.HistoryPage));
 
 /** The keyboard help overlay (opened with ?), and the sign-in page (a signed-in load never shows it). */

@@ -1,0 +1,3 @@
+import { supervisorSuite } from './supervisor-suite.js';
+
+supervisorSuite('embedded store', () => ({}));
