@@ -207,8 +207,6 @@ export function createConsoleApp(deps: ConsoleDeps) {
     },
     // ---- attachments (issue 12 item 5): files picked, dropped or pasted, on their way.
     attachments,
-    // ---- the shopper's returns (issue 12 item 4): lazy parts send their own commands.
-    command,
     // ---- supervisor live view (issue 15): its lazy page speaks to the socket itself.
     live: () => transport,
     notify: (notice: Notice) => deps.notifier.notify(notice),

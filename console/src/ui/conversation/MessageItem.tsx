@@ -8,7 +8,7 @@ import { conversationText } from '../../i18n/conversation.js';
 import { clockTime, fullDate } from '../../lib/time-format.js';
 import { RichText } from '../common/RichText.js';
 import { OrderCardMessage } from '../orders/OrderCardMessage.js';
-import { LazyReturnRequest } from '../orders/lazy-order-detail.js';
+import { LazyOrderDetail } from '../orders/lazy-order-detail.js';
 import { ProductCard } from '../shopper/ProductCard.js';
 import { useNow } from '../hooks/use-now.js';
 import { AttachmentMessage } from './AttachmentMessage.js';
@@ -27,7 +27,7 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
       <div class="msg msg-event" data-seq={m.seq}>
         <span>{eventText(m.event)}</span> {time}
         {/* Only a shopper's new return request carries its id (issue 12 item 4). */}
-        {(m.event as OrderActionEvent | null)?.returnRequestId && <LazyReturnRequest conversationId={m.conversationId} requestId={(m.event as OrderActionEvent).returnRequestId!} />}
+        {(m.event as OrderActionEvent | null)?.returnRequestId && <LazyOrderDetail conversationId={m.conversationId} requestId={(m.event as OrderActionEvent).returnRequestId!} />}
       </div>
     );
   }

@@ -29,7 +29,8 @@ export function ReturnRequestCard({ conversationId, requestId }: { conversationI
   const [busy, setBusy] = useState(false);
   const minute = Math.floor(now / MINUTE);
   useEffect(() => {
-    void app.command('returns:list', { conversationId }).then((r) => {
+    // The socket itself (app.live, as the supervisor page does): no new command wrapper in the main chunk.
+    void app.live()?.command('returns:list', { conversationId }).then((r) => {
       if (r.ok) setRequest(r.data.requests.find((x) => x.id === requestId) ?? null);
     });
   }, [conversationId, requestId, minute]);
@@ -37,10 +38,10 @@ export function ReturnRequestCard({ conversationId, requestId }: { conversationI
 
   async function decide(decision: 'approve' | 'reject') {
     setBusy(true);
-    const r = await app.command('return:decide', { requestId, decision });
+    const r = await app.live()?.command('return:decide', { requestId, decision });
     setBusy(false);
-    if (r.ok) setRequest(r.data.request);
-    else setError(r.error.message);
+    if (r?.ok) setRequest(r.data.request);
+    else setError(r?.error.message ?? null);
   }
 
   const open = request.stage !== 'rejected' && request.stage !== 'refunded';
