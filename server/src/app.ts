@@ -41,7 +41,9 @@ import type { RemoteImageOptions } from './media/remote-image.js';
 import type { Store } from './store/store.js';
 // Knowledge base (issue 13).
 import { kbRoutes } from './http/kb-routes.js';
+import { routingRoutes } from './http/routing-routes.js';
 import { kbSyncPlugin } from './plugins/kb-sync.js';
+import { kbMiningPlugin } from './plugins/kb-mining.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -111,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(realtimePlugin);
     await app.register(kbRoutes);
     await app.register(kbSyncPlugin);
+    await app.register(kbMiningPlugin);
+    await app.register(routingRoutes);
   } catch (err) {
     // Whatever started before the failure (the store above all) is released.
     await app.close().catch((closeErr: unknown) => app.log.error({ err: closeErr }, 'close after a failed start failed'));

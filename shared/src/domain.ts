@@ -198,6 +198,9 @@ export interface Conversation {
   rating: Rating | null;
   /** Left as an offline message (nobody was available). */
   offline: boolean;
+  // ---- routing (issue 14) ----
+  /** Chosen by the shopper from the site's list, or set by an agent; absent on older conversations. */
+  topic?: string | null;
   contactEmail: string | null;
 }
 

@@ -73,10 +73,34 @@ export interface BotSummary {
   /** Handoffs a person has answered, and the median wait from handoff to that reply. */
   answeredAfterHandoff: number;
   medianHandoffToReplySeconds: number | null;
+  // ---- the came-back figure (issue 13 leftovers) ----
+  /** Resolved by the bot: confirmed plus "no reply, assumed". */
+  resolvedByBot: number;
+  /** Of those, the shopper opened a new conversation within 72 hours: "resolved" was not. */
+  cameBackWithin72h: number;
 }
 
 export interface UnansweredQuestion {
   text: string;
+  count: number;
+  lastAt: number;
+}
+
+// ---- mining resolved conversations (issue 13 leftovers) ----
+
+/**
+ * A question shoppers asked and people answered, found in resolved conversations and not yet
+ * answered by an article: a suggestion waiting for an admin to turn it into one (or dismiss it).
+ */
+export interface ArticleCandidate {
+  id: string;
+  /** The question as one shopper wrote it. */
+  question: string;
+  /** Other shoppers' wordings of the same question (grouped by shared search keys). */
+  alternatives: string[];
+  /** What the agent answered the first of them. */
+  answer: string;
+  /** Conversations in which it was asked. */
   count: number;
   lastAt: number;
 }

@@ -55,6 +55,13 @@ import { returnsText } from './returns.js';
 import { limitsCurrencyText } from './limits-currency.js';
 TABLES.returns = viaAccessor(returnsText);
 TABLES.limitsCurrency = viaAccessor(limitsCurrencyText);
+// Knowledge-base admin page (issue 13 leftovers); its top-bar word is in kb.ts.
+import { kbAdminText } from './kb-admin.js';
+TABLES.kbAdmin = viaAccessor(kbAdminText);
+
+// Routing settings (issue 14).
+import { routingText } from './routing.js';
+TABLES.routing = viaAccessor(routingText);
 // Supervisor live view and peak warning (issue 15 items 4-5).
 import { supervisorText } from './supervisor.js';
 import { supervisorLinksText } from './supervisor-links.js';

@@ -8,6 +8,8 @@ const en = {
   failed: 'Could not load the article.',
   label: (title: string) => `Insert the article “${title}” into the reply`,
   cannedLabel: (title: string) => `Insert the canned reply “${title}” into the reply`,
+  /** The top bar's link to the knowledge-base admin page (its own words are in kb-admin.ts). */
+  nav: 'Knowledge base',
 };
 
 const zh: typeof en = {
@@ -17,6 +19,7 @@ const zh: typeof en = {
   failed: '无法加载该文章。',
   label: (title) => `将文章“${title}”插入回复`,
   cannedLabel: (title) => `将快捷回复“${title}”插入回复`,
+  nav: '知识库',
 };
 
 export const kbText = (locale: ConsoleLocale = consoleLocale()) => (locale === 'zh' ? zh : en);

@@ -17,6 +17,8 @@ export type Route =
   | { name: 'approvals' }
   /** History and search (issue 16); with a visitor: all conversations with that customer. */
   | { name: 'history'; visitorId?: VisitorId }
+  /** Knowledge base admin (issue 13). */
+  | { name: 'kb' }
   /** Supervisor live view (issue 15). */
   | { name: 'supervisor' };
 
@@ -40,6 +42,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'supervisor' };
     case 'history':
       return second === 'shopper' && third ? { name: 'history', visitorId: decodeURIComponent(third) as VisitorId } : { name: 'history' };
+    case 'kb':
+      return { name: 'kb' };
     default:
       return { name: 'inbox' };
   }

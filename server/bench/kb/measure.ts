@@ -12,7 +12,8 @@ import { QUESTIONS } from './questions.js';
 
 export const TARGET_AT3 = 0.85;
 export const TARGET_P99_MS = 50;
-const site = 'bench-site' as SiteId;
+export const BENCH_SITE = 'bench-site' as SiteId;
+const site = BENCH_SITE;
 
 const doc = (a: Omit<SampleArticle, 'topic'>, id: string): ArticleDoc => ({
   _id: id as ArticleId,
@@ -28,7 +29,7 @@ const doc = (a: Omit<SampleArticle, 'topic'>, id: string): ArticleDoc => ({
   views: 0,
 });
 
-const idOf = (topic: string, locale: string) => `${topic}.${locale}`;
+export const idOf = (topic: string, locale: string) => `${topic}.${locale}`;
 
 export interface RecallRow {
   lang: 'zh' | 'en';
@@ -38,9 +39,15 @@ export interface RecallRow {
   misses: string[];
 }
 
-export function measureRecall(): RecallRow[] {
+/** The server's own index over the sample knowledge base. */
+export function lexicalIndex(): ArticleIndex {
   const index = new ArticleIndex();
   index.load(ARTICLES.map((a) => doc(a, idOf(a.topic, a.locale))));
+  return index;
+}
+
+export function measureRecall(): RecallRow[] {
+  const index = lexicalIndex();
   const rows: RecallRow[] = [];
   for (const lang of ['zh', 'en'] as const) {
     const qs = QUESTIONS.filter((q) => q.lang === lang);

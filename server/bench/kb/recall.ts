@@ -8,6 +8,7 @@
  * Runs the server's own index (domain/kb/article-index.ts), in process: latency is the
  * server's search time for one suggestion, without the network.
  */
+import { measureHybridRecall } from './hybrid.js';
 import { measureLatency, measureRecall, TARGET_AT3, TARGET_P99_MS } from './measure.js';
 
 const rows = measureRecall();
@@ -16,7 +17,11 @@ console.log('\n| ranking | language | questions | recall@1 | recall@3 |\n|---|--
 for (const r of rows) console.log(`| lexical | ${r.lang} | ${r.questions} | ${r.at1.toFixed(2)} | ${r.at3.toFixed(2)} |`);
 const recallFailed = rows.some((r) => r.at3 < TARGET_AT3);
 if (!process.env.EMBEDDINGS_URL) console.log('| hybrid | – | – | skipped: EMBEDDINGS_URL not set | |');
-else console.log('| hybrid | – | – | not implemented in this build | |');
+else {
+  const hybrid = await measureHybridRecall(process.env.EMBEDDINGS_URL);
+  for (const r of hybrid) console.log(`| hybrid | ${r.lang} | ${r.questions} | ${r.at1.toFixed(2)} | ${r.at3.toFixed(2)} |`);
+  for (const row of hybrid) for (const m of row.misses) console.log(`  hybrid miss@3 [${row.lang}] ${m}`);
+}
 
 const lat = measureLatency();
 console.log(`\nsuggestion search, 1,000 articles, ${lat.count} typed prefixes: p50 ${lat.p50.toFixed(2)} ms, p99 ${lat.p99.toFixed(2)} ms (target ≤ ${TARGET_P99_MS} ms)`);

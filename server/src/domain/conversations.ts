@@ -112,6 +112,8 @@ export class ConversationService {
       ...attached,
     }, origin);
     if (!sent.duplicate && sent.conversation.status === 'waiting' && sent.conversation.queuedAt === null) {
+      // Held by the bot: not yet a request for a person (response times start at the handoff).
+      if (await this.heldByBot(sent.conversation, sent.message)) return sent;
       await this.markRequested(sent.conversation);
       // Routing continues after the ack: the message is stored, the shopper need not wait.
       const routing = this.deps.router.request(sent.conversation, priorityOf(visitor));
@@ -119,6 +121,19 @@ export class ConversationService {
       return { ...sent, routing };
     }
     return sent;
+  }
+
+  /**
+   * A site whose bot answers first (mode `always`) keeps the shopper's questions out of the
+   * agents' queue: the bot's handoff queues the conversation (BotService.handoff). Only text
+   * reaches the bot; a file, a card or a left message goes to people at once.
+   */
+  private async heldByBot(conversation: ConversationDoc, message: MessageDoc): Promise<boolean> {
+    if (message.kind !== 'text' || conversation.offline) return false;
+    const settings = await this.deps.store.bot.settings(conversation.siteId);
+    if (settings?.mode !== 'always') return false;
+    const record = await this.deps.store.bot.record(conversation._id);
+    return record?.handoffAt == null;
   }
 
   private async markRequested(conversation: ConversationDoc): Promise<void> {

@@ -19,6 +19,8 @@ import { ProviderRegistry, type ProviderFactory } from './orders/provider-regist
 import { ArticleIndex } from './kb/article-index.js';
 import { KbService } from './kb/kb-service.js';
 import { BotService } from './kb/bot-service.js';
+// ---- routing settings and topics (issue 14)
+import { RoutingSettingsService } from './routing-admin/routing-settings-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
 import { ReturnService } from './returns/return-service.js';
@@ -64,6 +66,8 @@ export interface Services {
   afterSales: AfterSalesService;
   /** The shopper's return requests (issue 12 item 4). */
   returns: ReturnService;
+  // ---- routing settings and topics (issue 14)
+  routing: RoutingSettingsService;
   /** Supervisor live view and peak warning (issue 15 items 4-5). */
   supervisor: SupervisorService;
 }
@@ -120,6 +124,8 @@ export function createServices(deps: {
     bot: new BotService({ store, clock, events, log, lock, router, onError, kb, orders }),
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
+    // ---- routing settings and topics (issue 14)
+    routing: new RoutingSettingsService({ store, clock, events, lock, conversations }),
     // ---- supervisor live view and peak warning (issue 15 items 4-5)
     supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
   };

@@ -385,4 +385,45 @@ export interface ReturnPolicyDoc {
   _id: SiteId;
   policy: import('@counter/shared').ReturnPolicy;
   updatedAt: number;
+// ---- mining resolved conversations (issue 13 leftovers) ----
+
+/**
+ * An article candidate mined from resolved conversations (domain/kb/mining-service.ts).
+ * `_id` is the unanswered-question key of its question (domain/kb/unanswered-key.ts), so
+ * an article that answers it removes it like an unanswered question. A dismissed one stays,
+ * marked, so the next mining run does not suggest it again.
+ */
+export interface CandidateDoc {
+  _id: string;
+  siteId: SiteId;
+  question: string;
+  alternatives: string[];
+  answer: string;
+  count: number;
+  lastAt: number;
+  dismissed: boolean;
+}
+
+// ---- routing: teams, skills, languages, topics, rules (issue 14) ----
+/** A site's routing settings; no document: routing as before (least load over the site's staff). */
+export type RoutingSettingsDoc = import('@counter/shared').RoutingSettings & {
+  _id: SiteId;
+  updatedAt: number;
+};
+
+/**
+ * Interface merging adds what routing reads to the stored conversation; all absent on
+ * conversations queued before issue 14 (read as null / 0 / queuedAt).
+ */
+export interface ConversationDoc {
+  /** The shopper's language (primary tag of the visitor's locale) when it was queued. */
+  language?: string | null;
+  /** The verified tier when it was queued. */
+  tier?: import('@counter/shared').Tier | null;
+  /** The agent this shopper talked to last, within the site's lastAgentDays, when it was queued. */
+  lastAgentId?: AgentId | null;
+  /** Queue order key: queuedAt minus the tier's head start (see domain/routing/queue-order.ts). */
+  queueRank?: number | null;
+  /** How far routing has widened and said so in the history: 0 matched, 1 team, 2 site. */
+  widened?: number;
 }

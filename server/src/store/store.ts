@@ -21,6 +21,8 @@ import { attachmentRepository, type AttachmentStore } from './repositories/attac
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
 import { returnRepository, type ReturnRepository } from './repositories/returns.js';
+import { candidateRepository, type CandidateRepository } from './repositories/kb-candidates.js';
+import { routingSettingsRepository, type RoutingSettingsRepository } from './repositories/routing-settings.js';
 // Supervisor view and peak forecast (issue 15 items 4-5).
 import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 
@@ -51,6 +53,10 @@ export interface Store {
   mailOutbox: MailOutboxRepository;
   /** The shopper's return requests (issue 12 item 4). */
   returns: ReturnRepository;
+  /** Article candidates mined from resolved conversations (issue 13 leftovers). */
+  kbCandidates: CandidateRepository;
+  /** Teams, skills, languages, topics, rules per site (issue 14). */
+  routing: RoutingSettingsRepository;
   /** Conversations created per site over time (issue 15: peak forecast). */
   arrivals: ArrivalRepository;
   ping(): Promise<void>;
@@ -81,6 +87,8 @@ export async function createStore(db: Database): Promise<Store> {
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
       returns: await returnRepository(db),
+      kbCandidates: await candidateRepository(db),
+      routing: await routingSettingsRepository(db),
       arrivals: await arrivalRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),

@@ -100,7 +100,7 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
     });
 
     describe('conversations', () => {
-      it('enqueues once and lists the queue by priority, then arrival', async () => {
+      it('enqueues once and lists the queue by rank (the domain puts VIPs ahead), then arrival', async () => {
         const mk = (priority: number, queuedAt: number) => conversationDoc({ priority, queuedAt: null, createdAt: queuedAt });
         const late = mk(0, 30);
         const early = mk(0, 10);
@@ -108,11 +108,36 @@ export function storeContract(label: string, harness: () => Promise<StoreHarness
         for (const c of [late, early, vip]) await ctx.store.conversations.create(c);
         expect(await ctx.store.conversations.enqueue(late._id, 30, 0)).not.toBeNull();
         expect(await ctx.store.conversations.enqueue(early._id, 10, 0)).not.toBeNull();
-        expect(await ctx.store.conversations.enqueue(vip._id, 40, 1)).not.toBeNull();
+        const routed = { language: 'zh', tier: 'vip' as const, lastAgentId: 'a9' as AgentId };
+        expect(await ctx.store.conversations.enqueue(vip._id, 40, 1, { queueRank: 5, ...routed })).toMatchObject({ queueRank: 5, widened: 0, ...routed });
         expect(await ctx.store.conversations.enqueue(early._id, 50, 0)).toBeNull();
         const ids = (await ctx.store.conversations.queue(100)).map((c) => c._id);
         const mine = ids.filter((id) => [late._id, early._id, vip._id].includes(id));
         expect(mine).toEqual([vip._id, early._id, late._id]);
+        // Requeued at its place: the rank given, else its arrival.
+        await ctx.store.conversations.markWaiting(late._id, 30, [], 60, 1);
+        expect((await ctx.store.conversations.queue(100)).map((c) => c._id).filter((id) => mine.includes(id))).toEqual([late._id, vip._id, early._id]);
+      });
+
+      it('sets a topic and moves the widening stage on once (issue 14)', async () => {
+        const c = conversationDoc({ status: 'waiting', queuedAt: null });
+        await ctx.store.conversations.create(c);
+        await ctx.store.conversations.enqueue(c._id, 10, 0);
+        expect(await ctx.store.conversations.setTopic(c._id, 'Returns', 11)).toMatchObject({ topic: 'Returns' });
+        expect(await ctx.store.conversations.markWidened(c._id, 0, 1)).toMatchObject({ widened: 1 });
+        expect(await ctx.store.conversations.markWidened(c._id, 0, 1)).toBeNull();
+        expect(await ctx.store.conversations.markWidened(c._id, 1, 2)).toMatchObject({ widened: 2 });
+      });
+
+      it('saves and replaces a site\'s routing settings (issue 14)', async () => {
+        const siteId = `s-${Math.random().toString(36).slice(2)}` as never;
+        expect(await ctx.store.routing.get(siteId)).toBeNull();
+        const team = { id: 'vip-desk', name: 'VIP desk', members: ['a1' as AgentId], capacity: 2 };
+        const doc = { _id: siteId, teams: [team], agents: [], topics: ['Returns'], rules: [], vipTeamId: 'vip-desk', lastAgentDays: 3, updatedAt: 1 };
+        await ctx.store.routing.save(doc);
+        expect(await ctx.store.routing.get(siteId)).toEqual(doc);
+        await ctx.store.routing.save({ ...doc, topics: [], updatedAt: 2 });
+        expect((await ctx.store.routing.getMany([siteId])).map((d) => d.topics)).toEqual([[]]);
       });
 
       it('marks assignment, waiting and resolution, and reopens only a resolved one', async () => {

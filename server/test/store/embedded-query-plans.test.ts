@@ -83,7 +83,7 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       openForVisitor: () => store.conversations.openForVisitor(v),
       listForVisitor: () => store.conversations.listForVisitor(v, 10),
       byIds: () => store.conversations.byIds([c]),
-      enqueue: () => store.conversations.enqueue(c, 1, 0),
+      enqueue: () => store.conversations.enqueue(c, 1, 0, { queueRank: 1, language: 'zh', tier: null, lastAgentId: a }),
       queue: () => store.conversations.queue(10),
       queueLength: () => store.conversations.queueLength(),
       assigned: () => store.conversations.assigned(10),
@@ -99,6 +99,9 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       },
       markRead: () => store.conversations.markRead(c, 'agent', 1),
       setTags: () => store.conversations.setTags(c, ['t'], 1),
+      // Routing (issue 14).
+      setTopic: () => store.conversations.setTopic(c, 'Returns', 1),
+      markWidened: () => store.conversations.markWidened(c, 0, 1),
       setRating: () => store.conversations.setRating(c, { score: 5, comment: null, at: 1 } as never),
       setOffline: () => store.conversations.setOffline(c, 'a@b.example'),
       moveToVisitor: () => store.conversations.moveToVisitor(v, 'v2' as VisitorId),
@@ -182,6 +185,12 @@ function everyMethod(store: Store): Record<string, Record<string, () => Promise<
       list: () => store.cannedReplies.list(),
       update: () => store.cannedReplies.update('r1' as CannedReplyId, { shortcut: 'y', title: 't', text: 'x', updatedAt: 1 }),
       delete: () => store.cannedReplies.delete('r1' as CannedReplyId),
+    },
+    // Routing settings (issue 14): one document per site, a table bounded by the configuration.
+    routing: {
+      get: () => store.routing.get('s1' as SiteId),
+      getMany: () => store.routing.getMany(['s1' as SiteId, 's2' as SiteId]),
+      save: () => store.routing.save({ _id: 's1' as SiteId, teams: [], agents: [], topics: [], rules: [], vipTeamId: null, lastAgentDays: 3, updatedAt: 1 }),
     },
     // Peak forecast (issue 15): range counts per site, by the (siteId, createdAt) index.
     arrivals: {

@@ -20,5 +20,7 @@ export * as look from './look.js';
 
 // ---- the shopper's returns (issue 12 item 4) ----
 export * as returns from './returns.js';
+// ---- routing: teams, skills, languages, topics, rules (issue 14) ----
+export * from './routing.js';
 // ---- supervisor live view and peak warning (issue 15 items 4-5) ----
 export * from './supervisor.js';

@@ -105,6 +105,9 @@ export const botSummaryResponse = z.object({
     handedOff: z.int(),
     answeredAfterHandoff: z.int(),
     medianHandoffToReplySeconds: z.number().nullable(),
+    // ---- the came-back figure (issue 13 leftovers) ----
+    resolvedByBot: z.int(),
+    cameBackWithin72h: z.int(),
   }),
 });
 export const unansweredResponse = z.object({
@@ -117,3 +120,14 @@ export const botVisitorSchemas = {
   'bot:handoff': z.object({ conversationId: c.conversationId }),
 };
 export type BotVisitorSchemas = typeof botVisitorSchemas;
+
+// ---- mining resolved conversations (issue 13 leftovers) ----
+export const candidateParams = z.object({ id: c.siteId, candidateId: z.string().min(1).max(200).regex(/^[\w:-]+$/) });
+export const candidatesResponse = z.object({
+  candidates: z.array(
+    z.object({ id: z.string(), question: z.string(), alternatives: z.array(z.string()), answer: z.string(), count: z.int(), lastAt: z.number() }),
+  ),
+});
+/** The editor's preview: the body parsed exactly as a saved article's would be. */
+export const articlePreviewBody = z.object({ body: z.string().max(KB_LIMITS.bodyLength) });
+export const articlePreviewResponse = z.object({ blocks: z.array(block) });

@@ -14,6 +14,9 @@ import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
 import { ActionLimitsEditor } from './ActionLimitsEditor.js';
 import { SiteLook } from './SiteLook.js';
+// Routing settings (issue 14): part of this page's lazy chunk (a chunk of its own would add
+// its name to the first chunk's preload map).
+import { RoutingSettingsEditor } from './routing/RoutingSettingsEditor.js';
 
 export function parseOrigins(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))];
@@ -101,6 +104,7 @@ export function SiteEditor({ site }: { site: Site }) {
       <SiteLook key={`look-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
+      <RoutingSettingsEditor key={`routing-${site.id}`} site={site} />
       <IdentitySecret site={site} />
       <EmbedSnippet site={site} />
     </div>

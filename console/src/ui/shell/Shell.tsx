@@ -9,7 +9,7 @@ import { WorkView } from '../inbox/WorkView.js';
 import { LazyGettingStarted } from '../onboarding/lazy-getting-started.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
-import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazySitesPage, LazySupervisorPage } from './lazy-pages.js';
+import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazyKbAdminPage, LazySitesPage, LazySupervisorPage } from './lazy-pages.js';
 
 export function Shell() {
   const app = useApp();
@@ -44,6 +44,9 @@ export function Shell() {
       break;
     case 'history':
       page = <LazyHistoryPage />;
+      break;
+    case 'kb':
+      page = supervisor ? <LazyKbAdminPage /> : <AdminOnly />;
       break;
     case 'supervisor':
       page = supervisor ? <LazySupervisorPage /> : <AdminOnly />;

@@ -9,6 +9,7 @@ import { afterSalesText } from '../../i18n/after-sales.js';
 import { useStore } from '../../lib/use-store.js';
 import { ConnectionDot } from './ConnectionDot.js';
 import { historyLinksText } from '../../i18n/history-links.js';
+import { kbText } from '../../i18n/kb.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusSwitch } from './StatusSwitch.js';
 import { supervisorLinksText } from '../../i18n/supervisor-links.js';
@@ -47,6 +48,7 @@ export function TopBar() {
           {link({ name: 'canned' }, t.canned, route.name === 'canned')}
           {supervises(agent) && link({ name: 'supervisor' }, supervisorLinksText().nav, route.name === 'supervisor')}
           {supervises(agent) && link({ name: 'approvals' }, afterSalesText().approvals, route.name === 'approvals')}
+          {supervises(agent) && link({ name: 'kb' }, kbText().nav, route.name === 'kb')}
           {isAdmin(agent) && link({ name: 'agents' }, t.agents, route.name === 'agents')}
           {isAdmin(agent) && link({ name: 'sites' }, t.sites, route.name === 'sites')}
         </nav>

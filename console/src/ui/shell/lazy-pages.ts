@@ -11,6 +11,7 @@ export const LazyAccountPage = lazyPart(() => import('../account/AccountPage.js'
 export const LazyApprovalsPage = lazyPart(() => import('../approvals/ApprovalsPage.js').then((m) => m.ApprovalsPage));
 export const LazySupervisorPage = lazyPart(() => import('../supervisor/SupervisorPage.js').then((m) => m.SupervisorPage));
 export const LazyHistoryPage = lazyPart(() => import('../history/HistoryPage.js').then((m) => m.HistoryPage));
+export const LazyKbAdminPage = lazyPart(() => import('../kb-admin/KbAdminPage.js').then((m) => m.KbAdminPage));
 
 /** The keyboard help overlay (opened with ?), and the sign-in page (a signed-in load never shows it). */
 export const LazyHelpOverlay = lazyPart(() => import('./HelpOverlay.js').then((m) => m.HelpOverlay), 'inline');

@@ -12,7 +12,7 @@ import type { BotSettings, BotSummary, ConversationId, Locale, SiteId, Unanswere
 import type { ConversationDoc, MessageDoc, SiteDoc, VisitorDoc } from '../../store/documents.js';
 import { administers, supervises, type Actor } from '../access.js';
 import { isOpen } from '../business-hours.js';
-import { newClientMessageId, sha256 } from '../crypto.js';
+import { newClientMessageId } from '../crypto.js';
 import type { DomainDeps } from '../deps.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { OrderService } from '../orders/order-service.js';
@@ -20,11 +20,14 @@ import { botText, isOrderQuestion, localeOf } from './bot-text.js';
 import type { KbService } from './kb-service.js';
 import { plainText } from './markdown.js';
 import { formatOpening, nextOpening } from './next-opening.js';
+import { unansweredKey } from './unanswered-key.js';
 
 export const BOT_OFF: BotSettings = { mode: 'off', threshold: 2 };
 /** The summary looks back this far. */
 const SUMMARY_WINDOW_MS = 30 * 24 * 3600_000;
 const SUMMARY_MAX = 10_000;
+/** A shopper who opens another conversation this soon after a bot resolution was not helped. */
+const CAME_BACK_WINDOW_MS = 72 * 3600_000;
 /** Characters of the article the bot quotes; the shopper can open the whole article. */
 const QUOTE_LENGTH = 400;
 
@@ -60,7 +63,10 @@ export class BotService {
       .filter((r) => r.handoffAt !== null && r.firstHumanReplyAt !== null)
       .map((r) => (r.firstHumanReplyAt! - r.handoffAt!) / 1000)
       .sort((a, b) => a - b);
+    const cameBack = await this.deps.store.bot.cameBack(siteId, since, SUMMARY_MAX, CAME_BACK_WINDOW_MS);
     return {
+      resolvedByBot: cameBack.resolved,
+      cameBackWithin72h: cameBack.cameBack,
       botConversations: records.length,
       confirmedResolved: records.filter((r) => r.confirmed === true).length,
       noReplyAssumed: records.filter((r) => r.confirmed === null && r.handoffAt === null).length,
@@ -114,8 +120,7 @@ export class BotService {
       await store.bot.noteAnswer(conversation._id, article.title);
       return this.say(conversation, text.answer(article.title, quote), locale);
     }
-    const folded = message.text.normalize('NFKC').toLowerCase().trim();
-    await store.bot.countUnanswered({ _id: `${site._id}:${sha256(folded)}`, siteId: site._id, text: message.text.slice(0, 300), lastAt: this.deps.clock.now() });
+    await store.bot.countUnanswered({ _id: unansweredKey(site._id, message.text), siteId: site._id, text: message.text.slice(0, 300), lastAt: this.deps.clock.now() });
     return this.say(conversation, text.noAnswer, locale);
   }
 
@@ -188,6 +193,8 @@ export class BotService {
     const locale = localeOf(record.questions.at(-1) ?? '', visitor.locale ?? 'en');
     await this.say(conversation, botText('en').note(record.questions, record.answered, record.confirmed), locale, 'note');
     if (conversation.status === 'waiting' && conversation.queuedAt === null) {
+      // A conversation the bot held (mode `always`) asks for a person only now; kept if set before.
+      await this.deps.lock.run(id, () => this.deps.store.conversations.recordRequest(id, now));
       this.deps.router.request(conversation, 0).catch(this.deps.onError);
     }
     const site = await this.deps.store.sites.byId(conversation.siteId);

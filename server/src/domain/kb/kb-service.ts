@@ -4,7 +4,7 @@
  * Every write updates this node's index and publishes `kb.changed` so the other nodes reload
  * the same articles from the store.
  */
-import type { Article, ArticleHit, ArticleId, ImportProblem, Locale, SiteId } from '@counter/shared';
+import type { Article, ArticleBlock, ArticleHit, ArticleId, ImportProblem, Locale, SiteId } from '@counter/shared';
 import { articleBody, importBody, type z } from '@counter/shared/schemas';
 import type { ArticleDoc } from '../../store/documents.js';
 import { inSite, supervises, type Actor } from '../access.js';
@@ -14,6 +14,7 @@ import type { DomainDeps } from '../deps.js';
 import type { ArticleIndex } from './article-index.js';
 import { parseCsv, parseMarkdown, type Candidate } from './import-files.js';
 import { parseArticleBody } from './markdown.js';
+import { unansweredKey } from './unanswered-key.js';
 
 export type ArticleInput = z.output<typeof articleBody>;
 
@@ -52,10 +53,15 @@ export class KbService {
     if (!supervises(actor, siteId)) throw forbidden();
   }
 
-  private changed(siteId: SiteId, docs: ArticleDoc[], removed: ArticleId[] = []): void {
+  private async changed(siteId: SiteId, docs: ArticleDoc[], removed: ArticleId[] = []): Promise<void> {
+    // The questions these articles answer leave the bot's unanswered list (after the write: a
+    // failure here only leaves a stale line, so it is logged rather than failing the save).
+    const answered = docs.flatMap((d) => [d.title, ...d.questions].map((q) => unansweredKey(siteId, q)));
     for (const doc of docs) this.deps.index.put(doc);
     for (const id of removed) this.deps.index.remove(siteId, id);
     this.deps.events.publish({ type: 'kb.changed', siteId, articleIds: [...docs.map((d) => d._id), ...removed] });
+    await this.deps.store.bot.dropUnanswered(answered).catch(this.deps.onError);
+    await this.deps.store.kbCandidates.dropAnswered(answered).catch(this.deps.onError);
   }
 
   async list(actor: Actor, siteId: SiteId): Promise<Article[]> {
@@ -83,7 +89,7 @@ export class KbService {
     await this.editable(actor, siteId);
     const doc = this.newDoc(actor, siteId, input, null);
     await this.deps.store.articles.create(doc);
-    this.changed(siteId, [doc]);
+    await this.changed(siteId, [doc]);
     return articleView(doc);
   }
 
@@ -91,14 +97,14 @@ export class KbService {
     await this.editable(actor, siteId);
     const doc = await this.deps.store.articles.update(siteId, id, { ...input, updatedAt: this.deps.clock.now() });
     if (!doc) throw notFound();
-    this.changed(siteId, [doc]);
+    await this.changed(siteId, [doc]);
     return articleView(doc);
   }
 
   async remove(actor: Actor, siteId: SiteId, id: ArticleId): Promise<void> {
     await this.editable(actor, siteId);
     if (!(await this.deps.store.articles.delete(siteId, id))) throw notFound();
-    this.changed(siteId, [], [id]);
+    await this.changed(siteId, [], [id]);
   }
 
   /**
@@ -126,7 +132,7 @@ export class KbService {
       await this.deps.store.articles.deleteImport(siteId, importId).catch(this.deps.onError);
       throw err;
     }
-    this.changed(siteId, docs);
+    await this.changed(siteId, docs);
     return { imported: docs.length };
   }
 
@@ -142,6 +148,12 @@ export class KbService {
       }
     }
     return { articles, problems };
+  }
+
+  /** The editor's preview: what the body would show as, through the same parser as a save. */
+  async preview(actor: Actor, siteId: SiteId, body: string): Promise<ArticleBlock[]> {
+    await this.editable(actor, siteId);
+    return parseArticleBody(body);
   }
 
   /** A shopper opens an article: counted for the popular questions. */

@@ -1,7 +1,8 @@
 /** Who should get what: pure ranking over a snapshot of agents and their loads. */
-import type { AgentId, SiteId } from '@counter/shared';
+import type { AgentId, RoutingSettings, SiteId } from '@counter/shared';
 import type { AgentDoc, ConversationDoc } from '../../store/documents.js';
 import { actorOf, inSite, siteScope } from '../access.js';
+import { candidateTiers } from './routing-order.js';
 
 export interface Candidate {
   agent: AgentDoc;
@@ -41,13 +42,21 @@ export function rank(pool: Candidate[], exclude: readonly AgentId[], siteId: Sit
  * Who should get each conversation of a batch: in queue order, each to the least-loaded
  * agent with room (ties to whoever waited longest), counting the batch's earlier picks.
  */
-export function planBatch(queue: ConversationDoc[], pool: Candidate[]): Map<Candidate, ConversationDoc[]> {
+export function planBatch(
+  queue: ConversationDoc[],
+  pool: Candidate[],
+  settings: ReadonlyMap<SiteId, RoutingSettings> = new Map(),
+  now = 0,
+): Map<Candidate, ConversationDoc[]> {
   const plan = new Map<Candidate, ConversationDoc[]>();
   const planned = pool.map((c) => ({ ...c }));
   const original = new Map(planned.map((p, i) => [p, pool[i]!]));
   let order = 0;
   for (const conversation of queue) {
-    const best = rank(planned, conversation.excludedAgentIds, conversation.siteId)[0];
+    const siteSettings = settings.get(conversation.siteId);
+    const best = siteSettings
+      ? pickRouted(planned, conversation, siteSettings, now)
+      : rank(planned, conversation.excludedAgentIds, conversation.siteId)[0];
     if (!best) continue;
     best.load += 1;
     // Later picks in this batch count as more recent assignments (the tie-break).
@@ -56,4 +65,15 @@ export function planBatch(queue: ConversationDoc[], pool: Candidate[]): Map<Cand
     plan.set(target, [...(plan.get(target) ?? []), conversation]);
   }
   return plan;
+}
+
+/** Issue 14: the first tier of the site's routing order with someone free, least load first. */
+function pickRouted(pool: Candidate[], conversation: ConversationDoc, settings: RoutingSettings, now: number): Candidate | undefined {
+  const free = rank(pool, conversation.excludedAgentIds, conversation.siteId);
+  for (const tier of candidateTiers(settings, conversation, now)) {
+    const cap = tier.capacity;
+    const best = free.find((c) => tier.accepts(c.agent._id) && (cap === null || c.load < cap));
+    if (best) return best;
+  }
+  return undefined;
 }

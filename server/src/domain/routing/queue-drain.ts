@@ -1,8 +1,11 @@
 /** Assigns the queue while anyone has room: one run at a time per node, in batches. */
+import type { RoutingSettings, SiteId } from '@counter/shared';
 import type { ConversationDoc } from '../../store/documents.js';
 import type { AgentPool } from './agent-pool.js';
 import { QUEUE_BATCH, QUEUE_POSITIONS, STALE_CLAIM_MS, type RoutingContext } from './context.js';
 import { planBatch, poolSites, type Candidate } from './plan.js';
+import { queueRouting, settingsBySite, widenedClientId } from './routing-needs.js';
+import { stageOf, widenedNote } from './routing-order.js';
 import type { Transitions } from './transitions.js';
 
 export class QueueDrain {
@@ -15,7 +18,9 @@ export class QueueDrain {
   /** The shopper asked for help: join the queue, then route the queue. */
   async request(conversation: ConversationDoc, priority: number): Promise<void> {
     const { store, clock, lock, events } = this.deps;
-    const queued = await lock.run(conversation._id, () => store.conversations.enqueue(conversation._id, clock.now(), priority));
+    const now = clock.now();
+    const routing = await queueRouting(store, conversation, priority, now);
+    const queued = await lock.run(conversation._id, () => store.conversations.enqueue(conversation._id, now, priority, routing));
     if (queued) events.publish({ type: 'queue.changed' });
     await this.drain();
   }
@@ -57,7 +62,10 @@ export class QueueDrain {
       const batch = await this.deps.store.conversations.queue(QUEUE_BATCH, sites ?? undefined);
       const queue = batch.filter((c) => !takenElsewhere.has(c._id));
       if (!queue.length) return;
-      const plan = planBatch(queue, pool);
+      const now = this.deps.clock.now();
+      const settings = await settingsBySite(this.deps.store, queue.map((c) => c.siteId));
+      if (settings.size) await this.noteWidening(queue, settings, now);
+      const plan = planBatch(queue, pool, settings, now);
       if (!plan.size) return;
       // The plan says who should get what, in queue order and least load first; the ledger
       // decides. Each agent's claims go one by one (they compete for that agent's slots),
@@ -68,6 +76,34 @@ export class QueueDrain {
       );
       // Each pass either assigns or sets aside at least one conversation, or stops: it ends.
       if (!outcomes.includes(true)) return;
+    }
+  }
+
+  /**
+   * Says in the history when a waiting conversation's routing widened (issue 14). One node
+   * moves the stage on (a conditional update), and the note's id is derived from the stage,
+   * so the history says it once whichever nodes drain.
+   */
+  private async noteWidening(queue: ConversationDoc[], settings: Map<SiteId, RoutingSettings>, now: number): Promise<void> {
+    const { store, lock, log } = this.deps;
+    for (const conversation of queue) {
+      const siteSettings = settings.get(conversation.siteId);
+      if (!siteSettings) continue;
+      const stage = stageOf(siteSettings, conversation, now);
+      const from = conversation.widened ?? 0;
+      if (stage <= from) continue;
+      const moved = await lock.run(conversation._id, () => store.conversations.markWidened(conversation._id, from, stage));
+      if (!moved) continue;
+      conversation.widened = stage;
+      await log.append(moved, {
+        clientId: widenedClientId(conversation._id, stage),
+        author: 'system',
+        agentId: null,
+        authorName: null,
+        kind: 'note',
+        text: widenedNote(siteSettings, conversation, stage),
+        event: null,
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import type { AgentId, AssignReason } from '@counter/shared';
 import type { AgentDoc, ConversationDoc } from '../../store/documents.js';
 import { agentKey } from '../keyed-lock.js';
 import { STALE_CLAIM_MS, type RoutingContext } from './context.js';
+import { queueRank } from './queue-order.js';
 
 export class Transitions {
   constructor(private readonly deps: RoutingContext & { kick: () => void }) {}
@@ -44,8 +45,10 @@ export class Transitions {
     const { store, clock, lock, events, log } = this.deps;
     const now = clock.now();
     const queuedAt = conversation.requestedAt ?? conversation.createdAt;
+    // Back at its place: the same rank it had when it first joined (tier head start included).
+    const rank = queueRank(queuedAt, conversation.priority);
     const waiting =
-      (await lock.run(conversation._id, () => store.conversations.markWaiting(conversation._id, queuedAt, exclude, now))) ??
+      (await lock.run(conversation._id, () => store.conversations.markWaiting(conversation._id, queuedAt, exclude, now, rank))) ??
       conversation;
     events.publish({ type: 'conversation.unassigned', conversation: waiting, agentId: from, reason });
     const { conversation: latest } = await log.event(waiting, { type: reason, agentName: null });

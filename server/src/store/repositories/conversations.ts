@@ -1,4 +1,4 @@
-import type { AgentId, ConversationId, ConversationStatus, Rating, SiteId, VisitorId } from '@counter/shared';
+import type { AgentId, ConversationId, ConversationStatus, Rating, SiteId, Tier, VisitorId } from '@counter/shared';
 import type { Database, DocCollection, Filter, Update } from '../collection.js';
 import type { ConversationDoc } from '../documents.js';
 import { DuplicateKeyError } from '../errors.js';
@@ -20,6 +20,14 @@ export interface MessageSummary {
   firstOfKind?: boolean;
 }
 
+/** What routing stores on a conversation as it joins the queue (issue 14). */
+export interface QueueRouting {
+  queueRank: number;
+  language: string | null;
+  tier: Tier | null;
+  lastAgentId: AgentId | null;
+}
+
 export interface ConversationRepository {
   /**
    * Throws DuplicateKeyError when the id exists or, for an open conversation, when its
@@ -33,9 +41,12 @@ export interface ConversationRepository {
   listForVisitor(visitorId: VisitorId, limit: number): Promise<ConversationDoc[]>;
   byIds(ids: ConversationId[]): Promise<ConversationDoc[]>;
 
-  /** Puts a waiting conversation in the queue; null when it already is or is not waiting. */
-  enqueue(id: ConversationId, at: number, priority: number): Promise<ConversationDoc | null>;
-  /** Waiting conversations in queue order: priority first, then arrival; of `siteIds` only when given. */
+  /**
+   * Puts a waiting conversation in the queue; null when it already is or is not waiting.
+   * `routing` (issue 14): its place (queueRank, default `at`) and what routing reads.
+   */
+  enqueue(id: ConversationId, at: number, priority: number, routing?: QueueRouting): Promise<ConversationDoc | null>;
+  /** Waiting conversations in queue order: by queueRank (the domain's order), then arrival; of `siteIds` only when given. */
   queue(limit: number, siteIds?: readonly SiteId[]): Promise<ConversationDoc[]>;
   queueLength(): Promise<number>;
   /** Assigned conversations, oldest assignment first (for repairs after a crash). */
@@ -45,7 +56,13 @@ export interface ConversationRepository {
   // make them; they do not re-check the state themselves.
   markAssigned(id: ConversationId, agentId: AgentId, agentName: string, at: number): Promise<ConversationDoc | null>;
   /** Back to waiting, queued at `queuedAt`, skipping `exclude` when routed again. */
-  markWaiting(id: ConversationId, queuedAt: number | null, exclude: AgentId[], at: number): Promise<ConversationDoc | null>;
+  markWaiting(
+    id: ConversationId,
+    queuedAt: number | null,
+    exclude: AgentId[],
+    at: number,
+    queueRank?: number | null,
+  ): Promise<ConversationDoc | null>;
   markResolved(id: ConversationId, at: number): Promise<ConversationDoc | null>;
   /** The agent's new name on those of `ids` they still hold; returns the renamed conversations. */
   renameAgent(ids: ConversationId[], agentId: AgentId, name: string): Promise<ConversationDoc[]>;
@@ -60,6 +77,13 @@ export interface ConversationRepository {
   recordMessage(id: ConversationId, summary: MessageSummary): Promise<ConversationDoc | null>;
   markRead(id: ConversationId, side: 'agent' | 'visitor', seq: number): Promise<ConversationDoc | null>;
   setTags(id: ConversationId, tags: string[], at: number): Promise<ConversationDoc | null>;
+  /** Routing (issue 14): the conversation's topic; null clears it. */
+  setTopic(id: ConversationId, topic: string | null, at: number): Promise<ConversationDoc | null>;
+  /**
+   * Routing widened from stage `from` to `to` (issue 14); null when it is no longer waiting
+   * or another node recorded it first, so the history says it once.
+   */
+  markWidened(id: ConversationId, from: number, to: number): Promise<ConversationDoc | null>;
   /** Null when not resolved or already rated (a rating is given once per resolution). */
   setRating(id: ConversationId, rating: Rating): Promise<ConversationDoc | null>;
   setOffline(id: ConversationId, email: string): Promise<ConversationDoc | null>;
@@ -156,6 +180,8 @@ export async function conversationRepository(db: Database): Promise<Conversation
     { name: 'visitor_created', keys: { visitorId: 1, createdAt: -1 } },
     { name: 'status_assigned', keys: { status: 1, assignedAt: 1 } },
     { name: 'queue', keys: { status: 1, priority: -1, queuedAt: 1 } },
+    // Routing (issue 14): the queue's order is the domain's rank (tier head start, then arrival).
+    { name: 'queue_rank', keys: { status: 1, queueRank: 1, queuedAt: 1 } },
     { name: 'awaiting', keys: { status: 1, awaitingReplySince: 1 } },
     { name: 'resolved', keys: { status: 1, resolvedAt: -1 } },
     { name: 'first_response', keys: { firstResponseAt: -1 } },
@@ -177,14 +203,25 @@ export async function conversationRepository(db: Database): Promise<Conversation
     listForVisitor: (visitorId, limit) => conversations.find({ visitorId }, { sort: { createdAt: -1 }, limit }),
     byIds: (ids) => (ids.length ? conversations.find({ _id: { $in: ids } }) : Promise.resolve([])),
 
-    enqueue: (id, at, priority) =>
+    enqueue: (id, at, priority, routing) =>
       conversations.findOneAndUpdate(
         { _id: id, status: 'waiting', queuedAt: null },
-        { $set: { queuedAt: at, priority, updatedAt: at } },
+        {
+          $set: {
+            queuedAt: at,
+            priority,
+            updatedAt: at,
+            queueRank: routing?.queueRank ?? at,
+            language: routing?.language ?? null,
+            tier: routing?.tier ?? null,
+            lastAgentId: routing?.lastAgentId ?? null,
+            widened: 0,
+          },
+        },
       ),
     queue: (limit, siteIds) =>
       conversations.find(siteIds ? { ...inQueue, siteId: { $in: [...siteIds] } } : inQueue, {
-        sort: { priority: -1, queuedAt: 1, _id: 1 },
+        sort: { queueRank: 1, queuedAt: 1, _id: 1 },
         limit,
       }),
     queueLength: () => conversations.count(inQueue),
@@ -211,11 +248,12 @@ export async function conversationRepository(db: Database): Promise<Conversation
       await conversations.updateMany(held, { $set: { agentName } });
       return conversations.find(held);
     },
-    markWaiting: (id, queuedAt, exclude, at) =>
+    markWaiting: (id, queuedAt, exclude, at, queueRank) =>
       conversations.findOneAndUpdate(
         { _id: id },
         {
           $set: {
+            queueRank: queueRank ?? queuedAt,
             status: 'waiting',
             agentId: null,
             agentName: null,
@@ -294,6 +332,9 @@ export async function conversationRepository(db: Database): Promise<Conversation
           : { $max: { visitorReadSeq: seq }, $set: { unreadByVisitor: 0 } },
       ),
     setTags: (id, tags, at) => conversations.findOneAndUpdate({ _id: id }, { $set: { tags, updatedAt: at } }),
+    setTopic: (id, topic, at) => conversations.findOneAndUpdate({ _id: id }, { $set: { topic, updatedAt: at } }),
+    markWidened: (id, from, to) =>
+      conversations.findOneAndUpdate({ _id: id, status: 'waiting', widened: from }, { $set: { widened: to } }),
     // One rating per resolution: the filter refuses a second one in the same write (no read-then-write).
     setRating: (id, rating) =>
       conversations.findOneAndUpdate({ _id: id, status: 'resolved', rating: null }, { $set: { rating, updatedAt: rating.at } }),

@@ -2,6 +2,8 @@ import type { ConversationId, SiteId } from '@counter/shared';
 import type { Database } from '../collection.js';
 import type { BotRecordDoc, BotSettingsDoc, UnansweredDoc } from '../documents.js';
 import { DuplicateKeyError } from '../errors.js';
+import { cameBackReader, type CameBack } from './bot-came-back.js';
+import { saveById } from './save-by-id.js';
 
 /** How many of a conversation's questions the record keeps (the handoff note). */
 const QUESTIONS_KEPT = 10;
@@ -22,24 +24,24 @@ export interface BotRepository {
   recordsSince(siteId: SiteId, since: number, limit: number): Promise<BotRecordDoc[]>;
   countUnanswered(doc: Omit<UnansweredDoc, 'count'>): Promise<void>;
   unanswered(siteId: SiteId, limit: number): Promise<UnansweredDoc[]>;
+  /** Bot resolutions since `since` (at most `limit` records) and how many shoppers came back within `windowMs`. */
+  cameBack(siteId: SiteId, since: number, limit: number, windowMs: number): Promise<CameBack>;
+  /** An article now answers these questions (ids as countUnanswered's): they leave the list. */
+  dropUnanswered(ids: readonly string[]): Promise<void>;
 }
 
 export async function botRepository(db: Database): Promise<BotRepository> {
   const settings = await db.collection<BotSettingsDoc>('bot_settings', []);
   const records = await db.collection<BotRecordDoc>('bot_records', [{ name: 'site_started', keys: { siteId: 1, startedAt: -1 } }]);
   const unanswered = await db.collection<UnansweredDoc>('bot_unanswered', [{ name: 'site_count', keys: { siteId: 1, count: -1 } }]);
+  const cameBack = await cameBackReader(db, records);
   return {
-    settings: (siteId) => settings.findOne({ _id: siteId }),
-    async saveSettings(doc) {
-      const { _id, ...fields } = doc;
-      if ((await settings.updateOne({ _id }, { $set: fields })) === 1) return;
-      try {
-        await settings.insertOne(doc);
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
-        await settings.updateOne({ _id }, { $set: fields });
-      }
+    cameBack,
+    async dropUnanswered(ids) {
+      if (ids.length > 0) await unanswered.deleteMany({ _id: { $in: [...ids] } });
     },
+    settings: (siteId) => settings.findOne({ _id: siteId }),
+    saveSettings: (doc) => saveById(settings, doc),
     record: (id) => records.findOne({ _id: id }),
     async noteQuestion(id, siteId, question, at) {
       try {

