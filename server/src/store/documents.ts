@@ -385,6 +385,8 @@ export interface ReturnPolicyDoc {
   _id: SiteId;
   policy: import('@counter/shared').ReturnPolicy;
   updatedAt: number;
+}
+
 // ---- mining resolved conversations (issue 13 leftovers) ----
 
 /**
