@@ -259,7 +259,8 @@ export interface OrderActionEvent {
   reference: string | null;
   /** Staff only (stripped from the shopper's view). */
   agentName?: string;
-  reason?: string;
+  reason?: string;  /** A shopper's return request (issue 12 item 4): the console draws it as a card to decide on. */
+  returnRequestId?: string;
 }
 
 /** What a shopper receives of a message: no internal agent id. */

@@ -244,6 +244,18 @@ export interface BotVisitorResults {
 }
 export type BotVisitorClientToServerEvents = CommandMap<import('./schemas/kb.js').BotVisitorSchemas, BotVisitorResults>;
 
+// ---- the shopper's returns (issue 12 item 4) -------------------------------------------
+export interface VisitorResults {
+  'returns:policy': { policy: import('./returns.js').ReturnPolicy };
+  'return:file': { request: import('./returns.js').ReturnRequestView };
+  'returns:mine': { requests: import('./returns.js').ReturnRequestView[] };
+}
+export interface AgentResults {
+  'returns:list': { requests: import('./returns.js').ReturnRequestView[] };
+  'return:decide': { request: import('./returns.js').ReturnRequestView };
+  'return-policy:get': { policy: import('./returns.js').ReturnPolicy };
+  'return-policy:set': { policy: import('./returns.js').ReturnPolicy };
+}
 // ---- supervisor live view and peak warning (issue 15 items 4-5) ----
 export interface AgentResults {
   'supervisor:watch': { view: import('./supervisor.js').SupervisorView };

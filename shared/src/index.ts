@@ -27,6 +27,8 @@ export * from './install-snippets.js';
 export type * from './kb.js';
 export * from './reports.js';
 
+// ---- the shopper's returns (issue 12 item 4) ----
+export type * from './returns.js';
 // ---- routing: teams, skills, languages, topics, rules (issue 14) ----
 export type * from './routing.js';
 // ---- supervisor live view and peak warning (issue 15 items 4-5) ----

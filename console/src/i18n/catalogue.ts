@@ -49,6 +49,12 @@ import { lazyPartText } from './lazy-part.js';
 import { historyLinksText } from './history-links.js';
 TABLES.lazyPart = viaAccessor(lazyPartText);
 TABLES.historyLinks = viaAccessor(historyLinksText);
+
+// The shopper's returns (issue 12 item 4).
+import { returnsText } from './returns.js';
+import { limitsCurrencyText } from './limits-currency.js';
+TABLES.returns = viaAccessor(returnsText);
+TABLES.limitsCurrency = viaAccessor(limitsCurrencyText);
 // Knowledge-base admin page (issue 13 leftovers); its top-bar word is in kb.ts.
 import { kbAdminText } from './kb-admin.js';
 TABLES.kbAdmin = viaAccessor(kbAdminText);

@@ -94,7 +94,8 @@ const zh: typeof en = {
 
 export const orderText = (locale: ConsoleLocale = consoleLocale()) => (locale === 'zh' ? zh : en);
 
-const FRACTION_DIGITS = (currency: string) => {
+/** Minor units per major unit of a currency: JPY 0, USD 2, KWD 3 (2 for a code Intl does not know). */
+export const currencyDigits = (currency: string) => {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
@@ -104,7 +105,7 @@ const FRACTION_DIGITS = (currency: string) => {
 
 /** Minor units -> "$153.50" / "US$153.50", per locale. */
 export function orderMoney(minor: number, currency: string, locale: ConsoleLocale = consoleLocale()): string {
-  const amount = minor / 10 ** FRACTION_DIGITS(currency);
+  const amount = minor / 10 ** currencyDigits(currency);
   try {
     return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(amount);
   } catch {

@@ -74,3 +74,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash to verify against when the account does not exist, so timing reveals nothing. */
 export const DUMMY_PASSWORD_HASH = hashPassword(newSecret());
+
+/** A UUID (v4-shaped) that the same seed always gives: idempotency keys and client ids the server derives. */
+export function derivedUuid<T extends string = string>(seed: string): T {
+  const h = sha256(seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}` as T;
+}

@@ -23,6 +23,7 @@ import { BotService } from './kb/bot-service.js';
 import { RoutingSettingsService } from './routing-admin/routing-settings-service.js';
 import { ATTACHMENT_DEFAULTS, AttachmentService, type AttachmentConfig } from './attachments.js';
 import { AfterSalesService } from './after-sales/action-service.js';
+import { ReturnService } from './returns/return-service.js';
 // Supervisor live view and peak warning (issue 15 items 4-5).
 import { SupervisorService } from './supervisor/supervisor-service.js';
 // Response targets (issue 14, item 4).
@@ -65,6 +66,8 @@ export interface Services {
   attachments: AttachmentService;
   /** After-sales actions, limits, approvals and their audit (issue 12). */
   afterSales: AfterSalesService;
+  /** The shopper's return requests (issue 12 item 4). */
+  returns: ReturnService;
   // ---- routing settings and topics (issue 14)
   routing: RoutingSettingsService;
   /** Supervisor live view and peak warning (issue 15 items 4-5). */
@@ -105,7 +108,7 @@ export function createServices(deps: {
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
   const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
   const agents = new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) });
-  return {
+  const services = {
     sites,
     visitors: new VisitorService({ ...common, identityFailures }),
     conversations,
@@ -132,4 +135,6 @@ export function createServices(deps: {
     // ---- response targets (issue 14, item 4)
     targets: new TargetSettings({ store, sites }),
   };
+  // ---- the shopper's returns (issue 12 item 4): they follow the after-sales actions.
+  return { ...services, returns: new ReturnService({ store, clock, log, orders, conversations, afterSales: services.afterSales }) };
 }

@@ -176,6 +176,11 @@ function agentHandlers(
     'action-limits:get': async ({ siteId }) => services.afterSales.limitsFor(await me(), siteId),
     'action-limits:set': async ({ siteId, limits }) => ({ limits: await services.afterSales.setLimits(await me(), siteId, limits) }),
     'action-audit:list': async (query) => ({ entries: await services.afterSales.auditFor(await me(), query) }),
+    // ---- the shopper's returns (issue 12 item 4)
+    'returns:list': async ({ conversationId }) => ({ requests: await services.returns.forConversation(await me(), conversationId) }),
+    'return:decide': async (input) => ({ request: await services.returns.decide(await me(), input) }),
+    'return-policy:get': async ({ siteId }) => ({ policy: await services.returns.policyFor(await me(), siteId) }),
+    'return-policy:set': async ({ siteId, policy }) => ({ policy: await services.returns.setPolicy(await me(), siteId, policy) }),
     'conversation:reach': async ({ conversationId }) => ({
       reach: await mail.reach(await conversations.forAgent(await actor(), conversationId)),
     }),

@@ -185,5 +185,9 @@ function visitorHandlers(
       const visitor = await me();
       return mail.requestTranscript(visitor, await conversations.forVisitor(visitor, conversationId), email);
     },
+    // ---- the shopper's returns (issue 12 item 4)
+    'returns:policy': async () => ({ policy: await services.returns.policy((await me()).siteId) }),
+    'return:file': async (input) => ({ request: await services.returns.file(await me(), input) }),
+    'returns:mine': async () => ({ requests: await services.returns.mine(await me()) }),
   };
 }

@@ -352,6 +352,41 @@ export interface SiteDoc {
   proactive?: import('@counter/shared').ProactiveSettings | null;
 }
 
+// ---- the shopper's returns (issue 12 item 4) ----
+
+/** One return request, `_id` derived from the visitor and their key (a retry files once). */
+export interface ReturnRequestDoc extends Omit<import('@counter/shared').ReturnRequestView, 'id'> {
+  _id: string;
+  siteId: SiteId;
+  visitorId: VisitorId;
+  /** The verified customer who filed it: their other devices list it too. null: a guest. */
+  customerId: string | null;
+  /** Ledger keys of the actions it becomes (filed with the shop, approved there). */
+  actionKey: string;
+  approveKey: string;
+}
+
+/**
+ * Quantities returned per order, as a chain like SpendDoc: entry n holds the totals after it
+ * and `_id` `${order}#${n}` is unique, so two requests racing for the last pair cannot both
+ * take it. A rejection appends the totals without its lines.
+ */
+export interface ReturnedLinesDoc {
+  _id: string;
+  order: string;
+  n: number;
+  returned: { lineId: string; quantity: number }[];
+  requestId: string;
+  at: number;
+}
+
+export interface ReturnPolicyDoc {
+  /** The site. */
+  _id: SiteId;
+  policy: import('@counter/shared').ReturnPolicy;
+  updatedAt: number;
+}
+
 // ---- mining resolved conversations (issue 13 leftovers) ----
 
 /**

@@ -20,6 +20,7 @@ import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
 import { afterSalesRepository, type AfterSalesRepository } from './repositories/after-sales.js';
 import { mailOutboxRepository, type MailOutboxRepository } from './repositories/mail-outbox.js';
+import { returnRepository, type ReturnRepository } from './repositories/returns.js';
 import { candidateRepository, type CandidateRepository } from './repositories/kb-candidates.js';
 import { routingSettingsRepository, type RoutingSettingsRepository } from './repositories/routing-settings.js';
 import { reportsRepository, type ReportAccess, type ReportsRepository } from './repositories/reports.js';
@@ -53,6 +54,8 @@ export interface Store {
   afterSales: AfterSalesRepository;
   /** Mails to shoppers waiting to go out (offline replies, transcripts). */
   mailOutbox: MailOutboxRepository;
+  /** The shopper's return requests (issue 12 item 4). */
+  returns: ReturnRepository;
   /** Article candidates mined from resolved conversations (issue 13 leftovers). */
   kbCandidates: CandidateRepository;
   /** Teams, skills, languages, topics, rules per site (issue 14). */
@@ -90,6 +93,7 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       attachments: await attachmentRepository(db),
       afterSales: await afterSalesRepository(db),
       mailOutbox: await mailOutboxRepository(db),
+      returns: await returnRepository(db),
       kbCandidates: await candidateRepository(db),
       routing: await routingSettingsRepository(db),
       reports: await reportsRepository(db),

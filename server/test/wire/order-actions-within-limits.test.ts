@@ -109,6 +109,21 @@ describe('after-sales actions within limits', () => {
     expect(ok(await agentCommand(sue.socket, 'approvals:list', {})).actions.map((x) => x.idempotencyKey)).not.toContain(action.idempotencyKey);
   });
 
+  it('counts an approved refund in the requesting agent\'s daily total', async () => {
+    await setLimits((l) => {
+      l.agent.maxRefund = 2000;
+      l.agent.dailyTotal = 100_000;
+    });
+    const before = ok(await agentCommand(ann.socket, 'action-limits:get', { siteId: server.site.id })).allowance.dailyLeft!;
+    const { action } = ok(await act(ann.socket, { kind: 'refund', amount: 3000 }));
+    expect(action.state).toBe('pending_approval');
+    const decide = () => agentCommand(sue.socket, 'approval:decide', { idempotencyKey: action.idempotencyKey, decision: 'approve' });
+    // Two clicks on Approve count it once.
+    await Promise.all([decide(), decide()]);
+    const after = ok(await agentCommand(ann.socket, 'action-limits:get', { siteId: server.site.id })).allowance.dailyLeft!;
+    expect(before - after).toBe(3000);
+  });
+
   it('refuses a crafted command for an action the role may not take, or above a limit the site will not approve', async () => {
     await setLimits((l) => {
       l.agent.allowed = ['return_request'];

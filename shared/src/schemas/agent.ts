@@ -5,6 +5,7 @@ import * as c from './common.js';
 import { orderRef } from './orders.js';
 import { attachmentSend } from './attachments.js';
 import { afterSalesSchemas } from './after-sales.js';
+import { returnsAgentSchemas } from './returns.js';
 import { supervisorSchemas } from './supervisor.js';
 
 export const agentStatus = z.object({ status: z.enum(['online', 'away', 'offline']) });
@@ -60,6 +61,8 @@ export const agentSchemas = {
   'attachment:send': attachmentSend,
   // After-sales actions, approvals, limits and their audit (issue 12).
   ...afterSalesSchemas,
+  // ---- the shopper's returns (issue 12 item 4)
+  ...returnsAgentSchemas,
   // ---- offline email (issue 17) ----
   /** Would a reply reach the shopper live, by email, or only when they come back? */
   'conversation:reach': c.conversationRef,

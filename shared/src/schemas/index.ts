@@ -18,6 +18,8 @@ export * from './history.js';
 // ---- issue 17: the merchant's look and proactive help ----
 export * as look from './look.js';
 
+// ---- the shopper's returns (issue 12 item 4) ----
+export * as returns from './returns.js';
 // ---- routing: teams, skills, languages, topics, rules (issue 14) ----
 export * from './routing.js';
 // ---- supervisor live view and peak warning (issue 15 items 4-5) ----

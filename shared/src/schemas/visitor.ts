@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as c from './common.js';
 import { orderCardSend, orderLookup, externalRef } from './orders.js';
 import { attachmentSend } from './attachments.js';
+import { returnsVisitorSchemas } from './returns.js';
 
 export const visitorSessionBody = z.object({
   siteId: c.siteId,
@@ -101,6 +102,8 @@ export const visitorSchemas = {
   // ---- offline email (issue 17) ----
   /** Mail the conversation to the shopper (to `email`, else the address they gave before). */
   'conversation:email-transcript': z.object({ conversationId: c.conversationId, email: c.email.optional() }),
+  // ---- the shopper's returns (issue 12 item 4)
+  ...returnsVisitorSchemas,
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;

@@ -3,25 +3,31 @@ import type { ActionKind, ActionLimits, RoleLimits, Site } from '@counter/shared
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
+import { limitsCurrencyText } from '../../i18n/limits-currency.js';
+import { currencyDigits } from '../../lib/order-text.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'] as const;
 const KINDS: ActionKind[] = ['refund', 'cancel', 'return_request', 'return_update', 'voucher'];
-/** Minor units per major unit; the shop's currency is not known here, two decimals cover most. */
-const SCALE = 100;
-/** Each number and what one typed unit is worth: money in major units, percentages as they are. */
+/** Each number, and whether it is money (major units of the chosen currency) or a percentage. */
 const NUMBERS = [
-  ['maxRefund', SCALE],
-  ['maxRefundPercent', 1],
-  ['dailyTotal', SCALE],
-  ['maxVoucher', SCALE],
-  ['maxVoucherPercent', 1],
+  ['maxRefund', true],
+  ['maxRefundPercent', false],
+  ['dailyTotal', true],
+  ['maxVoucher', true],
+  ['maxVoucherPercent', false],
 ] as const;
+/** The limits are minor units of the order's currency; the admin says which one they type in. */
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'HKD', 'JPY', 'KRW', 'KWD', 'BHD', 'SGD', 'AUD', 'CAD'];
 
 export function ActionLimitsEditor({ site }: { site: Site }) {
   const app = useApp();
   const t = afterSalesText();
   const [limits, setLimits] = useState<ActionLimits | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [currency, setCurrency] = useState('USD');
+  const rt = limitsCurrencyText();
+  // JPY has no minor unit and KWD three: one typed unit is 10^digits minor units.
+  const money = 10 ** currencyDigits(currency);
 
   useEffect(() => {
     void app.afterSales.limits(site.id).then((r) => (r.ok ? setLimits(r.data.limits) : setStatus(r.error.message)));
@@ -41,6 +47,16 @@ export function ActionLimitsEditor({ site }: { site: Site }) {
     <form class="card action-limits" aria-label={t.limits} onSubmit={save}>
       <h2>{t.limits}</h2>
       <p class="muted small">{t.limitsIntro}</p>
+      <label class="small">
+        {rt.limitsCurrency}{' '}
+        <select value={currency} onChange={(e) => setCurrency(e.currentTarget.value)}>
+          {CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
       <table class="limits-table">
         <thead>
           <tr>
@@ -51,7 +67,9 @@ export function ActionLimitsEditor({ site }: { site: Site }) {
           </tr>
         </thead>
         <tbody>
-          {NUMBERS.map(([field, scale]) => (
+          {NUMBERS.map(([field, isMoney]) => {
+            const scale = isMoney ? money : 1;
+            return (
             <tr key={field}>
               <th scope="row">{t[field]}</th>
               {ROLES.map((r) => (
@@ -65,7 +83,8 @@ export function ActionLimitsEditor({ site }: { site: Site }) {
                 </td>
               ))}
             </tr>
-          ))}
+            );
+          })}
           <tr>
             <th scope="row">{t.aboveLimit}</th>
             {ROLES.map((r) => (

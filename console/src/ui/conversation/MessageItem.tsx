@@ -2,12 +2,13 @@
  * One message. Shopper text, agent replies, internal notes (never shown to the shopper,
  * and unmistakably marked as such) and system events each look different.
  */
-import type { Message } from '@counter/shared';
+import type { Message, OrderActionEvent } from '@counter/shared';
 import { eventText } from '../../lib/event-text.js';
 import { conversationText } from '../../i18n/conversation.js';
 import { clockTime, fullDate } from '../../lib/time-format.js';
 import { RichText } from '../common/RichText.js';
 import { OrderCardMessage } from '../orders/OrderCardMessage.js';
+import { LazyOrderDetail } from '../orders/lazy-order-detail.js';
 import { ProductCard } from '../shopper/ProductCard.js';
 import { useNow } from '../hooks/use-now.js';
 import { AttachmentMessage } from './AttachmentMessage.js';
@@ -25,6 +26,8 @@ export function MessageItem({ message: m, mine, seen, last }: { message: Message
     return (
       <div class="msg msg-event" data-seq={m.seq}>
         <span>{eventText(m.event)}</span> {time}
+        {/* Only a shopper's new return request carries its id (issue 12 item 4). */}
+        {(m.event as OrderActionEvent | null)?.returnRequestId && <LazyOrderDetail conversationId={m.conversationId} requestId={(m.event as OrderActionEvent).returnRequestId!} />}
       </div>
     );
   }

@@ -1,12 +1,20 @@
-/** The form for one action; amounts are typed in major units and sent in minor units. */
+/**
+ * The form for one action; amounts are typed in major units and sent in minor units. Refunds
+ * by amount or by line and quantity, cancellations of the whole order or of chosen lines,
+ * returns of several lines, and a return's next step (approve, reject, received, refund).
+ */
 import type { ActionKind, AgentOrder, ConversationId, OrderActionView } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { afterSalesText } from '../../i18n/after-sales.js';
+import { currencyDigits } from '../../lib/order-text.js';
+import { returnsText } from '../../i18n/returns.js';
+import { LineQuantities, pickedLines, type Picked } from './LineQuantities.js';
 import { useIdempotencyKey } from './OrderActions.js';
 
-const digits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-const toMinor = (major: string, currency: string) => Math.round(Number(major) * 10 ** digits(currency));
+const STEPS = ['approve', 'reject', 'received', 'refund'] as const;
+
+const toMinor = (major: string, currency: string) => Math.round(Number(major) * 10 ** currencyDigits(currency));
 
 export function ActionForm(props: {
   kind: ActionKind;
@@ -22,20 +30,29 @@ export function ActionForm(props: {
   const [amount, setAmount] = useState('');
   const [voucherType, setVoucherType] = useState<'fixed' | 'percent'>('fixed');
   const [days, setDays] = useState('30');
-  const [lineId, setLineId] = useState(order.lines[0]?.id ?? '');
-  const [quantity, setQuantity] = useState('1');
+  const rt = returnsText();
+  const [picked, setPicked] = useState<Picked>({});
+  const [returnId, setReturnId] = useState('');
+  const [step, setStep] = useState<(typeof STEPS)[number]>('approve');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   function action() {
     switch (kind) {
-      case 'refund':
-        return amount ? { kind, amount: toMinor(amount, order.currency) } : { kind };
-      case 'cancel':
-        return { kind };
+      case 'refund': {
+        // Lines picked: refunded at their price; else the amount typed; else what is left.
+        const lines = pickedLines(picked);
+        return lines.length ? { kind, lines } : amount ? { kind, amount: toMinor(amount, order.currency) } : { kind };
+      }
+      case 'cancel': {
+        const lineIds = pickedLines(picked).map((l) => l.lineId);
+        return lineIds.length ? { kind, lineIds } : { kind };
+      }
       case 'return_request':
-        return { kind, lines: [{ lineId, quantity: Number(quantity) }], attachmentIds: [] };
+        return { kind, lines: pickedLines(picked), attachmentIds: [] };
+      case 'return_update':
+        return { kind, returnId: returnId.trim(), step, ...(step === 'refund' && amount ? { amount: toMinor(amount, order.currency) } : {}) };
       default:
         return {
           kind: 'voucher' as const,
@@ -78,23 +95,31 @@ export function ActionForm(props: {
           )}
         </div>
       )}
-      {kind === 'return_request' && (
+      {(kind === 'refund' || kind === 'return_request' || kind === 'cancel') && (
+        <LineQuantities order={order} picked={picked} onChange={setPicked} checkboxes={kind === 'cancel'} />
+      )}
+      {kind === 'return_update' && (
         <div class="row">
           <label class="field">
-            <span>{t.line}</span>
-            <select value={lineId} onChange={(e) => setLineId(e.currentTarget.value)}>
-              {order.lines.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.title}
-                  {l.variant ? ` · ${l.variant}` : ''}
+            <span>{rt.returnId}</span>
+            <input name="returnId" required maxLength={128} value={returnId} onInput={(e) => setReturnId(e.currentTarget.value)} />
+          </label>
+          <label class="field field-narrow">
+            <span>{rt.step}</span>
+            <select value={step} onChange={(e) => setStep(e.currentTarget.value as (typeof STEPS)[number])}>
+              {STEPS.map((s) => (
+                <option key={s} value={s}>
+                  {rt.steps[s]}
                 </option>
               ))}
             </select>
           </label>
-          <label class="field field-narrow">
-            <span>{t.quantity}</span>
-            <input type="number" min={1} value={quantity} onInput={(e) => setQuantity(e.currentTarget.value)} />
-          </label>
+          {step === 'refund' && (
+            <label class="field field-narrow">
+              <span>{`${t.amount} (${order.currency})`}</span>
+              <input name="amount" inputMode="decimal" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+            </label>
+          )}
         </div>
       )}
       <label class="field">

@@ -11,7 +11,7 @@ import { orderMoney } from '../../lib/order-text.js';
 import { useStore } from '../../lib/use-store.js';
 import { ActionForm } from './ActionForm.js';
 
-const FORMS: ActionKind[] = ['refund', 'cancel', 'return_request', 'voucher'];
+const FORMS: ActionKind[] = ['refund', 'cancel', 'return_request', 'return_update', 'voucher'];
 
 export function OrderActions({ conversationId, order }: { conversationId: ConversationId; order: AgentOrder }) {
   const app = useApp();

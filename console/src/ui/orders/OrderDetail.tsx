@@ -3,6 +3,7 @@
  * lines, totals, payment, each shipment's tracking timeline, and the address with street and
  * phone masked until the agent reveals them (the server records each reveal).
  */
+import { ReturnRequestCard } from './ReturnRequestCard.js';
 import type { AgentOrder, Address, ConversationId } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
@@ -124,5 +125,14 @@ function Body({ order: o, cacheAgeMs, revealed, onReveal, revealError }: { order
         </p>
       )}
     </div>
+  );
+}
+
+/** The order's detail, or with a requestId a shopper's return request card (issue 12 item 4), from one lazy chunk. */
+export function OrderPart(props: { conversationId: ConversationId; orderId?: string; onClose?: () => void; requestId?: string }) {
+  return props.requestId ? (
+    <ReturnRequestCard conversationId={props.conversationId} requestId={props.requestId} />
+  ) : (
+    <OrderDetail conversationId={props.conversationId} orderId={props.orderId!} onClose={props.onClose!} />
   );
 }

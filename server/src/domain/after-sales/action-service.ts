@@ -16,7 +16,7 @@ import type { afterSales as schemas, z } from '@counter/shared/schemas';
 import type { ActionDoc, AgentDoc } from '../../store/documents.js';
 import { actorOf, administers, siteScope, supervises } from '../access.js';
 import type { ConversationService } from '../conversations.js';
-import { newId, sha256 } from '../crypto.js';
+import { derivedUuid, newId } from '../crypto.js';
 import type { DomainDeps } from '../deps.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { OrderService } from '../orders/order-service.js';
@@ -40,7 +40,24 @@ const RANK = { agent: 0, supervisor: 1, admin: 2, owner: 3 } as const;
 const SETTLE = ['unknown', 'running'] as const;
 
 export class AfterSalesService {
+  private readonly settledListeners: ((doc: ActionDoc, by: AgentDoc | null) => Promise<void>)[] = [];
+
   constructor(private readonly deps: AfterSalesDeps) {}
+
+  /** Told when an action ends (done, failed, rejected): the shopper's returns follow their actions. */
+  onSettled(listener: (doc: ActionDoc, by: AgentDoc | null) => Promise<void>): void {
+    this.settledListeners.push(listener);
+  }
+
+  private async settled(doc: ActionDoc, by: AgentDoc | null): Promise<void> {
+    for (const listener of this.settledListeners) {
+      try {
+        await listener(doc, by);
+      } catch (err) {
+        this.deps.onError(err);
+      }
+    }
+  }
 
   // ---- limits ------------------------------------------------------------------------
 
@@ -68,7 +85,8 @@ export class AfterSalesService {
 
   // ---- requests ----------------------------------------------------------------------
 
-  async request(agent: AgentDoc, input: z.output<typeof schemas.orderAction>): Promise<OrderActionView> {
+  /** approvalBecause: a policy outside the limits (a shopper's return worth more than this agent may refund) wants a supervisor. */
+  async request(agent: AgentDoc, input: z.output<typeof schemas.orderAction>, opts: { approvalBecause?: string } = {}): Promise<OrderActionView> {
     const { ledger } = this.deps.store.afterSales;
     const existing = await ledger.byKey(input.idempotencyKey);
     if (existing) return actionView(await this.again(agent, existing));
@@ -76,7 +94,9 @@ export class AfterSalesService {
     const actor = actorOf(agent);
     const { order, conversation } = await this.deps.orders.orderForAction(actor, input.conversationId, input.orderId);
     const limits = limitsOf(actor.role, await this.limits(conversation.siteId));
-    const verdict = judge(limits, input.action, order, plainMoney(order.currency));
+    const judged = judge(limits, input.action, order, plainMoney(order.currency));
+    const verdict: typeof judged =
+      opts.approvalBecause && judged.kind === 'within' ? { kind: 'above', amount: judged.amount, why: opts.approvalBecause, refuse: false } : judged;
     if (verdict.kind === 'not_allowed') throw new AppError('action_not_allowed');
     if (verdict.kind === 'bad_lines') throw new AppError('validation_failed', { message: 'A line is not on this order, or the quantity is more than was ordered.' });
     if (verdict.kind === 'above' && verdict.refuse) throw new AppError('over_limit', { message: `This is ${verdict.why}, and your role may not ask for more.` });
@@ -180,24 +200,44 @@ export class AfterSalesService {
       await this.audit(rejected, agent, 'rejected', input.note ?? null);
       await this.post(rejected, 'rejected', agent.name);
       this.deps.notify(actionView(rejected));
+      await this.settled(rejected, agent);
       return actionView(rejected);
     }
     await this.audit(doc, agent, 'approved', input.note ?? null);
-    return actionView(await this.run({ ...doc, decidedBy }, ['pending_approval'], agent, decidedBy));
+    return actionView(await this.run({ ...doc, decidedBy }, ['pending_approval'], agent, decidedBy, this.countApproved(doc)));
   }
 
   // ---- running and settling ----------------------------------------------------------
 
+  /**
+   * Approved money out counts in the requester's day too (with no cap: the supervisor decided),
+   * else an agent could pass their daily total through approvals without it ever showing.
+   * Returns the counter to record; the amount is added only by the caller that wins the claim.
+   */
+  private countApproved(doc: ActionDoc): string | null {
+    if (doc.kind === 'voucher' || !doc.amount || doc.reservedOn) return null;
+    return this.counterOf(doc.siteId, doc.requestedBy.id);
+  }
+
   /** Claims the action (one caller wins the state change) and calls the shop once. */
-  private async run(doc: ActionDoc, from: ActionDoc['state'][], by: AgentDoc | null, decidedBy?: ActionDoc['decidedBy']): Promise<ActionDoc> {
+  private async run(
+    doc: ActionDoc,
+    from: ActionDoc['state'][],
+    by: AgentDoc | null,
+    decidedBy?: ActionDoc['decidedBy'],
+    countOn: string | null = null,
+  ): Promise<ActionDoc> {
     const now = this.deps.clock.now();
     const claimed = await this.deps.store.afterSales.ledger.transition(doc._id, from, {
       state: 'running',
       runningSince: now,
       updatedAt: now,
       ...(decidedBy ? { decidedBy } : {}),
+      ...(countOn ? { reservedOn: countOn } : {}),
     });
     if (!claimed) return (await this.deps.store.afterSales.ledger.byKey(doc._id)) ?? doc;
+    // Only the winner of the claim counts it, so a double click on Approve counts once.
+    if (countOn && claimed.amount) await this.deps.store.afterSales.spend.add(countOn, claimed.amount, claimed._id, now);
     const provider = await this.providerOf(claimed.siteId);
     if (!provider?.act) return this.finish(claimed, { state: 'failed', message: 'The shop\'s order system cannot carry out actions.' }, by);
     const result = await provider.act(providerRequest(claimed));
@@ -245,6 +285,7 @@ export class AfterSalesService {
     await this.audit(finished, by, end.state, end.message ?? null);
     await this.post(finished, end.state === 'failed' ? 'failed' : outcome?.status === 'pending' ? 'pending' : 'done', finished.decidedBy?.name ?? finished.requestedBy.name);
     this.deps.notify(actionView(finished));
+    await this.settled(finished, by);
     return finished;
   }
 
@@ -334,9 +375,7 @@ export class AfterSalesService {
       agentName: agentName ?? doc.requestedBy.name,
       reason: doc.reason,
     };
-    const h = sha256(`${doc._id}:${status}`);
-    const clientId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    await this.deps.log.event(conversation, event, clientId as ClientMessageId);
+    await this.deps.log.event(conversation, event, derivedUuid<ClientMessageId>(`${doc._id}:${status}`));
   }
 
   private counterOf(siteId: SiteId, agentId: string): string {

@@ -185,6 +185,11 @@ export class OrderService {
     return { order, conversation };
   }
 
+  /** The whole order a shopper owns (their return request reads its lines); someone else's is not_found. */
+  orderForShopper(visitor: VisitorDoc, orderId: string): Promise<Order> {
+    return this.ownedBy(visitor, orderId);
+  }
+
   /** The site's provider (cached reads; actions pass through), null when none is set. */
   providerFor(siteId: SiteDoc['_id']): Promise<OrderProvider | null> {
     return this.providerOf(siteId);

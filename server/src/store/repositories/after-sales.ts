@@ -25,6 +25,8 @@ export interface ActionLedger {
 export interface SpendCounters {
   /** Adds `amount` unless the total would pass `limit`; false: it would (nothing written). */
   reserve(counter: string, amount: number, limit: number, actionKey: string, at: number): Promise<boolean>;
+  /** Adds with no cap: an action a supervisor approved above the limit still counts in the day. */
+  add(counter: string, amount: number, actionKey: string, at: number): Promise<void>;
   /** Gives back a reservation (the action failed or never ran). */
   release(counter: string, amount: number, actionKey: string, at: number): Promise<void>;
   total(counter: string): Promise<number>;
@@ -115,6 +117,9 @@ export async function afterSalesRepository(db: Database): Promise<AfterSalesRepo
     },
     spend: {
       reserve: (counter, amount, limit, actionKey, at) => append(counter, amount, limit, actionKey, at),
+      add: async (counter, amount, actionKey, at) => {
+        await append(counter, amount, null, actionKey, at);
+      },
       release: async (counter, amount, actionKey, at) => {
         await append(counter, -amount, null, actionKey, at);
       },

@@ -19,6 +19,8 @@ export interface Upload {
 export interface AttachmentsApi {
   /** Uploads (or finds the earlier upload by key) and sends it; starts the conversation if needed. */
   send(upload: Upload, progress: (fraction: number) => void): Promise<void>;
+  /** Only uploads (a return's photos): the request that names it is what reaches the conversation. */
+  upload(conversationId: string, upload: Upload, progress: (fraction: number) => void): Promise<AttachmentMeta>;
   /** A blob: URL of the file or its thumbnail, fetched once. */
   url(meta: AttachmentMeta, thumb: boolean): Promise<string>;
 }
@@ -49,6 +51,7 @@ export function attachmentsApi(core: Core, start: () => Promise<string>, token: 
   }
 
   return {
+    upload: put,
     async send(upload, progress) {
       // As a text message does: an ended conversation is not written to; the file starts the next.
       const shown = core.state().conversation;

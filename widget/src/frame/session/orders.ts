@@ -3,7 +3,7 @@
  * own orders when the shop signed their identity, a guest lookup by number + email, and
  * sending an order into the conversation as a card.
  */
-import type { OrderSummary, OrdersState, ShopperOrder } from '@counter/shared';
+import type { OrderSummary, OrdersState, ReturnPolicy, ReturnRequestView, ShopperOrder } from '@counter/shared';
 import type { Core } from './core';
 import { TransportError, unwrap } from './transport';
 
@@ -16,6 +16,13 @@ export interface OrdersApi {
   sendCard(orderId: string): Promise<void>;
   /** The product the page reported (setContext) as a card; rejects with not_found without one. */
   sendProduct(): Promise<void>;
+  // ---- the shopper's returns (issue 12 item 4)
+  returnPolicy(): Promise<ReturnPolicy>;
+  /** Read from the server: the same timeline after a reload and on another device. */
+  myReturns(): Promise<ReturnRequestView[]>;
+  /** The conversation the request (and its photos) goes into; started if there is none. */
+  conversationId(): Promise<string>;
+  fileReturn(input: { conversationId: string; orderId: string; key: string; lines: { lineId: string; quantity: number }[]; reasonId: string; note?: string; attachmentIds: string[] }): Promise<ReturnRequestView>;
 }
 
 export function ordersApi(core: Core, start: () => Promise<string>): OrdersApi {
@@ -36,5 +43,12 @@ export function ordersApi(core: Core, start: () => Promise<string>): OrdersApi {
       const conversationId = core.state().conversation?.id ?? (await start());
       core.state().addMessages([unwrap(await live().request('product:card', { conversationId, clientId: core.newId() })).message]);
     },
+    returnPolicy: async () => unwrap(await live().request('returns:policy', {})).policy,
+    myReturns: async () => unwrap(await live().request('returns:mine', {})).requests,
+    conversationId: async () => {
+      const shown = core.state().conversation;
+      return shown && shown.status !== 'resolved' ? shown.id : start();
+    },
+    fileReturn: async (input) => unwrap(await live().request('return:file', input as never)).request,
   };
 }

@@ -2,6 +2,10 @@
 import type { Locale, OrderActionEvent as ActionEvent } from '@counter/shared';
 import { ORDER_ACTIONS } from '../../i18n/order-actions';
 import { fill } from '../../i18n/text';
+import { lazy } from './lazy';
+
+// A shopper's return request carries its id: its timeline draws under the event.
+const ReturnEventCard = lazy(() => import('./returns/Returns').then((m) => m.ReturnEventCard));
 
 const TAG: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };
 
@@ -24,5 +28,12 @@ function keyOf(e: ActionEvent): keyof typeof ORDER_ACTIONS {
 export function OrderActionEvent({ event, locale }: { event: ActionEvent; locale: Locale }) {
   const amount =
     event.percent !== null ? `${event.percent}%` : event.amount !== null && event.currency ? money(locale, event.amount, event.currency) : '';
-  return <li class="event">{fill(ORDER_ACTIONS, locale, keyOf(event), { amount, n: event.orderNumber, code: event.reference ?? '' })}</li>;
+  const line = fill(ORDER_ACTIONS, locale, keyOf(event), { amount, n: event.orderNumber, code: event.reference ?? '' });
+  if (!event.returnRequestId) return <li class="event">{line}</li>;
+  return (
+    <li class="event">
+      {line}
+      <ReturnEventCard id={event.returnRequestId} />
+    </li>
+  );
 }

@@ -12,6 +12,10 @@ import '../form-styles';
 import { adoptStyles } from './adopt-styles';
 import css from './orders.css?inline';
 import { ordersText, type OrdersText } from './orders-text';
+import { lazy } from '../lazy';
+
+// The return flow and timelines load when an order is opened, not with the list.
+const OrderReturns = lazy(() => import('../returns/Returns').then((m) => m.OrderReturns));
 
 adoptStyles(css);
 
@@ -201,6 +205,7 @@ function Detail({ api, x, order: o, onSent }: { api: OrdersApi; x: OrdersText; o
       <button type="button" class="btn" onClick={() => void send()}>
         {x.t('send')}
       </button>
+      <OrderReturns api={api} order={o} />
     </>
   );
 }
