@@ -84,7 +84,7 @@ export async function bootstrap(store: Store, services: Services, config: Config
     }
   }
   // Reports (issue 15): the demo shows weeks of traffic, generated once.
-  if (demoSiteId) await seedDemoTraffic(store, demoSiteId, Date.now());
+  if (demoSiteId && config.demoTraffic) await seedDemoTraffic(store, demoSiteId, Date.now());
   // After the demo site exists, so that staff from before memberships keep seeing it too.
   await services.agents.migrateMemberships();
   return { adminEmail: config.adminEmail, adminPassword, demoSiteId };

@@ -38,6 +38,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   DEMO: bool.default(true),
+  /** With DEMO: four weeks of generated conversations for the reports page (issue 15). */
+  DEMO_TRAFFIC: bool.default(true),
   ORDER_PROVIDER_TIMEOUT_MS: int(100, 60_000).default(3000),
   ORDER_CACHE_SECONDS: int(0, 3600).default(30),
   ORDER_LOOKUPS_PER_HOUR: int(1, 10_000).default(10),
@@ -90,6 +92,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   adminEmail: string;
   demo: boolean;
+  /** Seed the demo site's reports with generated traffic (once). */
+  demoTraffic: boolean;
   /** Each call to a shop's order system gives up after this long ("unreachable"). */
   orderProviderTimeoutMs: number;
   /** How long an answer from a shop's order system is reused. */
@@ -162,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     demo: e.DEMO,
+    demoTraffic: e.DEMO_TRAFFIC,
     orderProviderTimeoutMs: e.ORDER_PROVIDER_TIMEOUT_MS,
     orderCacheMs: e.ORDER_CACHE_SECONDS * 1000,
     orderLookupsPerHour: e.ORDER_LOOKUPS_PER_HOUR,
