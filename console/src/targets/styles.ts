@@ -16,8 +16,9 @@ const CSS = `
 
 let adopted = false;
 export function adoptTargetStyles(): void {
-  // jsdom (unit tests) has no constructable stylesheets; every supported browser does.
-  if (adopted || !('adoptedStyleSheets' in document)) return;
+  // jsdom (unit tests) has no constructable stylesheets, and the sync tests run in Node with
+  // no document at all; every supported browser has both.
+  if (adopted || typeof document === 'undefined' || !('adoptedStyleSheets' in document)) return;
   adopted = true;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
