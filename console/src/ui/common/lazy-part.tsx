@@ -9,8 +9,11 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lazyPartText } from '../../i18n/lazy-part.js';
 
-/** 'page': a full route (fills the main area); 'inline': a dialog or popup inside a view. */
-export type LazyFrame = 'page' | 'inline';
+/**
+ * 'page': a full route (fills the main area); 'inline': a dialog or popup inside a view;
+ * 'quiet': an optional helper beside other content, which shows nothing while it loads.
+ */
+export type LazyFrame = 'page' | 'inline' | 'quiet';
 
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, frame: LazyFrame = 'page'): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
@@ -48,6 +51,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
         </Frame>
       );
     }
+    if (frame === 'quiet') return null;
     return (
       <Frame class={cls} aria-busy="true">
         <p class="muted">{t.loading}</p>

@@ -6,13 +6,17 @@ import { useStore } from '../../lib/use-store.js';
 import { canAct } from '../../lib/thread-access.js';
 import { FormError } from '../common/FormError.js';
 import { Composer } from './Composer.js';
-import { KbAssist } from './KbAssist.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { MessageList } from './MessageList.js';
 import { ShopperReach } from './ShopperReach.js';
 import { ThreadNotice } from './ThreadNotice.js';
 import { LazyTransferDialog } from './lazy-transfer-dialog.js';
 import { TypingIndicator } from './TypingIndicator.js';
+import { lazyPart } from '../common/lazy-part.js';
+
+// Agent assist (issue 13) is its own chunk: the inbox's first load does not carry it, and its
+// suggestions wait for a request to the server anyway, so nothing shows while it loads.
+const LazyKbAssist = lazyPart(() => import('./KbAssist.js').then((m) => m.KbAssist), 'quiet');
 
 export function ConversationView({ id }: { id: ConversationId }) {
   const app = useApp();
@@ -67,7 +71,7 @@ export function ConversationView({ id }: { id: ConversationId }) {
       <TypingIndicator active={thread.visitorTyping && thread.conversation.status !== 'resolved'} />
       <ThreadNotice thread={thread} />
       <ShopperReach thread={thread} />
-      <KbAssist thread={thread} />
+      <LazyKbAssist thread={thread} />
       <Composer thread={thread} />
       {transferOpen && <LazyTransferDialog conversation={thread.conversation} onClose={() => app.stores.ui.getState().openTransfer(null)} />}
     </section>
