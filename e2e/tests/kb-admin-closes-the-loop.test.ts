@@ -98,7 +98,9 @@ describe('the knowledge-base admin page closes the loop', () => {
     // Another shopper now finds it, while typing and from the bot.
     const shopperPage = await shopper();
     const frame = await openChat(shopperPage);
-    await frame.locator('.composer textarea').fill('gift wrapping');
+    // Typed key by key, as a shopper does: a single fill() is one input event, which can come
+    // before the suggestions' lazy chunk has loaded, and nothing would ask again.
+    await frame.locator('.composer textarea').pressSequentially('gift wrapping', { delay: 20 });
     await frame.getByText('Articles that may help').waitFor();
     await frame.getByRole('button', { name: 'Gift wrapping' }).waitFor();
     await send(frame, 'Do you sell gift wrapping?');
