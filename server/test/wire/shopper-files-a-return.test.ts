@@ -162,6 +162,13 @@ describe.each(stores)('the shopper files a return (%s)', (_label, storeConfig) =
     expect(approved.returnId).toMatch(/^ret_/);
     ok(await agentCommand(ann.socket, 'return:decide', { requestId: request.id, decision: 'approve' }));
     expect(merchant.actions.executed).toBe(executed + 2);
+    // The shop answered the filing `pending`: the shopper reads "Return requested" once per
+    // filing (the filing's own event), not a second time from the action.
+    const events = ok(await visitorCommand(shopper, 'message:history', { conversationId, limit: 100 } as never))
+      .messages.map((m) => m.event as { type?: string; action?: string; status?: string; returnRequestId?: string } | null)
+      .filter((e) => e?.type === 'order_action' && e.action === 'return_request' && e.status === 'pending');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => !e!.returnRequestId)).toEqual([]);
 
     for (const step of ['received', 'refund'] as const) {
       const { action } = ok(await agentCommand(ann.socket, 'order:action', { conversationId, orderId: 'ord_1017', idempotencyKey: randomUUID(), reason: 'Return of the sweater', action: { kind: 'return_update', returnId: approved.returnId!, step } } as never));

@@ -41,12 +41,21 @@ const SETTLE = ['unknown', 'running'] as const;
 
 export class AfterSalesService {
   private readonly settledListeners: ((doc: ActionDoc, by: AgentDoc | null) => Promise<void>)[] = [];
+  private readonly mutes: ((doc: ActionDoc, status: OrderActionEvent['status']) => Promise<boolean>)[] = [];
 
   constructor(private readonly deps: AfterSalesDeps) {}
 
   /** Told when an action ends (done, failed, rejected): the shopper's returns follow their actions. */
   onSettled(listener: (doc: ActionDoc, by: AgentDoc | null) => Promise<void>): void {
     this.settledListeners.push(listener);
+  }
+
+  /**
+   * Asked before an action's event goes into the conversation: true when another service has
+   * told it already (a shopper's own return: its filing event says "Return requested" once).
+   */
+  muteEvents(mute: (doc: ActionDoc, status: OrderActionEvent['status']) => Promise<boolean>): void {
+    this.mutes.push(mute);
   }
 
   private async settled(doc: ActionDoc, by: AgentDoc | null): Promise<void> {
@@ -359,6 +368,7 @@ export class AfterSalesService {
 
   /** Into the conversation, once per action and status (the client id derives from both). */
   private async post(doc: ActionDoc, status: OrderActionEvent['status'], agentName: string | null): Promise<void> {
+    for (const mute of this.mutes) if (await mute(doc, status)) return;
     const conversation = await this.deps.conversations.byId(doc.conversationId);
     if (!conversation) return;
     const spec: ActionSpec = doc.spec;

@@ -47,6 +47,9 @@ const bad = (message: string) => new AppError('validation_failed', { message });
 export class ReturnService {
   constructor(private readonly deps: ReturnDeps) {
     deps.afterSales.onSettled((doc, by) => this.follow(doc, by));
+    // The shop answers a filing `pending`: for a shopper's own request that would say "Return
+    // requested" a second time under the filing's event, which already says it (and draws the card).
+    deps.afterSales.muteEvents(async (action, status) => action.kind === 'return_request' && status === 'pending' && (await deps.store.returns.byActionKey(action._id)) !== null);
   }
 
   async policy(siteId: SiteId): Promise<ReturnPolicy> {
