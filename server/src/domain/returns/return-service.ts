@@ -34,6 +34,11 @@ export interface ReturnDeps extends Pick<DomainDeps, 'store' | 'clock' | 'log'> 
 }
 
 const HOUR = 3_600_000;
+/**
+ * How long the call that files a request owns it before start-up or housekeeping may finish
+ * its hold: far longer than the two writes take, short enough that a retry soon finds it done.
+ */
+export const HOLD_LEASE_MS = 30_000;
 /** What each step of the shop's return moves the request to, and from where. */
 const STEP_TO: Record<string, { to: ReturnStage; from: ReturnStage[] }> = {
   approve: { to: 'approved', from: ['requested', 'pending_approval'] },
@@ -75,7 +80,8 @@ export class ReturnService {
     const { returns } = this.deps.store;
     const id = derivedUuid(`return:${visitor._id}:${input.key}`);
     const existing = await returns.byId(id);
-    if (existing) return returnView(existing);
+    // A retry after a process died mid-filing finishes it (once the dead call's lease is over).
+    if (existing) return returnView((existing.held === false && (await this.finishFiling(existing))) || existing);
 
     const conversation = await this.deps.conversations.forVisitor(visitor, input.conversationId);
     const order = await this.deps.orders.orderForShopper(visitor, input.orderId);
@@ -96,7 +102,6 @@ export class ReturnService {
     }
 
     const now = this.deps.clock.now();
-    const orderKey = `${visitor.siteId}:${order.id}`;
     const bought = new Map(order.lines.map((l) => [l.id, l.quantity]));
     const wanted = input.lines.map(({ lineId, quantity }) => ({ lineId, quantity }));
     const doc: ReturnRequestDoc = {
@@ -119,20 +124,58 @@ export class ReturnService {
       createdAt: now,
       actionKey: derivedUuid(`${id}:file`),
       approveKey: derivedUuid(`${id}:approve`),
+      held: false,
+      holdUntil: now + HOLD_LEASE_MS,
+      bought: [...bought].map(([lineId, quantity]) => ({ lineId, quantity })),
     };
     // The key first (the same key racing in reads this one), then the quantities: a request
-    // the order cannot take is removed again, so bad input leaves nothing behind.
+    // the order cannot take is removed again, so bad input leaves nothing behind. A process
+    // that dies between the two leaves `held: false`, which start-up and housekeeping finish
+    // (finishFiling): holding what is still free, or removing a request that no longer fits.
     if (!(await returns.insert(doc))) {
       const first = await returns.byId(id);
       if (!first) throw new AppError('conflict');
       return returnView(first);
     }
-    if (!(await returns.reserveLines(orderKey, wanted, bought, id, now))) {
-      await returns.remove(id);
-      throw bad('That is more than was bought, counting earlier returns.');
-    }
+    if (!(await this.hold(doc, wanted))) throw bad('That is more than was bought, counting earlier returns.');
     await this.announce(visitor, doc);
-    return returnView(doc);
+    return returnView({ ...doc, held: true });
+  }
+
+  /** Holds the request's quantities on its order once (an entry already written for it counts), then marks it held; false: removed, it no longer fits. */
+  private async hold(doc: ReturnRequestDoc, wanted = doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity }))): Promise<boolean> {
+    const { returns } = this.deps.store;
+    const orderKey = `${doc.siteId}:${doc.orderId}`;
+    const bought = new Map((doc.bought ?? []).map((l) => [l.lineId, l.quantity]));
+    if (!(await returns.holds(orderKey, doc._id)) && !(await returns.reserveLines(orderKey, wanted, bought, doc._id, this.deps.clock.now()))) {
+      await returns.remove(doc._id);
+      return false;
+    }
+    await returns.markHeld(doc._id);
+    return true;
+  }
+
+  /**
+   * A request whose filing call died between storing it and holding its quantities: take it
+   * over (one caller wins), hold what it asked for, and tell the conversation as filing does
+   * (the message and event ids derive from the request: nothing is posted twice).
+   */
+  private async finishFiling(doc: ReturnRequestDoc): Promise<ReturnRequestDoc | null> {
+    const now = this.deps.clock.now();
+    const mine = await this.deps.store.returns.claimUnheld(doc._id, now, now + HOLD_LEASE_MS);
+    if (!mine || !(await this.hold(mine))) return null;
+    const visitor = await this.deps.store.visitors.byId(mine.visitorId);
+    if (visitor) await this.announce(visitor, mine);
+    return { ...mine, held: true };
+  }
+
+  /** At start-up and in housekeeping: finish every filing a dead process left half done. */
+  async finishFilings(): Promise<number> {
+    let finished = 0;
+    for (const doc of await this.deps.store.returns.unheld(this.deps.clock.now(), 500)) {
+      if (await this.finishFiling(doc)) finished++;
+    }
+    return finished;
   }
 
   /** Across devices: a verified customer's requests under any of their visitor ids, else this visitor's. */
@@ -223,7 +266,8 @@ export class ReturnService {
   private async reject(doc: ReturnRequestDoc): Promise<ReturnRequestDoc | null> {
     const now = this.deps.clock.now();
     const rejected = await this.deps.store.returns.advance(doc._id, ['requested', 'pending_approval'], { stage: 'rejected' }, { stage: 'rejected', at: now });
-    if (rejected) {
+    // A request whose filing died before its hold has nothing to give back.
+    if (rejected && doc.held !== false) {
       const back = doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity: -quantity }));
       await this.deps.store.returns.reserveLines(`${doc.siteId}:${doc.orderId}`, back, null, doc._id, now);
     }
