@@ -127,7 +127,11 @@ describe.each(stores)('the shopper files a return (%s)', (_label, storeConfig) =
 
   it.skipIf(!storeConfig)('a quality problem is due 24 hours after the server received it; above the limits it goes to a supervisor', async () => {
     const before = Date.now();
+    // The conversation's agent's card follows the request live (return:updated), whoever moves it.
+    const hears = (stage: string) => next<{ request: ReturnRequestView }>(ann.socket as never, 'return:updated', (e) => e.request.stage === stage);
+    const filed = hears('requested');
     const { request } = ok(await file({ reasonId: 'damaged' }));
+    expect((await filed).request.id).toBe(request.id);
     expect(request.reason.quality).toBe(true);
     expect(request.dueAt! - request.createdAt).toBe(24 * HOUR);
     expect(request.createdAt).toBeGreaterThanOrEqual(before);
@@ -136,14 +140,18 @@ describe.each(stores)('the shopper files a return (%s)', (_label, storeConfig) =
       l.agent.maxRefund = 1000;
     });
     const executed = merchant.actions.executed;
+    const waiting = hears('pending_approval');
     const asked = ok(await agentCommand(ann.socket, 'return:decide', { requestId: request.id, decision: 'approve' })).request;
     expect(asked.stage).toBe('pending_approval');
+    expect((await waiting).request.id).toBe(request.id);
     expect(merchant.actions.executed).toBe(executed);
     const queue = ok(await agentCommand(sue.socket, 'approvals:list', {})).actions;
     const pending = queue.find((a) => a.kind === 'return_request' && a.conversationId === conversationId)!;
     expect(pending.approvalReason).toMatch(/return worth 64\.50 USD, above 10\.00 USD per refund/);
     // The supervisor says no: the request ends and its quantity goes back to the order.
+    const rejected = hears('rejected');
     ok(await agentCommand(sue.socket, 'approval:decide', { idempotencyKey: pending.idempotencyKey, decision: 'reject' }));
+    expect((await rejected).request).toMatchObject({ id: request.id, steps: [{ stage: 'requested' }, { stage: 'pending_approval' }, { stage: 'rejected' }] });
     const after = (await mine()).find((r) => r.id === request.id)!;
     expect(after.steps.map((s) => s.stage)).toEqual(['requested', 'pending_approval', 'rejected']);
     expect(merchant.actions.executed).toBe(executed);
@@ -170,10 +178,12 @@ describe.each(stores)('the shopper files a return (%s)', (_label, storeConfig) =
     expect(events.length).toBeGreaterThan(0);
     expect(events.filter((e) => !e!.returnRequestId)).toEqual([]);
 
+    const refunded = next<{ request: ReturnRequestView }>(ann.socket as never, 'return:updated', (e) => e.request.id === request.id && e.request.stage === 'refunded');
     for (const step of ['received', 'refund'] as const) {
       const { action } = ok(await agentCommand(ann.socket, 'order:action', { conversationId, orderId: 'ord_1017', idempotencyKey: randomUUID(), reason: 'Return of the sweater', action: { kind: 'return_update', returnId: approved.returnId!, step } } as never));
       expect(action.state).toBe('done');
     }
+    expect((await refunded).request.returnId).toBe(approved.returnId);
     const phone = await server.visitor();
     ok(await identify(phone.socket));
     const seen = (await mine(phone.socket)).find((r) => r.id === request.id) as ReturnRequestView;

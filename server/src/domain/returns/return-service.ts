@@ -27,7 +27,7 @@ import type { OrderService } from '../orders/order-service.js';
 import { DEFAULT_RETURN_POLICY } from './default-policy.js';
 import { returnView } from './return-views.js';
 
-export interface ReturnDeps extends Pick<DomainDeps, 'store' | 'clock' | 'log'> {
+export interface ReturnDeps extends Pick<DomainDeps, 'store' | 'clock' | 'log' | 'events'> {
   orders: OrderService;
   conversations: ConversationService;
   afterSales: AfterSalesService;
@@ -139,7 +139,7 @@ export class ReturnService {
     }
     if (!(await this.hold(doc, wanted))) throw bad('That is more than was bought, counting earlier returns.');
     await this.announce(visitor, doc);
-    return returnView({ ...doc, held: true });
+    return this.told({ ...doc, held: true })!;
   }
 
   /** Holds the request's quantities on its order once (an entry already written for it counts), then marks it held; false: removed, it no longer fits. */
@@ -166,6 +166,7 @@ export class ReturnService {
     if (!mine || !(await this.hold(mine))) return null;
     const visitor = await this.deps.store.visitors.byId(mine.visitorId);
     if (visitor) await this.announce(visitor, mine);
+    this.told({ ...mine, held: true });
     return { ...mine, held: true };
   }
 
@@ -220,7 +221,7 @@ export class ReturnService {
       },
       approvalBecause ? { approvalBecause } : {},
     );
-    if (action.state === 'pending_approval') await returns.advance(doc._id, ['requested'], { stage: 'pending_approval' }, { stage: 'pending_approval', at: this.deps.clock.now() });
+    if (action.state === 'pending_approval') this.told(await returns.advance(doc._id, ['requested'], { stage: 'pending_approval' }, { stage: 'pending_approval', at: this.deps.clock.now() }));
     return returnView((await returns.byId(doc._id)) ?? doc);
   }
 
@@ -238,7 +239,7 @@ export class ReturnService {
         return;
       }
       if (action.state !== 'done' || !action.reference) return;
-      await returns.advance(doc._id, ['requested', 'pending_approval'], { returnId: action.reference }, null);
+      this.told(await returns.advance(doc._id, ['requested', 'pending_approval'], { returnId: action.reference }, null));
       // Filed with the shop by whoever approved it; approving it there is the same decision.
       if (by) {
         await this.deps.afterSales.request(by, {
@@ -259,7 +260,7 @@ export class ReturnService {
       await this.reject(doc);
       return;
     }
-    await returns.advance(doc._id, move.from, { stage: move.to }, { stage: move.to, at: now });
+    this.told(await returns.advance(doc._id, move.from, { stage: move.to }, { stage: move.to, at: now }));
   }
 
   /** Ends a request and gives its quantities back to the order. */
@@ -271,7 +272,16 @@ export class ReturnService {
       const back = doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity: -quantity }));
       await this.deps.store.returns.reserveLines(`${doc.siteId}:${doc.orderId}`, back, null, doc._id, now);
     }
+    this.told(rejected);
     return rejected;
+  }
+
+  /** The request moved: the conversation's agents' cards follow it live (any agent's decision, the shopper's filing). */
+  private told(doc: ReturnRequestDoc | null): ReturnRequestView | null {
+    if (!doc) return null;
+    const request = returnView(doc);
+    this.deps.events.publish({ type: 'return.updated', request });
+    return request;
   }
 
   /** Into the conversation: a message (it brings an agent in, as any message does) and the card's event. */
