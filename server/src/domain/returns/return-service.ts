@@ -54,6 +54,11 @@ export class ReturnService {
     deps.afterSales.onSettled((doc, by) => this.follow(doc, by));
     // The shop answers a filing `pending`: for a shopper's own request that would say "Return
     // requested" a second time under the filing's event, which already says it (and draws the card).
+    // A shopper's return's refund step is judged on the value of what comes back, not the whole order.
+    deps.afterSales.valueOfReturns(async (siteId, returnId) => {
+      const doc = await deps.store.returns.byReturnId(siteId, returnId);
+      return doc ? doc.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) : null;
+    });
     deps.afterSales.muteEvents(async (action, status) => action.kind === 'return_request' && status === 'pending' && (await deps.store.returns.byActionKey(action._id)) !== null);
   }
 
@@ -205,10 +210,12 @@ export class ReturnService {
       if (rejected) await this.postEvent(rejected, 'rejected');
       return returnView(rejected ?? (await returns.byId(doc._id)) ?? doc);
     }
-    // The policy: a return worth more than this person may refund is for a supervisor to approve.
+    // The policy: a return worth more than this person may refund per action is for a supervisor
+    // to approve. The goods come back, so the share-of-the-order cap does not apply (a whole-order
+    // return is 100 % of it: with the default 50 % every such return went to approvals).
     const limits = limitsOf(actor.role, (await this.deps.afterSales.limitsFor(agent, doc.siteId)).limits);
     const worth = { kind: 'refund' as const, lines: doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity })) };
-    const verdict = judge(limits, worth, order, plainMoney(order.currency));
+    const verdict = judge(limits, worth, order, plainMoney(order.currency), { value: valueOf(order, worth.lines) ?? 0 });
     const approvalBecause = verdict.kind === 'above' ? `a return worth ${plainMoney(order.currency)(valueOf(order, worth.lines) ?? 0)}, ${verdict.why}` : undefined;
     const action = await this.deps.afterSales.request(
       agent,
