@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileBlobs } from '../../src/store/embedded/file-blobs.js';
@@ -14,6 +14,8 @@ attachmentContract('embedded (files in the data folder)', async () => {
       return openStore({ dataDir });
     },
     blobs: async () => ({ blobs: await fileBlobs(path.join(dataDir, 'attachments'), true), close: async () => {} }),
+    // The temporary file a write goes through before its rename.
+    tornWrite: () => writeFile(path.join(dataDir, 'attachments', 'tmp-0123456789abcdef.part'), 'half a pho'),
     dispose: () => rm(dataDir, { recursive: true, force: true }),
   };
 });

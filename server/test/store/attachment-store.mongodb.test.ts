@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient, ObjectId } from 'mongodb';
 import { describe, it } from 'vitest';
 import { gridfsBlobs } from '../../src/store/mongo/gridfs-blobs.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -26,6 +26,15 @@ if ('skipped' in wire) {
     async blobs() {
       const client = await new MongoClient(server.url).connect();
       return { blobs: gridfsBlobs(() => client.db(), 'attachments'), close: () => client.close() };
+    },
+    // GridFS writes chunks first and the files entry last: a crash in between leaves a chunk.
+    async tornWrite() {
+      const client = await new MongoClient(server.url).connect();
+      try {
+        await client.db().collection('attachments.chunks').insertOne({ files_id: new ObjectId(), n: 0, data: new Binary(Buffer.from('half a pho')) });
+      } finally {
+        await client.close();
+      }
     },
     dispose: () => server.dispose(),
   }));
