@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.js';
 import { HOLD_LEASE_MS } from '../../src/domain/returns/return-service.js';
 import type { ReturnRepository } from '../../src/store/repositories/returns.js';
 import {
@@ -16,21 +15,14 @@ import {
   ok,
   signIdentity,
   startMerchant,
-  startMongoWire,
+  bothStores,
   startTestServer,
   visitorCommand,
   type TestServer,
   type VisitorSocket,
 } from '../support/index.js';
 
-const wire = await startMongoWire();
-const stores: [string, Partial<Config> | null][] = [
-  ['embedded', {}],
-  ['mongodb', 'skipped' in wire ? null : { mongodbUrl: wire.server.url }],
-];
-afterAll(async () => {
-  if (!('skipped' in wire)) await wire.server.dispose();
-});
+const stores = await bothStores();
 
 describe.each(stores)('a return filing cut short by a crash (%s)', (_label, storeConfig) => {
   let server: TestServer;

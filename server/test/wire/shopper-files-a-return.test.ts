@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionLimits, ReturnRequestView } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.js';
 import { DEFAULT_LIMITS } from '../../src/domain/after-sales/limits.js';
 import {
   agentCommand,
@@ -18,7 +17,7 @@ import {
   phonePhoto,
   signIdentity,
   startMerchant,
-  startMongoWire,
+  bothStores,
   startTestServer,
   uploadAttachment,
   visitorCommand,
@@ -27,14 +26,7 @@ import {
 } from '../support/index.js';
 
 const HOUR = 3_600_000;
-const wire = await startMongoWire();
-const stores: [string, Partial<Config> | null][] = [
-  ['embedded', {}],
-  ['mongodb', 'skipped' in wire ? null : { mongodbUrl: wire.server.url }],
-];
-afterAll(async () => {
-  if (!('skipped' in wire)) await wire.server.dispose();
-});
+const stores = await bothStores();
 
 describe.each(stores)('the shopper files a return (%s)', (_label, storeConfig) => {
   let server: TestServer;
