@@ -279,3 +279,10 @@ export interface AgentServerToClientEvents {
   /** Offered to this free agent: accepting it (POST /api/v1/conversations/:id/accept-offer) claims it, the first one wins. */
   'target:offered': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
 }
+
+// ---- the shopper's topic choice (issue 14 item 2) ----
+export interface TopicVisitorResults {
+  'conversation:topic': { conversation: VisitorConversation };
+}
+/** Registered on /visitor beside VisitorClientToServerEvents. */
+export type TopicVisitorClientToServerEvents = CommandMap<import('./schemas/routing.js').TopicVisitorSchemas, TopicVisitorResults>;
