@@ -77,3 +77,6 @@ TABLES.supervisorLinks = viaAccessor(supervisorLinksText);
 // Response targets (issue 14, item 4).
 import { targetsText } from './targets.js';
 TABLES.targets = viaAccessor(targetsText);
+// The conversation's topic picker (issue 14 item 2).
+import { topicsText } from './topics.js';
+TABLES.topics = viaAccessor(topicsText);

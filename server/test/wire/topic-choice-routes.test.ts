@@ -131,4 +131,21 @@ describe.each(['embedded', 'mongodb'])('the shopper\'s topic and value route the
     ok(await say(small.shopper.socket, small.id));
     expect((await toPia).item.conversation.id).toBe(small.id);
   });
+
+  it.skipIf(skip)('takes the topic from what the shopper told the bot when it hands off, before routing', async () => {
+    const { after, admin } = await start({ topicKeywords: [{ topic: 'After-sales', keywords: ['refund', '退货'] }] });
+    const bot = await server.app.inject({ method: 'PUT', url: `/api/v1/sites/${server.site.id}/bot`, headers: { cookie: admin }, payload: { mode: 'always', threshold: 1 } });
+    expect(bot.statusCode, bot.body).toBe(200);
+    const shopper = await server.visitor();
+    const { conversation } = ok(await visitorCommand(shopper.socket, 'conversation:start', {}));
+    const answered = next(shopper.socket as never, 'message:created', (e: { message: { author: string } }) => e.message.author === 'bot');
+    ok(await visitorCommand(shopper.socket, 'message:send', { conversationId: conversation.id, clientId: randomUUID(), text: 'I want a refund for my kettle' }));
+    await answered;
+    const assigned = next<Assigned>(after.socket as never, 'conversation:assigned');
+    const handoff = await (shopper.socket as unknown as { timeout: (ms: number) => { emitWithAck: (e: string, p: object) => Promise<Ack<null>> } })
+      .timeout(10_000)
+      .emitWithAck('bot:handoff', { conversationId: conversation.id });
+    expect(handoff.ok).toBe(true);
+    expect((await assigned).item.conversation).toMatchObject({ id: conversation.id, topic: 'After-sales' });
+  });
 });

@@ -12,6 +12,10 @@ import { VisitorBadges } from '../common/VisitorBadges.js';
 import { Rating } from './Rating.js';
 import { TagEditor } from './TagEditor.js';
 import { RowError } from '../common/RowError.js';
+import { lazyPart } from '../common/lazy-part.js';
+
+/** The topic picker (issue 14 item 2): its own chunk, the first one stays under budget. */
+const LazyTopicPicker = lazyPart(() => import('./TopicPicker.js').then((m) => m.TopicPicker), 'quiet');
 
 export function ConversationHeader({ thread }: { thread: Thread }) {
   const app = useApp();
@@ -52,6 +56,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
         </span>
         {c.rating && <Rating rating={c.rating} />}
         <TagEditor conversation={c} />
+        <LazyTopicPicker conversation={c} />
       </div>
       <div class="conv-actions">
         {canAct && (
