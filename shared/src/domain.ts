@@ -220,6 +220,8 @@ export type VisitorConversation = Pick<
   | 'agentReadSeq'
   | 'rating'
   | 'offline'
+  // issue 14 item 2: the shopper sees the topic they chose (and the picker stays away after a reload)
+  | 'topic'
 >;
 
 /** bot: the knowledge-base bot (issue 13); clients show it like staff, named by `authorName`. */
@@ -385,4 +387,10 @@ export interface AttachmentMeta {
 /** Interface merging: the site's colour (and the text colour on it) and whether the header shows the agent. */
 export interface WidgetConfig {
   look?: { color: string; ink: string; showAgent: boolean };
+}
+
+// ---- the shopper's topic choice (issue 14 item 2) ----
+export interface WidgetConfig {
+  /** The site's topics: the new chat offers them as buttons (absent or empty: none). */
+  topics?: string[];
 }

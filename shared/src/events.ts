@@ -285,3 +285,9 @@ export interface AgentServerToClientEvents {
   /** A shopper's return request moved (filed, sent for approval, approved, received, refunded, rejected); to the conversation's agents. */
   'return:updated': (e: { request: import('./returns.js').ReturnRequestView }) => void;
 }
+// ---- the shopper's topic choice (issue 14 item 2) ----
+export interface TopicVisitorResults {
+  'conversation:topic': { conversation: VisitorConversation };
+}
+/** Registered on /visitor beside VisitorClientToServerEvents. */
+export type TopicVisitorClientToServerEvents = CommandMap<import('./schemas/routing.js').TopicVisitorSchemas, TopicVisitorResults>;

@@ -50,3 +50,20 @@ export interface SiteRoutingSettings extends RoutingSettings {
 
 /** How far a waiting conversation's routing has widened. */
 export type RoutingStage = 'matched' | 'team' | 'site';
+
+// ---- what a conversation needs (issue 14 item 2): topic sources and value ----
+/** Words that make the bot's understanding a topic: a KB article tag or a word of the question. */
+export interface TopicKeywords {
+  topic: string;
+  keywords: string[];
+}
+export interface RoutingRule {
+  /** The rule matches only a conversation worth at least this much (cart total when queued); absent/null: any. */
+  minValue?: number | null;
+}
+export interface RoutingSettings {
+  /** The topic an order question gets when the bot recognises one (absent/null: none). */
+  orderTopic?: string | null;
+  /** Per topic, the KB tags and words that set it when the bot hands off (first match wins). */
+  topicKeywords?: TopicKeywords[];
+}

@@ -81,3 +81,6 @@ TABLES.targets = viaAccessor(targetsText);
 // Return policy editor (issue 12 leftovers).
 import { returnPolicyText } from './return-policy.js';
 TABLES.returnPolicy = viaAccessor(returnPolicyText);
+// The conversation's topic picker (issue 14 item 2).
+import { topicsText } from './topics.js';
+TABLES.topics = viaAccessor(topicsText);

@@ -129,7 +129,7 @@ export function createServices(deps: {
     // ---- attachments (issue 12 item 5)
     attachments: new AttachmentService({ store, clock, conversations, config: config.attachments ?? ATTACHMENT_DEFAULTS }),
     // ---- routing settings and topics (issue 14)
-    routing: new RoutingSettingsService({ store, clock, events, lock, conversations }),
+    routing: new RoutingSettingsService({ ...common, conversations }),
     // ---- supervisor live view and peak warning (issue 15 items 4-5)
     supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
     // ---- response targets (issue 14, item 4)

@@ -39,6 +39,7 @@ export function visitorConversationView(doc: ConversationDoc): VisitorConversati
     agentReadSeq: doc.agentReadSeq,
     rating: doc.rating,
     offline: doc.offline,
+    topic: doc.topic ?? null,
   };
 }
 

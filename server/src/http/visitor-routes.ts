@@ -68,6 +68,8 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           orders: Boolean(site.orderProvider),
           email: app.mail.enabled,
           look: chatLook(site),
+          // issue 14 item 2: the topics the new chat offers
+          topics: await app.services.routing.siteTopics(site._id),
         },
       };
     },

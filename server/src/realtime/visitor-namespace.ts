@@ -1,5 +1,5 @@
 import type { ConversationId, VisitorResults } from '@counter/shared';
-import { botVisitorSchemas, common, kbVisitorSchemas, visitorSchemas, z } from '@counter/shared/schemas';
+import { botVisitorSchemas, common, kbVisitorSchemas, topicVisitorSchemas, visitorSchemas, z } from '@counter/shared/schemas';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
@@ -11,6 +11,7 @@ import type { OfflineMail } from '../domain/mail/offline-mail.js';
 import { registerCommands, type Handlers } from './commands.js';
 import { handshake } from './handshake.js';
 import { kbVisitorHandlers } from './kb-visitor-handlers.js';
+import { topicVisitorHandlers } from './topic-visitor-handlers.js';
 import { KeyedBuckets, SocketCounter } from './rate-limiter.js';
 import { rooms, type AgentNamespace, type VisitorNamespace, type VisitorSocket } from './types.js';
 
@@ -82,8 +83,9 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, agents: AgentNamesp
       open.add(to, true);
     });
     // One registration (one unknown-command answer) for the chat's and the knowledge base's commands.
-    const schemas = { ...visitorSchemas, ...kbVisitorSchemas, ...botVisitorSchemas };
-    registerCommands(socket, schemas, { ...handlers, ...kbVisitorHandlers(socket, services) }, () => buckets.take(socket.data.visitorId), log);
+    const schemas = { ...visitorSchemas, ...kbVisitorSchemas, ...botVisitorSchemas, ...topicVisitorSchemas };
+    const more = { ...kbVisitorHandlers(socket, services), ...topicVisitorHandlers(socket, services, options.queueChanged) };
+    registerCommands(socket, schemas, { ...handlers, ...more }, () => buckets.take(socket.data.visitorId), log);
     services.sites
       .get(socket.data.siteId)
       .then((site) => services.router.availability(site))

@@ -495,3 +495,9 @@ export interface ConversationDoc {
   /** floor(createdAt / 15 min): the heatmap and the daily trend group by it in any time zone. */
   createdQuarter?: number;
 }
+
+// ---- what a conversation needs (issue 14 item 2) ----
+export interface ConversationDoc {
+  /** The shopper's cart value when it was queued (a rule's minValue); absent on older conversations. */
+  value?: number | null;
+}

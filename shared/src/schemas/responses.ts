@@ -99,6 +99,8 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   email: z.boolean().optional(),
   // issue 17: the merchant's look
   look: z.object({ color: z.string(), ink: z.string(), showAgent: z.boolean() }).optional(),
+  // issue 14 item 2: the topics the new chat offers
+  topics: z.array(z.string()).optional(),
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });

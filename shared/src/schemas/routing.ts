@@ -28,6 +28,8 @@ export const routingRule = z.object({
   teamId: slug,
   skills: z.array(word).max(20).default([]),
   waitSeconds: z.int().min(0).max(86_400).default(60),
+  // ---- issue 14 item 2: a minimum value (cart total) ----
+  minValue: z.number().min(0).max(1_000_000_000).nullable().optional(),
 });
 
 export const routingSettingsBody = z
@@ -38,6 +40,9 @@ export const routingSettingsBody = z
     rules: z.array(routingRule).max(100).default([]),
     vipTeamId: slug.nullable().default(null),
     lastAgentDays: z.int().min(0).max(90).default(3),
+    // ---- issue 14 item 2: the bot as a topic source ----
+    orderTopic: topic.nullable().optional(),
+    topicKeywords: z.array(z.object({ topic, keywords: z.array(word).min(1).max(30) })).max(20).optional(),
   })
   .superRefine((s, ctx) => {
     const teams = new Set(s.teams.map((t) => t.id));
@@ -46,6 +51,11 @@ export const routingSettingsBody = z
     s.rules.forEach((r, i) => {
       if (!teams.has(r.teamId)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'teamId'], message: 'no such team' });
       if (r.topic !== null && !s.topics.includes(r.topic)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'topic'], message: 'not one of the topics' });
+    });
+    // issue 14 item 2: the bot's topics are the site's own.
+    if (s.orderTopic != null && !s.topics.includes(s.orderTopic)) ctx.addIssue({ code: 'custom', path: ['orderTopic'], message: 'not one of the topics' });
+    s.topicKeywords?.forEach((k, i) => {
+      if (!s.topics.includes(k.topic)) ctx.addIssue({ code: 'custom', path: ['topicKeywords', i, 'topic'], message: 'not one of the topics' });
     });
   });
 
@@ -57,3 +67,13 @@ export const siteRoutingParams = z.object({ id: c.siteId });
 export const conversationTopicBody = z.object({ topic: topic.nullable() });
 export const conversationTopicParams = z.object({ id: c.conversationId });
 export const conversationTopicResponse = z.object({ topic: topic.nullable() });
+
+// ---- the shopper's topic choice (issue 14 item 2) ----
+/**
+ * On /visitor: the shopper picks one of the site's topics when the chat opens. Starts the
+ * conversation if there is none yet (so the choice is stored before the first message routes it).
+ */
+export const topicVisitorSchemas = {
+  'conversation:topic': z.object({ topic, locale: c.locale.optional() }),
+};
+export type TopicVisitorSchemas = typeof topicVisitorSchemas;

@@ -10,8 +10,11 @@ import { routeHref } from '../../stores/route-store.js';
 import { SiteTag } from '../common/SiteTag.js';
 import { VisitorBadges } from '../common/VisitorBadges.js';
 import { Rating } from './Rating.js';
-import { TagEditor } from './TagEditor.js';
 import { RowError } from '../common/RowError.js';
+import { lazyPart } from '../common/lazy-part.js';
+
+/** Tags and the topic picker (issue 14 item 2): one chunk, so the first one does not grow. */
+const LazyLabels = lazyPart(() => import('./ConversationLabels.js').then((m) => m.ConversationLabels), 'quiet');
 
 export function ConversationHeader({ thread }: { thread: Thread }) {
   const app = useApp();
@@ -51,7 +54,7 @@ export function ConversationHeader({ thread }: { thread: Thread }) {
                 : t.resolved}
         </span>
         {c.rating && <Rating rating={c.rating} />}
-        <TagEditor conversation={c} />
+        <LazyLabels conversation={c} />
       </div>
       <div class="conv-actions">
         {canAct && (

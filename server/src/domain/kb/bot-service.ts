@@ -16,6 +16,8 @@ import { newClientMessageId } from '../crypto.js';
 import type { DomainDeps } from '../deps.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { OrderService } from '../orders/order-service.js';
+import { topicFromBot, type BotUnderstanding } from '../routing-admin/bot-topic.js';
+import { writeTopic } from '../routing-admin/topic-write.js';
 import { botText, isOrderQuestion, localeOf } from './bot-text.js';
 import type { KbService } from './kb-service.js';
 import { plainText } from './markdown.js';
@@ -109,7 +111,10 @@ export class BotService {
     const text = botText(locale);
     await store.bot.noteQuestion(conversation._id, site._id, message.text, this.deps.clock.now());
 
-    if (visitor && isOrderQuestion(message.text)) {
+    const orderQuestion = isOrderQuestion(message.text);
+    // issue 14 item 2: an order question is the site's order topic, if the shopper chose none.
+    if (orderQuestion) await this.understood(conversation, { questions: [message.text], orderQuestion });
+    if (visitor && orderQuestion) {
       const answer = await this.orderAnswer(visitor, locale);
       if (answer) return this.say(conversation, answer, locale);
     }
@@ -117,6 +122,7 @@ export class BotService {
     if (best && best.score >= settings.threshold) {
       const article = await this.deps.kb.open(site._id, best.id);
       const quote = plainText(article.blocks).slice(0, QUOTE_LENGTH);
+      await this.understood(conversation, { questions: [message.text], articleTags: article.tags, orderQuestion: false });
       await store.bot.noteAnswer(conversation._id, article.title);
       return this.say(conversation, text.answer(article.title, quote), locale);
     }
@@ -192,6 +198,8 @@ export class BotService {
     if (!record) return; // No bot in this conversation, or handed off already.
     const locale = localeOf(record.questions.at(-1) ?? '', visitor.locale ?? 'en');
     await this.say(conversation, botText('en').note(record.questions, record.answered, record.confirmed), locale, 'note');
+    // issue 14 item 2: before it is routed, what the shopper asked sets the topic (if none is set).
+    await this.understood(conversation, { questions: record.questions, orderQuestion: record.questions.some(isOrderQuestion) });
     if (conversation.status === 'waiting' && conversation.queuedAt === null) {
       // A conversation the bot held (mode `always`) asks for a person only now; kept if set before.
       await this.deps.lock.run(id, () => this.deps.store.conversations.recordRequest(id, now));
@@ -201,6 +209,18 @@ export class BotService {
     const opens = site && !isOpen(site.businessHours, now) ? nextOpening(site.businessHours, now) : null;
     const text = botText(locale);
     await this.say(conversation, opens && site?.businessHours ? text.handoffLater(formatOpening(opens, site.businessHours, locale)) : text.handoff, locale);
+  }
+
+  /**
+   * The bot as a topic source (issue 14 item 2): a conversation without a topic gets the one the
+   * site's settings map the bot's understanding to. The shopper's or an agent's choice stays.
+   */
+  private async understood(conversation: ConversationDoc, what: BotUnderstanding): Promise<void> {
+    const current = await this.deps.store.conversations.byId(conversation._id);
+    if (!current || current.topic) return;
+    const settings = await this.deps.store.routing.get(conversation.siteId);
+    const topic = settings ? topicFromBot(settings, what) : null;
+    if (topic) await writeTopic(this.deps, current, topic);
   }
 
   /** A person wrote in the conversation: the first such reply after a handoff is timed. */

@@ -8,6 +8,7 @@ import type { ClientMessageId, RoutingSettings, SiteId } from '@counter/shared';
 import type { ConversationDoc, VisitorDoc } from '../../store/documents.js';
 import type { QueueRouting } from '../../store/repositories/conversations.js';
 import type { Store } from '../../store/store.js';
+import { cartValue } from './conversation-value.js';
 import { queueRank } from './queue-order.js';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +30,7 @@ export async function queueRouting(store: Store, conversation: ConversationDoc, 
     language: primaryLanguage(visitor?.locale),
     tier: visitor?.verified ? visitor.tier : null,
     lastAgentId: visitor ? await lastAgent(store, settings, visitor, conversation, now) : null,
+    value: cartValue(visitor?.cart),
   };
 }
 

@@ -34,7 +34,7 @@ export type Stage = 0 | 1 | 2;
 
 export type RoutedConversation = Pick<
   ConversationDoc,
-  'siteId' | 'priority' | 'queuedAt' | 'createdAt' | 'topic' | 'language' | 'tier' | 'lastAgentId'
+  'siteId' | 'priority' | 'queuedAt' | 'createdAt' | 'topic' | 'language' | 'tier' | 'lastAgentId' | 'value'
 >;
 
 export function matchRule(settings: RoutingSettings, c: RoutedConversation): RoutingRule | null {
@@ -44,7 +44,9 @@ export function matchRule(settings: RoutingSettings, c: RoutedConversation): Rou
       (r) =>
         (r.topic === null || r.topic === (c.topic ?? null)) &&
         (r.language === null || r.language === (c.language ?? null)) &&
-        (r.tier === null || r.tier === tier),
+        (r.tier === null || r.tier === tier) &&
+        // issue 14 item 2: a minimum value; a conversation without a cart is worth nothing here.
+        (r.minValue == null || (c.value ?? 0) >= r.minValue),
     ) ?? null
   );
 }

@@ -32,6 +32,8 @@ export interface QueueRouting {
   language: string | null;
   tier: Tier | null;
   lastAgentId: AgentId | null;
+  /** issue 14 item 2: the cart's value when it was queued (rules with a minimum); absent: null. */
+  value?: number | null;
 }
 
 /** A round's wait counts at most this much in the average reply time (issue 15). */
@@ -231,6 +233,7 @@ export async function conversationRepository(db: Database): Promise<Conversation
             language: routing?.language ?? null,
             tier: routing?.tier ?? null,
             lastAgentId: routing?.lastAgentId ?? null,
+            value: routing?.value ?? null,
             widened: 0,
           },
         },

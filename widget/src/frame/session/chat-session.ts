@@ -55,6 +55,8 @@ export interface ChatSession {
   shutdown(): void;
   /** Uploading and reading files, loaded with the attachment views (issue 12 item 5). */
   attachments(): Promise<AttachmentsApi>;
+  /** The shopper picks a topic (issue 14 item 2); loads with the picker. */
+  topic(topic: string): Promise<void>;
 }
 
 const SOUND_KEY = 'sound';
@@ -177,6 +179,7 @@ export function createChatSession(deps: SessionDeps): ChatSession {
     markRead: reads.mark,
     orders: () => import('./orders').then((m) => m.ordersApi(core, conversation.start)),
     kb: () => import('./kb').then((m) => m.kbApi(core)),
+    topic: (topic) => import('./topic').then((m) => m.chooseTopic(core, topic, shown, access.remember)),
     attachments: () => import('./attachments').then((m) => m.attachmentsApi(core, conversation.start, access.token)),
     setContext: context.set,
 

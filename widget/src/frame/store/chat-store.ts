@@ -47,6 +47,8 @@ export interface ChatState {
   orders: boolean;
   /** The server sends email: the forms may promise a reply by email, and offer the transcript. */
   mail: boolean;
+  /** The site's topics (issue 14 item 2): a new chat offers them. */
+  topics?: string[];
 }
 
 export interface ChatActions {
@@ -155,6 +157,7 @@ export function createChatStore(initial: Partial<ChatState> = {}): ChatStore {
         orders: config.orders,
         mail: !!config.email,
         look: config.look ?? null,
+        topics: config.topics,
       }),
     setAvailability: (availability) => set({ availability }),
     setQueue: (queue) => set({ queue }),

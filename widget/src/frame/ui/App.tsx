@@ -31,6 +31,8 @@ const LeftNote = lazy(() => import('./LeaveMessage').then((m) => m.LeftNote));
 const OrdersEntry = lazy(() => import('./orders/OrdersEntry').then((m) => m.OrdersEntry));
 /** Knowledge base (issue 13): popular questions, suggestions while typing, the bot's buttons. */
 const KbPanel = lazy(() => import('./kb/KbPanel').then((m) => m.KbPanel));
+/** Sites with topics (issue 14 item 2): "What can we help with?" in a new chat. */
+const TopicPicker = lazy(() => import('./topics/TopicPicker').then((m) => m.TopicPicker));
 
 function Footer() {
   const t = useText();
@@ -57,6 +59,7 @@ function ChatWindow() {
   const session = useSession();
   const announcement = useChat((s) => s.announcement);
   const orders = useChat((s) => s.orders);
+  const topics = useChat((s) => !!s.topics?.length);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -73,6 +76,7 @@ function ChatWindow() {
       {orders && <OrdersEntry />}
       <MessageList />
       <KbPanel />
+      {topics && <TopicPicker />}
       <Footer />
       <div class="sr" aria-live="polite" aria-atomic="true">
         {announcement}

@@ -7,6 +7,9 @@ import type { Agent, RoutingRule, RoutingSettings, Site, Team } from '@counter/s
 import { useEffect, useState } from 'preact/hooks';
 import { createHttpClient } from '../../../api/http-client.js';
 import { routingText } from '../../../i18n/routing.js';
+// issue 14 item 2: the bot as a topic source and a rule's minimum cart value.
+import { topicsText } from '../../../i18n/topics.js';
+import { BotTopicFields } from './BotTopicFields.js';
 
 const http = createHttpClient((input, init) => fetch(input, init));
 const url = (site: Site) => `/api/v1/sites/${encodeURIComponent(site.id)}/routing`;
@@ -20,6 +23,7 @@ const slug = (name: string, taken: string[]) => {
 
 export function RoutingSettingsEditor({ site }: { site: Site }) {
   const t = routingText();
+  const tt = topicsText();
   const [settings, setSettings] = useState<RoutingSettings | null>(null);
   const [agents, setAgents] = useState<Agent[]>([]);
   const [status, setStatus] = useState<string | null>(null);
@@ -67,6 +71,7 @@ export function RoutingSettingsEditor({ site }: { site: Site }) {
           </select>
         </label>
       </div>
+      <BotTopicFields settings={settings} set={set} />
 
       <h3>{t.teams}</h3>
       {settings.teams.map((team, i) => (
@@ -156,6 +161,17 @@ export function RoutingSettingsEditor({ site }: { site: Site }) {
             <label class="field field-narrow">
               <span>{t.wait}</span>
               <input type="number" min={0} max={86400} value={rule.waitSeconds} onInput={(e) => setRule(i, { waitSeconds: e.currentTarget.valueAsNumber || 0 })} />
+            </label>
+            <label class="field field-narrow">
+              <span>{tt.minValue}</span>
+              <input
+                type="number"
+                name="rule-min-value"
+                min={0}
+                placeholder={tt.anyValue}
+                value={rule.minValue ?? ''}
+                onInput={(e) => setRule(i, { minValue: Number.isFinite(e.currentTarget.valueAsNumber) ? e.currentTarget.valueAsNumber : null })}
+              />
             </label>
             <button type="button" class="btn" onClick={() => set({ rules: settings.rules.filter((_, j) => j !== i) })}>{t.remove}</button>
           </div>
