@@ -15,6 +15,7 @@ import {
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
+import { cachedVisitors } from './visitor-cache.js';
 import { articleRepository, type ArticleRepository } from './repositories/articles.js';
 import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
@@ -76,7 +77,8 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
     return {
       kind: db.kind,
       sites: await siteRepository(db),
-      visitors: await visitorRepository(db),
+      // Read by every shopper command: cached per node (see visitor-cache.ts).
+      visitors: cachedVisitors(await visitorRepository(db)),
       conversations: await conversationRepository(db),
       messages: await messageRepository(db),
       agents: await agentRepository(db),
