@@ -16,6 +16,7 @@ import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
 import { cachedVisitors } from './visitor-cache.js';
+import { cachedRoutingSettings } from './routing-settings-cache.js';
 import { articleRepository, type ArticleRepository } from './repositories/articles.js';
 import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
@@ -97,7 +98,8 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       mailOutbox: await mailOutboxRepository(db),
       returns: await returnRepository(db),
       kbCandidates: await candidateRepository(db),
-      routing: await routingSettingsRepository(db),
+      // Read by every conversation joining the queue: cached per node (routing-settings-cache.ts).
+      routing: cachedRoutingSettings(await routingSettingsRepository(db)),
       reports: await reportsRepository(db),
       arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),

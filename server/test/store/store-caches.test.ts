@@ -1,6 +1,8 @@
-import type { VisitorId } from '@counter/shared';
+import type { SiteId, VisitorId } from '@counter/shared';
 import { describe, expect, it } from 'vitest';
-import type { VisitorDoc } from '../../src/store/documents.js';
+import type { RoutingSettingsDoc, VisitorDoc } from '../../src/store/documents.js';
+import type { RoutingSettingsRepository } from '../../src/store/repositories/routing-settings.js';
+import { cachedRoutingSettings } from '../../src/store/routing-settings-cache.js';
 import type { VisitorRepository } from '../../src/store/repositories/visitors.js';
 import { cachedVisitors, visitorCacheOf } from '../../src/store/visitor-cache.js';
 
@@ -81,5 +83,25 @@ describe('visitor cache', () => {
     const visitors = cachedVisitors(fakeRepository().repository);
     const doc = (await visitors.byId(ID))!;
     expect(() => Object.assign(doc, { name: 'Mallory' })).toThrow(TypeError);
+  });
+});
+
+describe('routing settings cache', () => {
+  it('remembers a site without settings, and forgets it when an admin saves some', async () => {
+    let stored: RoutingSettingsDoc | null = null;
+    let reads = 0;
+    const inner = {
+      get: async () => (reads++, stored),
+      getMany: async () => (stored ? [stored] : []),
+      save: async (doc: RoutingSettingsDoc) => void (stored = doc),
+    } as RoutingSettingsRepository;
+    const routing = cachedRoutingSettings(inner);
+    const site = 's1' as SiteId;
+    expect(await routing.get(site)).toBe(null);
+    expect(await routing.getMany([site, site])).toEqual([]);
+    expect(reads).toBe(1);
+    await routing.save({ _id: site, lastAgentDays: 7 } as unknown as RoutingSettingsDoc);
+    expect((await routing.getMany([site]))[0]?.lastAgentDays).toBe(7);
+    expect(reads).toBe(2);
   });
 });
