@@ -1,43 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Message } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMongoWire, type MongoWireServer } from '../support/mongo-wire.js';
-import { startRedis } from '../support/redis-server.js';
-import { next, ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
+import { startSharedStore } from '../support/shared-store-nodes.js';
+import { next, ok, visitorCommand, type TestServer } from '../support/test-server.js';
 
-const wire = await startMongoWire();
-const redis = await startRedis();
-const skip = 'skipped' in wire ? wire.skipped : 'skipped' in redis ? redis.skipped : null;
-if (skip) console.warn(`[visitor-cache] skipped: ${skip}`);
+const shared = await startSharedStore('visitor-cache');
 
 /**
  * Each node caches visitor documents (store/visitor-cache.ts). A visitor written on node B
  * must not be served old on node A: B's write travels to A through the adapter.
  */
-describe.skipIf(skip !== null)('visitor cache on two nodes', () => {
-  let db: MongoWireServer;
+describe.skipIf(shared.skipped !== null)('visitor cache on two nodes', () => {
   let nodeA: TestServer;
   let nodeB: TestServer;
-  let dataDir: string;
 
   beforeAll(async () => {
-    if ('skipped' in wire || 'skipped' in redis) return;
-    db = wire.server;
-    dataDir = await mkdtemp(path.join(tmpdir(), 'counter-visitor-cache-'));
-    const config = { mongodbUrl: db.url, redisUrl: redis.url, visitorEventsPerSecond: 1000 };
-    nodeA = await startTestServer({ dataDir, config });
-    nodeB = await startTestServer({ dataDir, config });
+    if (shared.skipped) return;
+    nodeA = await shared.node({ visitorEventsPerSecond: 1000 });
+    nodeB = await shared.node({ visitorEventsPerSecond: 1000 });
   });
-  afterAll(async () => {
-    await nodeA?.close();
-    await nodeB?.close();
-    await db?.dispose();
-    if (!('skipped' in redis)) await redis.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => shared.close());
 
   it('a name given in a tab on node B is on the next message sent from node A', async () => {
     const agent = await nodeA.agent({ name: 'Ann' });
