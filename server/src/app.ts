@@ -44,6 +44,7 @@ import type { Store } from './store/store.js';
 import { kbRoutes } from './http/kb-routes.js';
 import { routingRoutes } from './http/routing-routes.js';
 import { kbSyncPlugin } from './plugins/kb-sync.js';
+import { storeCacheSyncPlugin } from './plugins/store-cache-sync.js';
 import { kbMiningPlugin } from './plugins/kb-mining.js';
 // Response targets (issue 14, item 4).
 import { targetRoutes } from './http/target-routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(realtimePlugin);
     await app.register(kbRoutes);
     await app.register(kbSyncPlugin);
+    await app.register(storeCacheSyncPlugin);
     await app.register(kbMiningPlugin);
     await app.register(routingRoutes);
     await app.register(targetRoutes);

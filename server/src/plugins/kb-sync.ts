@@ -21,7 +21,7 @@ const plugin: FastifyPluginAsync = async (app) => {
   const stopBot = events.subscribe((event) => {
     if (event.type !== 'message.created') return;
     const { message } = event;
-    const work = message.author === 'visitor' ? services.bot.onVisitorMessage(message) : services.bot.onStaffMessage(message);
+    const work = message.author === 'visitor' ? services.bot.onVisitorMessage(message, event.conversation) : services.bot.onStaffMessage(message);
     work.catch((err: unknown) => app.log.error({ err, conversationId: message.conversationId }, 'knowledge-base bot failed'));
   });
   app.addHook('preClose', async () => {

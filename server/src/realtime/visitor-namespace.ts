@@ -102,7 +102,10 @@ function visitorHandlers(
   tokenChanged: (from: string, to: string) => void,
 ): Handlers<typeof visitorSchemas, VisitorResults> {
   const { conversations, visitors } = services;
-  /** Read per command: identity, name and tier may change from another tab. */
+  /**
+   * Per command: identity, name and tier may change from another tab. Served by the node's
+   * visitor cache (store/visitor-cache.ts), which every visitor write invalidates on every node.
+   */
   const me = async (): Promise<VisitorDoc> => {
     const visitor = await visitors.byId(socket.data.visitorId);
     if (!visitor) throw new AppError('unauthorized');

@@ -15,6 +15,8 @@ import {
 import { siteRepository, type SiteRepository } from './repositories/sites.js';
 import { auditRepository, orderAccessRepository, type AuditRepository, type OrderAccessRepository } from './repositories/orders.js';
 import { visitorRepository, type VisitorRepository } from './repositories/visitors.js';
+import { cachedVisitors } from './visitor-cache.js';
+import { cachedRoutingSettings } from './routing-settings-cache.js';
 import { articleRepository, type ArticleRepository } from './repositories/articles.js';
 import { botRepository, type BotRepository } from './repositories/kb-bot.js';
 import { attachmentRepository, type AttachmentStore } from './repositories/attachments.js';
@@ -76,7 +78,8 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
     return {
       kind: db.kind,
       sites: await siteRepository(db),
-      visitors: await visitorRepository(db),
+      // Read by every shopper command: cached per node (see visitor-cache.ts).
+      visitors: cachedVisitors(await visitorRepository(db)),
       conversations: await conversationRepository(db),
       messages: await messageRepository(db),
       agents: await agentRepository(db),
@@ -95,7 +98,8 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       mailOutbox: await mailOutboxRepository(db),
       returns: await returnRepository(db),
       kbCandidates: await candidateRepository(db),
-      routing: await routingSettingsRepository(db),
+      // Read by every conversation joining the queue: cached per node (routing-settings-cache.ts).
+      routing: cachedRoutingSettings(await routingSettingsRepository(db)),
       reports: await reportsRepository(db),
       arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),

@@ -87,8 +87,12 @@ export class BotService {
   // ---- in the conversation ----------------------------------------------------------------
 
   /** A shopper wrote (domain event): the bot answers when the site's mode and the moment say so. */
-  async onVisitorMessage(message: MessageDoc): Promise<void> {
+  async onVisitorMessage(message: MessageDoc, writtenTo?: ConversationDoc): Promise<void> {
     if (message.author !== 'visitor' || message.kind !== 'text') return;
+    // `writtenTo`: the conversation as the message was written to it (the event's copy). One a
+    // person held or had closed then is not the bot's: no read, no lock, for the common case
+    // of a shopper talking to an agent (a conversation read per message saved).
+    if (writtenTo && (writtenTo.agentId !== null || writtenTo.status === 'resolved')) return;
     // One message at a time per conversation: answers stay in order, and the record's
     // $push is safe on FerretDB v1, whose updates are not atomic.
     return this.deps.lock.run(`bot:${message.conversationId}`, () => this.answer(message));
