@@ -32,7 +32,7 @@ export interface MongoWireServer {
 
 export type MongoWireResult = { server: MongoWireServer } | { skipped: string };
 
-function ferretdbBinary(): string | null {
+export function ferretdbBinary(): string | null {
   if (process.env.FERRETDB_BIN && existsSync(process.env.FERRETDB_BIN)) return process.env.FERRETDB_BIN;
   const cache = process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache');
   const cached = path.join(cache, 'counter-chat', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
