@@ -144,6 +144,7 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions = {
       for (const index of indexes) {
         if (index.multikey) createMultikeyIndex(engine, name, index);
         else engine.db.exec(createIndexSql(name, index));
+        coll.addIndex(index);
       }
       return coll;
     },
