@@ -47,6 +47,8 @@ export async function startFerretPostgres(ferretdb: string, postgresBin: string,
         [
           '--handler=postgresql',
           `--postgresql-url=${pg.url}`,
+          // Else FerretDB writes its state.json into the working directory.
+          `--state-dir=${pg.dir}`,
           `--listen-addr=127.0.0.1:${port}`,
           '--debug-addr=-',
           '--telemetry=disable',

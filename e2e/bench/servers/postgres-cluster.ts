@@ -15,6 +15,8 @@ import { stop, track } from '../support/children.js';
 
 export interface PostgresCluster {
   url: string;
+  /** Its scratch folder (removed by dispose): room for the client's own state too. */
+  dir: string;
   pid: number;
   dispose(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startPostgres(binDir: string, timeoutMs = 60_000): Promise
     }
     return {
       url: `postgres://postgres@127.0.0.1:${port}/ferretdb`,
+      dir,
       // runuser's child is postgres itself (runuser execs after a fork and waits): its pid
       // is the one the CPU figures follow through its children.
       pid: child.pid!,
