@@ -6,8 +6,7 @@
  * Started and stopped by the bench, each step bounded in time.
  */
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
-import { freePort, FERRETDB_VERSION } from '@counter/server/testing';
+import { freePort, FERRETDB_VERSION, waitForPort } from '@counter/server/testing';
 import { stop, track } from '../support/children.js';
 import { startPostgres } from './postgres-cluster.js';
 
@@ -17,24 +16,6 @@ export interface FerretPostgres {
   /** FerretDB's process (PostgreSQL's own processes are not in the database CPU figure). */
   pid: number;
   dispose(): Promise<void>;
-}
-
-async function waitForPort(port: number, exited: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (exited()) throw new Error('FerretDB exited before it listened');
-    const ok = await new Promise<boolean>((resolve) => {
-      const sock = connect(port, '127.0.0.1');
-      sock.once('connect', () => {
-        sock.destroy();
-        resolve(true);
-      });
-      sock.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`FerretDB did not listen on ${port} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export async function startFerretPostgres(ferretdb: string, postgresBin: string, timeoutMs = 60_000): Promise<FerretPostgres> {
@@ -60,7 +41,7 @@ export async function startFerretPostgres(ferretdb: string, postgresBin: string,
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-4000)));
     try {
-      await waitForPort(port, () => child.exitCode !== null || child.signalCode !== null, timeoutMs);
+      await waitForPort(port, child, timeoutMs);
     } catch (err) {
       await stop(child, 5000);
       throw new Error(`${(err as Error).message}\n${stderr}`);

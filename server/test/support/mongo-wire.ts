@@ -45,7 +45,7 @@ function onPath(cmd: string): string | null {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`MongoDB-wire server exited with ${child.exitCode}`);
