@@ -46,7 +46,7 @@ export const USAGE = `pnpm bench [options]     (each also as an environment vari
   --scenarios=chat,idle,assign       BENCH_SCENARIOS  which scenarios
   --idle=10000                       BENCH_IDLE       idle shopper connections
   --assign=1000                      BENCH_ASSIGN     conversations waiting for assignment
-  --mongodb-max=200                  BENCH_MONGODB_MAX largest N / queue the mongodb target runs at
+  --mongodb-max=500                  BENCH_MONGODB_MAX largest N / queue the mongodb target runs at
   --timeout=60                       BENCH_TIMEOUT    minutes before the whole run is stopped
   --cpu-prof                         BENCH_CPU_PROF=1 run the product with node --cpu-prof
   --product-env=K=V,K=V              BENCH_PRODUCT_ENV extra product environment
@@ -97,7 +97,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     seconds: positive(get('seconds', 'BENCH_SECONDS', '20'), '--seconds'),
     idle: positive(get('idle', 'BENCH_IDLE', '10000'), '--idle'),
     assign: positive(get('assign', 'BENCH_ASSIGN', '1000'), '--assign'),
-    mongodbMax: positive(get('mongodb-max', 'BENCH_MONGODB_MAX', '200'), '--mongodb-max'),
+    mongodbMax: positive(get('mongodb-max', 'BENCH_MONGODB_MAX', '500'), '--mongodb-max'),
     timeoutMinutes: positive(get('timeout', 'BENCH_TIMEOUT', '60'), '--timeout'),
     cpuProf: ['1', 'true'].includes(get('cpu-prof', 'BENCH_CPU_PROF', 'false')),
     productEnv,

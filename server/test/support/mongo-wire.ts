@@ -32,7 +32,7 @@ export interface MongoWireServer {
 
 export type MongoWireResult = { server: MongoWireServer } | { skipped: string };
 
-function ferretdbBinary(): string | null {
+export function ferretdbBinary(): string | null {
   if (process.env.FERRETDB_BIN && existsSync(process.env.FERRETDB_BIN)) return process.env.FERRETDB_BIN;
   const cache = process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache');
   const cached = path.join(cache, 'counter-chat', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
@@ -45,7 +45,7 @@ function onPath(cmd: string): string | null {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`MongoDB-wire server exited with ${child.exitCode}`);

@@ -84,6 +84,12 @@ function elementToken(value: SqlValue, context: string): string {
   if (typeof value === 'number') return `n${Buffer.from(String(value), 'utf8').toString('hex')}`;
   throw new Error(`unsupported value in ${context}: null`);
 }
+/** The FTS5 table of a multikey field and the MATCH expression of `{ field: { $all: values } }`. */
+export function multikeyMatch(collection: string, field: string, values: unknown): { fts: string; match: string } {
+  if (!Array.isArray(values) || !values.length) throw new Error(`$all on ${field} needs a non-empty array`);
+  const match = values.map((v) => elementToken(scalar(v, `$all on ${field}`), `$all on ${field}`)).join(' AND ');
+  return { fts: multikeyTable(collection, field), match };
+}
 const ELEMENT_TOKEN = `(CASE type WHEN 'text' THEN 's' ELSE 'n' END) || lower(hex(value))`;
 
 function condition(field: string, op: string, value: unknown, params: SqlValue[], collection?: string): string {
@@ -91,9 +97,8 @@ function condition(field: string, op: string, value: unknown, params: SqlValue[]
   switch (op) {
     case '$all': {
       if (!collection) throw new Error(`$all on ${field} needs its collection`);
-      if (!Array.isArray(value) || !value.length) throw new Error(`$all on ${field} needs a non-empty array`);
-      const fts = multikeyTable(collection, field);
-      params.push(value.map((v) => elementToken(scalar(v, `$all on ${field}`), `$all on ${field}`)).join(' AND '));
+      const { fts, match } = multikeyMatch(collection, field, value);
+      params.push(match);
       return `rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
     }
     case '$eq':

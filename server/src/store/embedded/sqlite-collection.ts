@@ -3,9 +3,10 @@
  * (they see committed data only: a write transaction is opened and committed within one
  * synchronous step, never across an await); writes go through the group commit.
  */
-import type { Doc, DocCollection, Filter, FindOneAndUpdateOptions, FindOptions, Update } from '../collection.js';
+import type { Doc, DocCollection, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpec, Update } from '../collection.js';
 import { StoreUnavailableError } from '../errors.js';
 import type { GroupCommit } from './group-commit.js';
+import { NewestFirst } from './newest-first.js';
 import { isUnavailable, type SqliteEngine } from './sqlite-engine.js';
 import { orderBy, tableName, whereClause, type SqlValue } from './sql-query.js';
 
@@ -27,6 +28,7 @@ function project<T>(doc: Record<string, unknown>, projection: Record<string, 0 |
 
 export class SqliteCollection<T extends Doc> implements DocCollection<T> {
   private readonly table: string;
+  private readonly newestFirst: NewestFirst;
 
   constructor(
     readonly name: string,
@@ -34,6 +36,12 @@ export class SqliteCollection<T extends Doc> implements DocCollection<T> {
     private readonly writer: GroupCommit,
   ) {
     this.table = tableName(name);
+    this.newestFirst = new NewestFirst(name, engine);
+  }
+
+  /** The indexes made for it: a common-key search may walk the one matching its sort. */
+  addIndex(index: IndexSpec): void {
+    this.newestFirst.addIndex(index);
   }
 
   /** A read that failed for the store's sake is logged once here and becomes unavailable. */
@@ -58,19 +66,23 @@ export class SqliteCollection<T extends Doc> implements DocCollection<T> {
 
   find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     return this.read('find', () => {
-      const params: SqlValue[] = [];
-      let sql = `SELECT doc FROM ${this.table} WHERE ${whereClause(filter, params, this.name)}${orderBy(options.sort)}`;
-      if (options.limit || options.skip) {
-        sql += ' LIMIT ? OFFSET ?';
-        params.push(options.limit || -1, options.skip ?? 0);
-      }
-      const rows = this.engine.all<string>(sql, params, true);
+      const rows = this.newestFirst.find(filter, options) ?? this.findRows(filter, options);
       const { projection } = options;
       return rows.map((json) => {
         const doc = JSON.parse(json) as Record<string, unknown>;
         return projection ? project<T>(doc, projection) : (doc as unknown as T);
       });
     });
+  }
+
+  private findRows(filter: Filter, options: FindOptions): string[] {
+    const params: SqlValue[] = [];
+    let sql = `SELECT doc FROM ${this.table} WHERE ${whereClause(filter, params, this.name)}${orderBy(options.sort)}`;
+    if (options.limit || options.skip) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(options.limit || -1, options.skip ?? 0);
+    }
+    return this.engine.all<string>(sql, params, true);
   }
 
   count(filter: Filter): Promise<number> {

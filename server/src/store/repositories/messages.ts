@@ -38,9 +38,13 @@ export interface MessageSearch {
 /** Newest first, ties broken by id: the order search pages follow and their cursors name. */
 const NEWEST = { createdAt: -1, _id: -1 } as const;
 
-/** Strictly after (at, id) in NEWEST order. */
+/**
+ * Strictly after (at, id) in NEWEST order. The `$lte` is implied by the `$or`; it is there so
+ * both stores seek the sorted index to the cursor instead of walking it from the newest.
+ */
 export const afterPosition = (p: { at: number; id: string }, field: string): Filter => ({
-  $or: [{ [field]: { $lt: p.at } }, { [field]: p.at, _id: { $lt: p.id } }],
+  [field]: { $lte: p.at },
+  $or: [{ [field]: { $lt: p.at } }, { _id: { $lt: p.id } }],
 });
 
 export async function messageRepository(db: Database): Promise<MessageRepository> {
@@ -49,6 +53,8 @@ export async function messageRepository(db: Database): Promise<MessageRepository
     { name: 'conversation_client', keys: { conversationId: 1, clientId: 1 }, unique: true },
     // MongoDB walks one key's entries newest first and stops at the page's end.
     { name: 'search_keys', keys: { searchKeys: 1, createdAt: -1, _id: -1 }, multikey: true },
+    // The embedded store walks this one for a key common enough (see embedded/newest-first.ts).
+    { name: 'newest', keys: NEWEST },
     { name: 'keys_version', keys: { keysVersion: 1 } },
   ]);
 
