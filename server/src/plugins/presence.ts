@@ -6,11 +6,19 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { samplePresence } from '../domain/presence-log.js';
+
+/** How often the online agents' open chats are sampled for the reports' concurrent load. */
+const LOAD_SAMPLE_MS = 60_000;
 
 const plugin: FastifyPluginAsync = async (app) => {
   const { config, store, services, clock } = app;
   // Single node: no other process can hold presence, so forget what a previous run left.
-  if (!config.redisUrl) await store.presence.sweepDeadNodes(Number.MAX_SAFE_INTEGER, config.nodeId);
+  if (!config.redisUrl) {
+    await store.presence.sweepDeadNodes(Number.MAX_SAFE_INTEGER, config.nodeId);
+    // Stretches a crash left open end where the previous run last saw them.
+    await store.presenceHistory.closeAtLastSeen(null);
+  }
   // Announce this node before its first socket: otherwise another node's sweep, running
   // before this one's first heartbeat, takes this node's agents for orphans and removes them.
   await store.presence.heartbeat(config.nodeId, clock.now());
@@ -23,11 +31,20 @@ const plugin: FastifyPluginAsync = async (app) => {
       .finally(() => (sweeping = null));
   }, config.sweepIntervalMs);
   sweeper.unref();
+  let sampling: Promise<void> | null = null;
+  const sampler = setInterval(() => {
+    sampling ??= samplePresence({ store, clock })
+      .catch((err: unknown) => app.log.warn({ err }, 'presence load sample failed'))
+      .finally(() => (sampling = null));
+  }, LOAD_SAMPLE_MS);
+  sampler.unref();
 
   app.addHook('preClose', async () => {
     clearInterval(sweeper);
+    clearInterval(sampler);
     // A sweep under way still writes: let it finish while the store is open.
     await sweeping;
+    await sampling;
   });
   app.addHook('onClose', async () => {
     await store.presence.removeNode(config.nodeId).catch((err: unknown) => {
