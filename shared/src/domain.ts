@@ -386,3 +386,12 @@ export interface AttachmentMeta {
 export interface WidgetConfig {
   look?: { color: string; ink: string; showAgent: boolean };
 }
+
+// ---- issue 15 leftovers: the NPS question ----
+/** Interface merging: the site asks shoppers the 0–10 question after the rating (absent: no). */
+export interface Site {
+  nps?: boolean;
+}
+export interface WidgetConfig {
+  nps?: boolean;
+}

@@ -279,3 +279,8 @@ export interface AgentServerToClientEvents {
   /** Offered to this free agent: accepting it (POST /api/v1/conversations/:id/accept-offer) claims it, the first one wins. */
   'target:offered': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
 }
+
+// ---- NPS after the rating (issue 15 leftovers) ----
+export interface VisitorResults {
+  'conversation:nps': { score: number };
+}

@@ -68,6 +68,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           orders: Boolean(site.orderProvider),
           email: app.mail.enabled,
           look: chatLook(site),
+          nps: site.nps === true,
         },
       };
     },

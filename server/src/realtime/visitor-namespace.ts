@@ -189,5 +189,7 @@ function visitorHandlers(
     'returns:policy': async () => ({ policy: await services.returns.policy((await me()).siteId) }),
     'return:file': async (input) => ({ request: await services.returns.file(await me(), input) }),
     'returns:mine': async () => ({ requests: await services.returns.mine(await me()) }),
+    // ---- NPS after the rating (issue 15 leftovers)
+    'conversation:nps': async (input) => services.nps.answer(await me(), input),
   };
 }

@@ -30,6 +30,7 @@ import { arrivalRepository, type ArrivalRepository } from './repositories/arriva
 import { targetRepository, type TargetRepository } from './repositories/targets.js';
 // Presence history (issue 15 leftovers).
 import { presenceHistoryRepository, type PresenceHistoryRepository } from './repositories/presence-history.js';
+import { npsAnswerRepository, type NpsAnswerRepository } from './repositories/nps-answers.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -70,6 +71,8 @@ export interface Store {
   targets: TargetRepository;
   /** Agents' online/away stretches (issue 15 leftovers). */
   presenceHistory: PresenceHistoryRepository;
+  /** The shoppers' NPS answers (issue 15 leftovers). */
+  npsAnswers: NpsAnswerRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +107,7 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),
       presenceHistory: await presenceHistoryRepository(db),
+      npsAnswers: await npsAnswerRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };
