@@ -4,13 +4,19 @@
  * different one later is a conflict, as a second rating is.
  */
 import type { npsAnswer, z } from '@counter/shared/schemas';
-import type { VisitorDoc } from '../store/documents.js';
+import type { ConversationDoc, VisitorDoc } from '../store/documents.js';
 import type { ConversationService } from './conversations.js';
 import type { DomainDeps } from './deps.js';
 import { AppError, forbidden } from './errors.js';
 
 export class NpsService {
   constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'lock'> & { conversations: ConversationService }) {}
+
+  /** Whether the shopper of this (just rated) conversation is asked the question now. */
+  async asks(conversation: ConversationDoc): Promise<boolean> {
+    if (conversation.nps !== null && conversation.nps !== undefined) return false;
+    return (await this.deps.store.sites.byId(conversation.siteId))?.nps === true;
+  }
 
   async answer(visitor: VisitorDoc, input: z.output<typeof npsAnswer>): Promise<{ score: number }> {
     const conversation = await this.deps.conversations.forVisitor(visitor, input.conversationId);

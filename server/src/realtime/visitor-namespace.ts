@@ -137,9 +137,11 @@ function visitorHandlers(
       }
       return null;
     },
-    'conversation:rate': async (input) => ({
-      conversation: visitorConversationView(await conversations.rate(await me(), input)),
-    }),
+    'conversation:rate': async (input) => {
+      const rated = await conversations.rate(await me(), input);
+      // The NPS question (issue 15 leftovers) follows the rating where the site asks it.
+      return { conversation: visitorConversationView(rated), ...((await services.nps.asks(rated)) && { askNps: true }) };
+    },
     'conversation:leave-message': async (input) => {
       const { message, conversation } = await conversations.leaveMessage(await me(), input);
       return { conversation: visitorConversationView(conversation), message: visitorMessageView(message) };

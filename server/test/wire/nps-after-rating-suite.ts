@@ -37,7 +37,8 @@ export function npsAfterRatingSuite(label: string, config: () => Partial<Config>
       expect(await visitorCommand(shop.socket, 'conversation:nps', { conversationId, score: 9 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
       ok(await agentCommand(ann.socket, 'conversation:resolve', { conversationId: conversationId as never }));
-      ok(await visitorCommand(shop.socket, 'conversation:rate', { conversationId, score: 5 }));
+      // The rating's answer tells the widget to ask next.
+      expect(ok(await visitorCommand(shop.socket, 'conversation:rate', { conversationId, score: 5 })).askNps).toBe(true);
       for (const score of [11, -1, 7.5, '9']) {
         expect(await visitorCommand(shop.socket, 'conversation:nps', { conversationId, score } as never)).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
       }
