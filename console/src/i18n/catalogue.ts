@@ -77,3 +77,9 @@ TABLES.supervisorLinks = viaAccessor(supervisorLinksText);
 // Response targets (issue 14, item 4).
 import { targetsText } from './targets.js';
 TABLES.targets = viaAccessor(targetsText);
+
+// NPS question setting and call-in (issue 15 leftovers).
+import { npsText } from './nps.js';
+TABLES.nps = viaAccessor(npsText);
+import { callInText } from './call-in.js';
+TABLES.callIn = viaAccessor(callInText);

@@ -11,6 +11,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
 import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazyKbAdminPage, LazySitesPage, LazySupervisorPage } from './lazy-pages.js';
 import { LazyReportsPage } from './lazy-pages.js';
+import { CallInWatch } from '../call-in/CallInWatch.js';
 
 export function Shell() {
   const app = useApp();
@@ -61,6 +62,7 @@ export function Shell() {
     <div class="shell">
       <TopBar />
       <ConnectionBanner />
+      <CallInWatch />
       <LazyGettingStarted />
       <main class="shell-main">{page}</main>
       {helpOpen && <LazyHelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}
