@@ -13,7 +13,7 @@ export function CallInBanner({ call, onClose }: { call: CallIn; onClose: () => v
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (document.visibilityState !== 'hidden') return;
+    if (!app.isHidden()) return;
     app.notify({ title: t.title, body: t.body(call.by, call.siteName), tag: `call-in:${call.siteId}`, onClick: () => window.focus() });
   }, [call]);
 
