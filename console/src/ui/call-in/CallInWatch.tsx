@@ -1,7 +1,8 @@
 /**
  * Listens for a supervisor's call-in (issue 15 leftovers: `supervisor:call-in`, sent to away
- * agents) on every page; the banner and its words are a lazy part fetched only when one comes,
- * so the inbox's first load carries just this listener.
+ * agents) on every page. This listener is a small chunk the shell fetches after the first paint
+ * (the inbox's main chunk is at its budget); the banner and its words are another, fetched only
+ * when a call-in comes.
  */
 import type { CallIn } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
