@@ -16,6 +16,8 @@ describe('call-in on an away agent\'s console', () => {
     const h = await renderConsole({ me: { status: 'away' } });
     h.transport.handle('agent:status', (p) => ({ ok: true, data: { agent: { ...h.me, status: p.status } } }));
     await screen.findByRole('radiogroup', { name: 'Your status' });
+    // The listener is a lazy part fetched after the first paint.
+    await waitFor(() => expect(h.transport.listening('supervisor:call-in')).toBe(true), { timeout: 5000 });
     h.transport.emit('supervisor:call-in', CALL);
     const banner = await screen.findByText('Sue asks you to come online: Tea Shop is getting busy.', {}, { timeout: 5000 });
     expect(banner.closest('[role="alert"]')?.textContent).toContain('You are called in');
@@ -23,11 +25,13 @@ describe('call-in on an away agent\'s console', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Go online' }));
     await waitFor(() => expect(h.transport.callsOf('agent:status')).toEqual([{ status: 'online' }]));
     await waitFor(() => expect(screen.queryByText(/asks you to come online/)).toBeNull());
-  });
+  }, 20_000);
 
   it('in a background tab also sends a desktop notice; "Not now" dismisses the banner', async () => {
     const h = await renderConsole({ me: { status: 'away' } });
     await screen.findByRole('radiogroup', { name: 'Your status' });
+    // The listener is a lazy part fetched after the first paint.
+    await waitFor(() => expect(h.transport.listening('supervisor:call-in')).toBe(true), { timeout: 5000 });
     h.setHidden(true);
     h.transport.emit('supervisor:call-in', CALL);
     await screen.findByText(/Sue asks you to come online/, {}, { timeout: 5000 });
@@ -35,5 +39,5 @@ describe('call-in on an away agent\'s console', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
     await waitFor(() => expect(screen.queryByText(/asks you to come online/)).toBeNull());
     expect(h.transport.callsOf('agent:status')).toEqual([]);
-  });
+  }, 20_000);
 });
