@@ -83,3 +83,5 @@ import { npsText } from './nps.js';
 TABLES.nps = viaAccessor(npsText);
 import { callInText } from './call-in.js';
 TABLES.callIn = viaAccessor(callInText);
+import { atRiskText } from './at-risk.js';
+TABLES.atRisk = viaAccessor(atRiskText);
