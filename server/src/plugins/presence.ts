@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { samplePresence } from '../domain/presence-log.js';
+import { scheduleBackgroundJob } from './background-job.js';
 
 /** How often the online agents' open chats are sampled for the reports' concurrent load. */
 const LOAD_SAMPLE_MS = 60_000;
@@ -31,20 +32,12 @@ const plugin: FastifyPluginAsync = async (app) => {
       .finally(() => (sweeping = null));
   }, config.sweepIntervalMs);
   sweeper.unref();
-  let sampling: Promise<void> | null = null;
-  const sampler = setInterval(() => {
-    sampling ??= samplePresence({ store, clock })
-      .catch((err: unknown) => app.log.warn({ err }, 'presence load sample failed'))
-      .finally(() => (sampling = null));
-  }, LOAD_SAMPLE_MS);
-  sampler.unref();
+  scheduleBackgroundJob(app, { name: 'presence load sample', run: () => samplePresence({ store, clock }), intervalMs: LOAD_SAMPLE_MS });
 
   app.addHook('preClose', async () => {
     clearInterval(sweeper);
-    clearInterval(sampler);
     // A sweep under way still writes: let it finish while the store is open.
     await sweeping;
-    await sampling;
   });
   app.addHook('onClose', async () => {
     await store.presence.removeNode(config.nodeId).catch((err: unknown) => {

@@ -1,23 +1,5 @@
-import { describe, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
-import { startMongoWire } from '../support/mongo-wire.js';
 import { presenceHistoryContract } from './presence-history-contract.js';
+import { mongoHarness, mongoWireOrSkip } from './harnesses.js';
 
-const wire = await startMongoWire();
-
-if ('skipped' in wire) {
-  describe.skip(`presence history: mongodb (skipped: ${wire.skipped})`, () => {
-    it('needs a MongoDB-wire server', () => {});
-  });
-  console.warn(`[mongodb] presence history skipped: ${wire.skipped}`);
-} else {
-  const { server } = wire;
-  presenceHistoryContract(`mongodb (${server.description})`, async () => ({
-    open: () => openStore({ mongodbUrl: server.url }),
-    async reopen(store) {
-      await store.close();
-      return openStore({ mongodbUrl: server.url });
-    },
-    dispose: () => server.dispose(),
-  }));
-}
+const server = await mongoWireOrSkip('presence history');
+if (server) presenceHistoryContract(`mongodb (${server.description})`, mongoHarness(server, { restartServer: false }));
