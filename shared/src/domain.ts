@@ -394,3 +394,11 @@ export interface WidgetConfig {
   /** The site's topics: the new chat offers them as buttons (absent or empty: none). */
   topics?: string[];
 }
+// ---- issue 15 leftovers: the NPS question ----
+/** Interface merging: the site asks shoppers the 0–10 question after the rating (absent: no). */
+export interface Site {
+  nps?: boolean;
+}
+export interface WidgetConfig {
+  nps?: boolean;
+}

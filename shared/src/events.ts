@@ -56,7 +56,8 @@ export interface VisitorResults {
   'message:history': HistoryPage<VisitorMessage>;
   'message:read': { seq: number };
   'typing:set': null;
-  'conversation:rate': { conversation: VisitorConversation };
+  /** askNps (issue 15 leftovers): the site asks the 0–10 question next; absent: it does not. */
+  'conversation:rate': { conversation: VisitorConversation; askNps?: boolean };
   'conversation:leave-message': { conversation: VisitorConversation; message: VisitorMessage };
   /**
    * Always verified: a claim that does not verify is refused with `identity_rejected` (the
@@ -291,3 +292,7 @@ export interface TopicVisitorResults {
 }
 /** Registered on /visitor beside VisitorClientToServerEvents. */
 export type TopicVisitorClientToServerEvents = CommandMap<import('./schemas/routing.js').TopicVisitorSchemas, TopicVisitorResults>;
+// ---- NPS after the rating (issue 15 leftovers) ----
+export interface VisitorResults {
+  'conversation:nps': { score: number };
+}

@@ -157,3 +157,13 @@ export const reportExportQuerySchema = z
   .refine((q) => q.to > q.from, { message: 'to must be after from' })
   .refine((q) => q.to - q.from <= 366 * 86_400_000, { message: 'at most one year' });
 export type ReportExportQuery = z.infer<typeof reportExportQuerySchema>;
+
+// ---- Presence history (issue 15 leftovers): appended to AgentFigures by interface merging ----
+
+export interface AgentFigures {
+  /**
+   * Highest number of conversations held at once while online (sampled, like concurrentLoad);
+   * null without a sample in the range.
+   */
+  concurrentPeak?: number | null;
+}

@@ -77,3 +77,12 @@ export interface CallIn {
   siteName: string;
   by: string;
 }
+
+// ---- at risk by target due times (issue 15 leftovers): interface merging ----
+export interface SupervisedConversation {
+  /**
+   * When the shopper's wait misses its response target (shared/src/targets.ts dueOf, the site's
+   * targets); the at-risk list is sorted by it, soonest (or already missed) first. Absent: no wait.
+   */
+  dueAt?: Millis | null;
+}

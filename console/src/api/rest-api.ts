@@ -36,6 +36,8 @@ export interface SitePatch extends Partial<NewSite> {
   endIdentitySecretGrace?: boolean;
   /** The secret is write-only: absent keeps the stored one (same kind and URL). */
   orderProvider?: OrderProviderInput;
+  /** Issue 15 leftovers: ask shoppers the 0–10 NPS question after the rating. */
+  nps?: boolean;
 }
 
 export interface CannedReplyInput {

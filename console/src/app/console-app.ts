@@ -210,6 +210,8 @@ export function createConsoleApp(deps: ConsoleDeps) {
     // ---- supervisor live view (issue 15): its lazy page speaks to the socket itself.
     live: () => transport,
     notify: (notice: Notice) => deps.notifier.notify(notice),
+    // ---- call-in (issue 15 leftovers): a desktop notice only when the console is in the background.
+    isHidden: () => deps.visibility.isHidden(),
   };
 }
 

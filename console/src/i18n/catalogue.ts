@@ -84,3 +84,10 @@ TABLES.returnPolicy = viaAccessor(returnPolicyText);
 // The conversation's topic picker (issue 14 item 2).
 import { topicsText } from './topics.js';
 TABLES.topics = viaAccessor(topicsText);
+// NPS question setting and call-in (issue 15 leftovers).
+import { npsText } from './nps.js';
+TABLES.nps = viaAccessor(npsText);
+import { callInText } from './call-in.js';
+TABLES.callIn = viaAccessor(callInText);
+import { atRiskText } from './at-risk.js';
+TABLES.atRisk = viaAccessor(atRiskText);

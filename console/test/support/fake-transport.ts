@@ -58,6 +58,11 @@ export class FakeTransport implements AgentTransport {
     return handler(payload);
   }
 
+  /** Whether anything listens to `event` now (for listeners in lazy parts, loaded after the first paint). */
+  listening(event: ServerEvent): boolean {
+    return (this.listeners.get(event)?.size ?? 0) > 0;
+  }
+
   on<E extends ServerEvent>(event: E, listener: AgentServerToClientEvents[E]): () => void {
     const set = this.listeners.get(event) ?? new Set();
     set.add(listener as never);

@@ -56,6 +56,6 @@ describe('shell', () => {
     expect(screen.queryByRole('link', { name: 'Agents' })).toBeNull();
     expect(screen.getByText('Admins only')).toBeTruthy();
     h.location.set('#/canned');
-    await screen.findByRole('heading', { name: 'Canned replies' });
+    await screen.findByRole('heading', { name: 'Canned replies' }, { timeout: 5000 });
   });
 });

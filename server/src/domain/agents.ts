@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from './errors.js';
 import { agentKey } from './keyed-lock.js';
 import { agentView } from './views.js';
 import type { DomainDeps } from './deps.js';
+import { recordPresence } from './presence-log.js';
 
 export class AgentService {
   constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'router' | 'lock'> & {
@@ -206,6 +207,7 @@ export class AgentService {
 
   async setStatus(agent: AgentDoc, status: AgentStatus): Promise<Agent> {
     const updated = (await this.write(agent._id, { status })) ?? agent;
+    await recordPresence(this.deps, agent._id);
     const view = await this.view(updated);
     this.deps.events.publish({ type: 'agent.updated', agent: view });
     this.deps.events.publish({ type: 'availability.changed' });
@@ -217,6 +219,7 @@ export class AgentService {
     const now = this.deps.clock.now();
     await this.deps.store.presence.socketOpened({ _id: socketId, agentId, nodeId: this.deps.nodeId, at: now });
     await this.write(agentId, { disconnectedAt: null });
+    await recordPresence(this.deps, agentId);
     this.deps.events.publish({ type: 'availability.changed' });
     this.deps.router.kick();
   }
@@ -225,6 +228,7 @@ export class AgentService {
     const remaining = await this.deps.store.presence.socketClosed(socketId, agentId);
     if (remaining > 0) return;
     await this.write(agentId, { disconnectedAt: this.deps.clock.now() });
+    await recordPresence(this.deps, agentId);
     this.deps.events.publish({ type: 'availability.changed' });
   }
 }

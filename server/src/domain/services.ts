@@ -28,6 +28,8 @@ import { ReturnService } from './returns/return-service.js';
 import { SupervisorService } from './supervisor/supervisor-service.js';
 // Response targets (issue 14, item 4).
 import { TargetSettings } from './targets/target-settings.js';
+// NPS after the rating (issue 15 leftovers).
+import { NpsService } from './nps.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -74,6 +76,8 @@ export interface Services {
   supervisor: SupervisorService;
   // ---- response targets (issue 14, item 4)
   targets: TargetSettings;
+  // ---- NPS after the rating (issue 15 leftovers)
+  nps: NpsService;
 }
 
 /** Wires the domain over a store; no framework in here, so tests build it directly. */
@@ -136,5 +140,10 @@ export function createServices(deps: {
     targets: new TargetSettings({ store, sites }),
   };
   // ---- the shopper's returns (issue 12 item 4): they follow the after-sales actions.
-  return { ...services, returns: new ReturnService({ store, clock, log, events, orders, conversations, afterSales: services.afterSales }) };
+  return {
+    ...services,
+    returns: new ReturnService({ store, clock, log, events, orders, conversations, afterSales: services.afterSales }),
+    // ---- NPS after the rating (issue 15 leftovers)
+    nps: new NpsService({ store, clock, lock, conversations }),
+  };
 }

@@ -23,7 +23,7 @@ const PER_MINUTE = 60;
 const built = <T>() => z.custom<T>(() => true);
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = new ReportService({ store: app.store });
+  const service = new ReportService({ store: app.store, now: () => app.clock.now() });
   const limits = { rateLimit: { max: PER_MINUTE, timeWindow: 60_000 } };
 
   app.get(

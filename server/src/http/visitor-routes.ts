@@ -70,6 +70,7 @@ export const visitorRoutes: FastifyPluginAsyncZod = async (app) => {
           look: chatLook(site),
           // issue 14 item 2: the topics the new chat offers
           topics: await app.services.routing.siteTopics(site._id),
+          nps: site.nps === true,
         },
       };
     },

@@ -6,11 +6,20 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { samplePresence } from '../domain/presence-log.js';
+import { scheduleBackgroundJob } from './background-job.js';
+
+/** How often the online agents' open chats are sampled for the reports' concurrent load. */
+const LOAD_SAMPLE_MS = 60_000;
 
 const plugin: FastifyPluginAsync = async (app) => {
   const { config, store, services, clock } = app;
   // Single node: no other process can hold presence, so forget what a previous run left.
-  if (!config.redisUrl) await store.presence.sweepDeadNodes(Number.MAX_SAFE_INTEGER, config.nodeId);
+  if (!config.redisUrl) {
+    await store.presence.sweepDeadNodes(Number.MAX_SAFE_INTEGER, config.nodeId);
+    // Stretches a crash left open end where the previous run last saw them.
+    await store.presenceHistory.closeAtLastSeen(null);
+  }
   // Announce this node before its first socket: otherwise another node's sweep, running
   // before this one's first heartbeat, takes this node's agents for orphans and removes them.
   await store.presence.heartbeat(config.nodeId, clock.now());
@@ -23,6 +32,7 @@ const plugin: FastifyPluginAsync = async (app) => {
       .finally(() => (sweeping = null));
   }, config.sweepIntervalMs);
   sweeper.unref();
+  scheduleBackgroundJob(app, { name: 'presence load sample', run: () => samplePresence({ store, clock }), intervalMs: LOAD_SAMPLE_MS });
 
   app.addHook('preClose', async () => {
     clearInterval(sweeper);

@@ -142,9 +142,11 @@ function visitorHandlers(
       }
       return null;
     },
-    'conversation:rate': async (input) => ({
-      conversation: visitorConversationView(await conversations.rate(await me(), input)),
-    }),
+    'conversation:rate': async (input) => {
+      const rated = await conversations.rate(await me(), input);
+      // The NPS question (issue 15 leftovers) follows the rating where the site asks it.
+      return { conversation: visitorConversationView(rated), ...((await services.nps.asks(rated)) && { askNps: true }) };
+    },
     'conversation:leave-message': async (input) => {
       const { message, conversation } = await conversations.leaveMessage(await me(), input);
       return { conversation: visitorConversationView(conversation), message: visitorMessageView(message) };
@@ -194,5 +196,7 @@ function visitorHandlers(
     'returns:policy': async () => ({ policy: await services.returns.policy((await me()).siteId) }),
     'return:file': async (input) => ({ request: await services.returns.file(await me(), input) }),
     'returns:mine': async () => ({ requests: await services.returns.mine(await me()) }),
+    // ---- NPS after the rating (issue 15 leftovers)
+    'conversation:nps': async (input) => services.nps.answer(await me(), input),
   };
 }

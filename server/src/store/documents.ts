@@ -501,3 +501,26 @@ export interface ConversationDoc {
   /** The shopper's cart value when it was queued (a rule's minValue); absent on older conversations. */
   value?: number | null;
 }
+
+// ---- Presence history (issue 15 leftovers): per-agent online/away intervals ---------------------
+
+/**
+ * One stretch of an agent being online or away with a console open (offline is the gap between
+ * stretches). `openKey` is the agent's id while the stretch is open, else the stretch's own id:
+ * its unique index lets at most one stretch per agent be open, whichever node writes.
+ */
+export interface PresenceIntervalDoc {
+  _id: string;
+  openKey: string;
+  agentId: AgentId;
+  state: 'online' | 'away';
+  from: number;
+  /** Null while open. */
+  to: number | null;
+  /** Last time a node saw the agent connected in this stretch: where a crash closes it. */
+  seenAt: number;
+  /** Open chats sampled while online: sample count, their sum, the highest. */
+  loadSamples: number;
+  loadSum: number;
+  loadPeak: number;
+}

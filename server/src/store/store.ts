@@ -30,6 +30,9 @@ import { reportsRepository, type ReportAccess, type ReportsRepository } from './
 import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 // Response targets (issue 14, item 4).
 import { targetRepository, type TargetRepository } from './repositories/targets.js';
+// Presence history (issue 15 leftovers).
+import { presenceHistoryRepository, type PresenceHistoryRepository } from './repositories/presence-history.js';
+import { npsAnswerRepository, type NpsAnswerRepository } from './repositories/nps-answers.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -68,6 +71,10 @@ export interface Store {
   arrivals: ArrivalRepository;
   /** Response targets: waits, breaches, escalation marks (issue 14, item 4). */
   targets: TargetRepository;
+  /** Agents' online/away stretches (issue 15 leftovers). */
+  presenceHistory: PresenceHistoryRepository;
+  /** The shoppers' NPS answers (issue 15 leftovers). */
+  npsAnswers: NpsAnswerRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -103,6 +110,8 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       reports: await reportsRepository(db),
       arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),
+      presenceHistory: await presenceHistoryRepository(db),
+      npsAnswers: await npsAnswerRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

@@ -26,3 +26,5 @@ export * from './routing.js';
 export * from './supervisor.js';
 // ---- response targets (issue 14, item 4) ----
 export * as targets from './targets.js';
+// ---- NPS after the rating (issue 15 leftovers) ----
+export { npsAnswer, npsVisitorSchemas } from './nps.js';

@@ -65,6 +65,8 @@ export const siteView: z.ZodType<Site> = z.object({
   createdAt: millis,
   // --- onboarding (issue 16, item 6) ---
   widgetSeenAt: millis.optional(),
+  // --- issue 15 leftovers: the NPS question ---
+  nps: z.boolean().optional(),
 });
 
 export const identityCheckReport: z.ZodType<IdentityCheckReport> = z.object({
@@ -101,6 +103,8 @@ export const widgetConfigView: z.ZodType<WidgetConfig> = z.object({
   look: z.object({ color: z.string(), ink: z.string(), showAgent: z.boolean() }).optional(),
   // issue 14 item 2: the topics the new chat offers
   topics: z.array(z.string()).optional(),
+  // issue 15 leftovers: ask the NPS question after the rating
+  nps: z.boolean().optional(),
 });
 
 export const loginResponse: z.ZodType<LoginResponse> = z.object({ agent: agentView });

@@ -106,6 +106,9 @@ export const updateSiteBody = z.object({
   rotateIdentitySecret: z.boolean().optional(),
   /** true: the previous secret stops verifying now (it leaked, or every page is updated). */
   endIdentitySecretGrace: z.boolean().optional(),
+  // ---- issue 15 leftovers
+  /** Ask shoppers the 0–10 "would you recommend us" question after the rating. */
+  nps: z.boolean().optional(),
 });
 
 export const cannedReplyBody = z.object({

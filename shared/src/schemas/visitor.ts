@@ -4,6 +4,7 @@ import * as c from './common.js';
 import { orderCardSend, orderLookup, externalRef } from './orders.js';
 import { attachmentSend } from './attachments.js';
 import { returnsVisitorSchemas } from './returns.js';
+import { npsVisitorSchemas } from './nps.js';
 
 export const visitorSessionBody = z.object({
   siteId: c.siteId,
@@ -104,6 +105,8 @@ export const visitorSchemas = {
   'conversation:email-transcript': z.object({ conversationId: c.conversationId, email: c.email.optional() }),
   // ---- the shopper's returns (issue 12 item 4)
   ...returnsVisitorSchemas,
+  // ---- NPS after the rating (issue 15 leftovers)
+  ...npsVisitorSchemas,
 } as const;
 
 export type VisitorSchemas = typeof visitorSchemas;

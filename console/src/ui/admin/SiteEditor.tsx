@@ -15,6 +15,7 @@ import { OrderProviderSettings } from './OrderProviderSettings.js';
 import { ActionLimitsEditor } from './ActionLimitsEditor.js';
 import { ReturnPolicyEditor } from './ReturnPolicyEditor.js';
 import { SiteLook } from './SiteLook.js';
+import { NpsSetting } from './NpsSetting.js';
 // Routing settings (issue 14): part of this page's lazy chunk (a chunk of its own would add
 // its name to the first chunk's preload map).
 import { RoutingSettingsEditor } from './routing/RoutingSettingsEditor.js';
@@ -107,6 +108,7 @@ export function SiteEditor({ site }: { site: Site }) {
         </div>
       </form>
       <SiteLook key={`look-${site.id}`} site={site} />
+      <NpsSetting key={`nps-${site.id}`} site={site} />
       <LazyTargetsEditor key={`targets-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <ActionLimitsEditor key={`limits-${site.id}`} site={site} />

@@ -11,6 +11,10 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { TopBar } from './TopBar.js';
 import { LazyAccountPage, LazyAgentsPage, LazyApprovalsPage, LazyCannedRepliesPage, LazyHelpOverlay, LazyHistoryPage, LazyKbAdminPage, LazySitesPage, LazySupervisorPage } from './lazy-pages.js';
 import { LazyReportsPage } from './lazy-pages.js';
+import { lazyPart } from '../common/lazy-part.js';
+
+// Call-in (issue 15 leftovers): even its listener is a chunk, fetched after the first paint.
+const LazyCallInWatch = lazyPart(() => import('../call-in/CallInWatch.js').then((m) => m.CallInWatch), 'quiet');
 
 export function Shell() {
   const app = useApp();
@@ -61,6 +65,7 @@ export function Shell() {
     <div class="shell">
       <TopBar />
       <ConnectionBanner />
+      <LazyCallInWatch />
       <LazyGettingStarted />
       <main class="shell-main">{page}</main>
       {helpOpen && <LazyHelpOverlay onClose={() => app.stores.ui.getState().setHelp(false)} />}

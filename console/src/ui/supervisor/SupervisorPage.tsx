@@ -13,6 +13,7 @@ import { PeakWarning } from './PeakWarning.js';
 import { ReadOnlyThread } from './ReadOnlyThread.js';
 import { useLiveView } from './use-live-view.js';
 import { WaitingList } from './WaitingList.js';
+import { atRiskText } from '../../i18n/at-risk.js';
 
 export function SupervisorPage() {
   const app = useApp();
@@ -79,7 +80,7 @@ export function SupervisorPage() {
           {opened && <ReadOnlyThread conversationId={opened} onClose={() => setOpened(null)} />}
           <div class="sv-grid">
             <AgentsBoard agents={view.agents} onOpen={(id) => setOpened(id as ConversationId)} />
-            <WaitingList title={t.atRisk} empty={t.atRiskEmpty} items={view.atRisk} agents={view.agents} now={now} onOpen={(id) => setOpened(id as ConversationId)} />
+            <WaitingList title={atRiskText().title} empty={atRiskText().empty} items={view.atRisk} agents={view.agents} now={now} onOpen={(id) => setOpened(id as ConversationId)} />
             <WaitingList title={t.queue} empty="–" items={view.queue.items} agents={view.agents} now={now} onOpen={(id) => setOpened(id as ConversationId)} />
             <ForecastTable forecast={view.forecast} />
           </div>

@@ -3,6 +3,7 @@ import type { SupervisedAgent, SupervisedConversation } from '@counter/shared';
 import { supervisorText } from '../../i18n/supervisor.js';
 import { shortDuration } from '../../lib/time-format.js';
 import { ConversationActions } from './ConversationActions.js';
+import { DueBadge } from './DueBadge.js';
 
 export function WaitingList(props: {
   title: string;
@@ -29,6 +30,7 @@ export function WaitingList(props: {
                   {t.waiting} <strong>{shortDuration(props.now - c.waitingSince)}</strong>
                 </>
               )}
+              {c.dueAt != null && <DueBadge dueAt={c.dueAt} now={props.now} />}
             </p>
             {c.preview && <p class="muted small">“{c.preview}”</p>}
             <ConversationActions c={c} agents={props.agents} onOpen={props.onOpen} />

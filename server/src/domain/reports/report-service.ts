@@ -23,6 +23,7 @@ import { AppError, forbidden } from '../errors.js';
 import { computeFigures } from './figures.js';
 import { isTimeZone } from './local-time.js';
 import { BOM, csvRow } from './csv.js';
+import { joinPresence } from './agent-presence.js';
 
 /** The bot's records read per report, newest first: a bound, not a sample (see README). */
 const BOT_RECORDS_MAX = 50_000;
@@ -96,6 +97,8 @@ export class ReportService {
       agentName: async (id: AgentId) => (await this.deps.store.agents.byId(id))?.name ?? null,
       botRecords: () => this.botRecords(siteIds, query.from, query.to),
     });
+    // Time online / away and concurrent load come from the presence history, not the engines.
+    figures.agents = await joinPresence(this.deps.store, siteIds, { from: query.from, to: query.to, now: this.deps.now?.() ?? Date.now() }, figures.agents);
     return { query: { siteId: query.siteId ?? null, from: query.from, to: query.to, tz }, figures, tookMs: Math.round(performance.now() - started) };
   }
 
@@ -123,9 +126,9 @@ export class ReportService {
   private async *csvChunks(actor: Actor, query: ReportExportQuery, scope: ReportScope): AsyncGenerator<string> {
     if (query.kind === 'agents') {
       const summary = await this.summary(actor, { ...query });
-      yield BOM + csvRow(['agent_id', 'name', 'handled', 'frt_count', 'frt_p50_ms', 'frt_p90_ms', 'frt_avg_ms', 'rated', 'satisfied', 'csat']);
+      yield BOM + csvRow(['agent_id', 'name', 'handled', 'frt_count', 'frt_p50_ms', 'frt_p90_ms', 'frt_avg_ms', 'rated', 'satisfied', 'csat', 'online_ms', 'away_ms', 'concurrent_load', 'concurrent_peak']);
       for (const a of summary.figures.agents) {
-        yield csvRow([a.agentId, a.name, a.handled, a.frt.count, a.frt.p50, a.frt.p90, a.frt.avg === null ? null : Math.round(a.frt.avg), a.csat.rated, a.csat.satisfied, a.csat.share]);
+        yield csvRow([a.agentId, a.name, a.handled, a.frt.count, a.frt.p50, a.frt.p90, a.frt.avg === null ? null : Math.round(a.frt.avg), a.csat.rated, a.csat.satisfied, a.csat.share, a.onlineMs, a.awayMs, a.concurrentLoad, a.concurrentPeak ?? null]);
       }
       return;
     }

@@ -35,6 +35,8 @@ export class Sweeper {
     for (const agentId of orphaned) {
       if (!still.has(agentId)) await lock.run(agentKey(agentId), () => agents.update(agentId, { disconnectedAt: now }, now));
     }
+    // Their stretches end where a node last saw them, not now: the node may have died long ago.
+    await store.presenceHistory.closeAtLastSeen(orphaned.filter((id) => !still.has(id)));
     events.publish({ type: 'availability.changed' });
   }
 

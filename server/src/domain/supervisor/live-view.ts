@@ -12,6 +12,7 @@ import type { ServiceStats } from '../metrics.js';
 import { worksFor } from '../routing/plan.js';
 import type { PeakWatch } from './peak-watch.js';
 import { waitTargetSeconds } from './wait-target.js';
+import { atRiskByDue } from './at-risk.js';
 
 const QUEUE_SHOWN = 20;
 /** Counted exactly up to here; a longer queue shows as this many (the view says "at least"). */
@@ -72,11 +73,8 @@ export class LiveView {
       at: clock.now(),
       agents,
       queue: { length: queue.length, oldestSince: queuedTimes.length ? Math.min(...queuedTimes) : null, items: queue.slice(0, QUEUE_SHOWN).map(row) },
-      atRisk: held
-        .filter((c) => c.awaitingReplySince !== null)
-        .sort((a, b) => a.awaitingReplySince! - b.awaitingReplySince!)
-        .slice(0, AT_RISK_SHOWN)
-        .map(row),
+      // By time to breach of each wait's target, not by the longest wait (issue 15 leftovers).
+      atRisk: atRiskByDue([...held, ...queue], site, AT_RISK_SHOWN).map(({ c, dueAt }) => ({ ...row(c), dueAt })),
       forecast,
       warning:
         forecast.breachInMinutes === null

@@ -32,7 +32,7 @@ export interface ChatSession {
   loadOlder(): Promise<void>;
   /** Leaves the ended conversation for a fresh one (started by the next message). */
   newConversation(): void;
-  rate(score: number, comment: string): Promise<boolean>;
+  rate(score: number, comment: string): Promise<false | { nps: import('./rating').NpsAnswer | null }>;
   /** The ended conversation by email (issue 17); loads with its code on first use. */
   emailTranscript(email: string): Promise<TranscriptResult>;
   /** Nobody online: an email and a message become a conversation agents answer later. */

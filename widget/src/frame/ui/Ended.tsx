@@ -8,10 +8,13 @@ import { LIMITS } from '@counter/shared';
 import { useState } from 'preact/hooks';
 import { ENDED } from '../../i18n/ended';
 import type { TranscriptResult } from '../session/chat-session';
+import type { NpsAnswer } from '../session/rating';
+import { Nps } from './Nps';
 import './form-styles';
 import { useChat, useSession, useText } from './use-chat';
 
-function Rating() {
+/** onNps: the rating is stored and the site asks its 0–10 question next (issue 15 leftovers). */
+function Rating({ onNps }: { onNps: (answer: NpsAnswer) => void }) {
   const t = useText(ENDED);
   const session = useSession();
   const [score, setScore] = useState(0);
@@ -20,7 +23,8 @@ function Rating() {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
-    await session.rate(score, String(new FormData(event.currentTarget as HTMLFormElement).get('comment') ?? ''));
+    const rated = await session.rate(score, String(new FormData(event.currentTarget as HTMLFormElement).get('comment') ?? ''));
+    if (rated && rated.nps) onNps(rated.nps);
     setBusy(false);
   };
 
@@ -97,10 +101,13 @@ export function Ended() {
   const session = useSession();
   const rated = useChat((s) => !!s.conversation?.rating);
   const mail = useChat((s) => s.mail);
+  // Held here: the rating form goes once the rating is stored, the question comes after it.
+  const [nps, setNps] = useState<{ answer: NpsAnswer } | null>(null);
   return (
     <section class="card">
       <p class="note">{t('ended')}</p>
-      {rated ? <p role="status">{t('rated')}</p> : <Rating />}
+      {rated ? <p role="status">{t('rated')}</p> : <Rating onNps={(answer) => setNps({ answer })} />}
+      {rated && nps && <Nps answer={nps.answer} />}
       {mail && <EmailTranscript />}
       <button type="button" class="link" onClick={() => session.newConversation()}>
         {t('newChat')}

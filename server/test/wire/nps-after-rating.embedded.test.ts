@@ -1,0 +1,3 @@
+import { npsAfterRatingSuite } from './nps-after-rating-suite.js';
+
+npsAfterRatingSuite('embedded', () => ({}));

@@ -1,0 +1,3 @@
+import { presenceInReportsSuite } from './presence-in-reports-suite.js';
+
+presenceInReportsSuite('embedded', () => ({}));
