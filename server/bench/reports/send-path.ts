@@ -19,7 +19,7 @@ import { createStore } from '../../src/store/store.js';
 const MESSAGES = Number(process.env.MESSAGES ?? 10_000);
 const CONCURRENT = 100;
 const RUNS = 3;
-const TRIGGERS = ['report_conversations__insert', 'report_conversations__update', 'report_conversations__delete'];
+const TRIGGERS = ['report_conversations__insert', 'report_conversations__update', 'report_conversations__rounds', 'report_conversations__delete'];
 
 const dir = await mkdtemp(path.join(tmpdir(), 'counter-send-path-bench-'));
 const db = await openEmbedded(dir, { fsync: false });
@@ -33,22 +33,26 @@ try {
   let seq = 1_000;
   let at = Date.UTC(2026, 11, 1);
 
-  /** One message: a shopper line then (every other one) a staff reply that ends the wait. */
-  async function send(i: number): Promise<void> {
+  /**
+   * One message: a shopper line (changes no reported field: the trigger only checks) or a
+   * staff reply that ends a wait (adds a round: the side row is rewritten).
+   */
+  async function send(i: number, kind: Kind): Promise<void> {
     const id = ids[i % ids.length]!;
     const now = at++;
-    if (i % 2 === 0) await store.conversations.recordMessage(id, { seq: ++seq, at: now, preview: 'where is my parcel?', by: 'visitor', firstOfKind: false, waitedSince: now - 5_000, requestedAt: now - 60_000 });
+    if (kind === 'shopper lines') await store.conversations.recordMessage(id, { seq: ++seq, at: now, preview: 'where is my parcel?', by: 'visitor', firstOfKind: false, waitedSince: now - 5_000, requestedAt: now - 60_000 });
     else await store.conversations.recordMessage(id, { seq: ++seq, at: now, preview: 'on its way', by: 'agent', firstOfKind: false, waitedSince: now - 5_000, requestedAt: now - 60_000 });
   }
 
-  async function measure(withUpkeep: boolean): Promise<number> {
+  type Kind = 'shopper lines' | 'staff replies';
+  async function measure(withUpkeep: boolean, kind: Kind): Promise<number> {
     for (const name of TRIGGERS) db.reportSql.exec(`DROP TRIGGER IF EXISTS ${name}`);
     if (withUpkeep) for (const sql of triggerSql) db.reportSql.exec(sql);
     const before = process.cpuUsage();
     let next = 0;
     await Promise.all(
       Array.from({ length: CONCURRENT }, async () => {
-        while (next < MESSAGES) await send(next++);
+        while (next < MESSAGES) await send(next++, kind);
       }),
     );
     const cpu = process.cpuUsage(before);
@@ -56,19 +60,17 @@ try {
     return (cpu.user + cpu.system) / MESSAGES;
   }
 
-  await measure(true); // warm-up: statement caches, JIT
-  const results: Record<string, number[]> = { 'with report upkeep': [], 'without (triggers dropped)': [] };
-  for (let run = 0; run < RUNS; run++) {
-    results['without (triggers dropped)']!.push(await measure(false));
-    results['with report upkeep']!.push(await measure(true));
+  const median = (runs: number[]) => [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  for (const kind of ['shopper lines', 'staff replies'] as const) {
+    await measure(true, kind); // warm-up: statement caches, JIT
+    const runs = { with: [] as number[], without: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      runs.without.push(await measure(false, kind));
+      runs.with.push(await measure(true, kind));
+    }
+    const fmt = (r: number[]) => `median ${median(r).toFixed(0)} µs (runs ${r.map((x) => x.toFixed(0)).join(', ')})`;
+    console.log(`${kind}: with report upkeep ${fmt(runs.with)}; triggers dropped ${fmt(runs.without)}; upkeep ${(median(runs.with) - median(runs.without)).toFixed(0)} µs CPU per conversation update`);
   }
-  for (const [label, runs] of Object.entries(results)) {
-    const sorted = [...runs].sort((a, b) => a - b);
-    console.log(`${label.padEnd(28)} ${MESSAGES} updates x ${RUNS}: median ${sorted[1]!.toFixed(0)} µs CPU per conversation update (runs ${runs.map((r) => r.toFixed(0)).join(', ')})`);
-  }
-  const upkeep = [...results['with report upkeep']!].sort((a, b) => a - b)[1]!;
-  const none = [...results['without (triggers dropped)']!].sort((a, b) => a - b)[1]!;
-  console.log(`report upkeep: ${(upkeep - none).toFixed(0)} µs CPU per conversation update (median difference)`);
 } finally {
   await store.close();
   await rm(dir, { recursive: true, force: true });
