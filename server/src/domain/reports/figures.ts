@@ -5,7 +5,7 @@
  */
 import type { AgentFigures, AgentId, Distribution, ReportFigures } from '@counter/shared';
 import type { BotRecordDoc } from '../../store/documents.js';
-import type { QuantileRow, ReportCond, ReportEngine, ReportField, ReportScope } from '../../store/reports/engine.js';
+import { dayOf, type QuantileRow, type ReportCond, type ReportEngine, type ReportField, type ReportScope } from '../../store/reports/engine.js';
 import { localCalendar } from './local-time.js';
 
 export interface FigureInputs {
@@ -44,42 +44,49 @@ export async function computeFigures(input: FigureInputs): Promise<ReportFigures
   const resolvedScope: ReportScope = { ...scope, on: 'resolvedAt' };
   const byDay = { by: 'day' as const, dayQuarters: calendar.dayQuarters };
 
+  // Every count, the heatmap and the daily counts from one pass grouped by 15-minute slot
+  // (a slot lies in one local hour and day in any zone): summed, placed, folded into days here.
   const countSets: ReportCond[][] = [
     [], ['botOnly'], ['inHours'], ['human', 'frtWithin30s'], ['human', 'frtWithin3m'], ['human', 'resolvedOk'], ['human', 'ended'],
     ['abandoned'], ['human'], ['rated'], ['satisfied'], ['npsAnswered'], ['promoter'], ['detractor'],
   ];
+  const RATED = 9;
+  const SATISFIED = 10;
   const [
-    [conversations, botOnly, inWorkingHours, within30s, within3m, resolvedOk, ended, abandoned, human, rated, satisfied, npsAnswered, promoters, detractors],
-    firstResponse, rounds, resolutionTime, queueWait,
-    tags, topics, quarters, dayCounts, dayFrt, dayRated, daySatisfied, agentHandled, agentFrt, agentRated, agentSatisfied,
+    perQuarter, firstResponse, rounds, resolutionTime, queueWait,
+    tags, topics, dayFrt, agentRows, agentFrt,
   ] = await Promise.all([
-    engine.counts(scope, countSets).then((c) => countSets.map((_, i) => c[i] ?? 0) as CountRow),
+    engine.group({ scope, where: [], by: 'createdQuarter', counts: countSets }),
     dist('frtMs', ['human']),
     engine.group({ scope, where: ['human'], by: null, sums: ['replyRounds', 'replyWaitSum'] }),
     dist('resolutionMs', [], resolvedScope),
     dist('queueWaitMs', []),
     engine.group({ scope, where: [], by: 'tag' }),
     engine.group({ scope, where: [], by: 'topic' }),
-    engine.group({ scope, where: [], by: 'createdQuarter' }),
-    engine.group({ scope, where: [], ...byDay }),
     engine.quantiles({ scope, where: ['human'], ...byDay, field: 'frtMs', qs: [0.5] }),
-    engine.group({ scope, where: ['rated'], ...byDay }),
-    engine.group({ scope, where: ['satisfied'], ...byDay }),
-    engine.group({ scope, where: ['hasAgent'], by: 'agentId' }),
+    engine.group({ scope, where: ['hasAgent'], by: 'agentId', counts: [['rated'], ['satisfied']] }),
     engine.quantiles({ scope, where: ['human', 'hasAgent'], by: 'agentId', field: 'frtMs', qs: [0.5, 0.9] }),
-    engine.group({ scope, where: ['rated', 'hasAgent'], by: 'agentId' }),
-    engine.group({ scope, where: ['satisfied', 'hasAgent'], by: 'agentId' }),
   ]);
 
+  const totals = countSets.map(() => 0);
   const heatmap = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
-  for (const row of quarters) {
-    const { weekday, hour } = calendar.slot(Number(row.key));
+  const dayTotals = new Map<number, number>();
+  const dayRatedMap = new Map<number, number>();
+  const daySatisfiedMap = new Map<number, number>();
+  const add = (m: Map<number, number>, k: number, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const row of perQuarter) {
+    row.counts.forEach((n, i) => (totals[i]! += n));
+    // No slot: a conversation stored before reports kept one (counted, placed nowhere).
+    if (row.key === null) continue;
+    const quarter = Number(row.key);
+    const { weekday, hour } = calendar.slot(quarter);
     heatmap[weekday]![hour]! += row.count;
+    const day = dayOf(quarter, calendar.dayQuarters);
+    add(dayTotals, day, row.count);
+    add(dayRatedMap, day, row.counts[RATED] ?? 0);
+    add(daySatisfiedMap, day, row.counts[SATISFIED] ?? 0);
   }
-  const perDay = (rows: { key: string | number | null; count: number }[]) => new Map(rows.map((r) => [Number(r.key), r.count]));
-  const dayTotals = perDay(dayCounts);
-  const dayRatedMap = perDay(dayRated);
-  const daySatisfiedMap = perDay(daySatisfied);
+  const [conversations, botOnly, inWorkingHours, within30s, within3m, resolvedOk, ended, abandoned, human, rated, satisfied, npsAnswered, promoters, detractors] = totals as CountRow;
   const dayFrtMap = new Map(dayFrt.map((r) => [Number(r.key), r.values[0] ?? null]));
   const trend = calendar.days.map((day, i) => ({
     day,
@@ -89,13 +96,10 @@ export async function computeFigures(input: FigureInputs): Promise<ReportFigures
   }));
 
   const frtByAgent = new Map(agentFrt.map((r) => [String(r.key), r]));
-  const ratedByAgent = perAgent(agentRated);
-  const satisfiedByAgent = perAgent(agentSatisfied);
   const agents: AgentFigures[] = await Promise.all(
-    agentHandled.map(async (row) => {
+    agentRows.map(async (row) => {
       const id = String(row.key) as AgentId;
-      const agentRatedCount = ratedByAgent.get(id) ?? 0;
-      const agentSatisfiedCount = satisfiedByAgent.get(id) ?? 0;
+      const [agentRatedCount = 0, agentSatisfiedCount = 0] = row.counts;
       return {
         agentId: id,
         name: (await input.agentName(id)) ?? id,
@@ -144,8 +148,6 @@ export async function computeFigures(input: FigureInputs): Promise<ReportFigures
     bot: botFigures(await input.botRecords()),
   };
 }
-
-const perAgent = (rows: { key: string | number | null; count: number }[]) => new Map(rows.map((r) => [String(r.key), r.count]));
 
 const ranked = (rows: { key: string | number | null; count: number }[]) =>
   rows

@@ -8,7 +8,7 @@
 import type { Db, Document, Filter as MFilter } from 'mongodb';
 import type { ConversationDoc } from '../documents.js';
 import type { GroupQuery, GroupRow, QuantileQuery, QuantileRow, ReportCond, ReportEngine, ReportKey, ReportScope } from './engine.js';
-import { rankOf } from './engine.js';
+import { dayOf, rankOf } from './engine.js';
 
 const NOT_BOT_ONLY = { $or: [{ botReplied: { $ne: true } }, { firstResponseAt: { $ne: null } }] };
 const NOT_ABANDONED = { $or: [{ requestedAt: null }, { firstResponseAt: { $ne: null } }, { botReplied: true }] };
@@ -50,18 +50,6 @@ const KEY_FIELD: Record<ReportKey, string> = {
   day: 'createdQuarter',
 };
 
-/** The day a slot falls in (day i starts at quarters[i]). */
-function dayOf(quarter: number, quarters: readonly number[]): number {
-  let lo = 0;
-  let hi = quarters.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (quarters[mid]! <= quarter) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 export function mongoReportEngine(db: () => Db): ReportEngine {
   // Untyped: the filters are built here from the closed set above.
   const coll = () => db().collection<Document>('conversations');
@@ -80,22 +68,27 @@ export function mongoReportEngine(db: () => Db): ReportEngine {
 
   async function group(q: GroupQuery): Promise<GroupRow[]> {
     const sums = q.sums ?? [];
-    const [counts, ...sumMaps] = await Promise.all([
+    const sets = q.counts ?? [];
+    // A pipeline per conditional count too ($cond is not among FerretDB v1's accumulators).
+    const [counts, ...maps] = await Promise.all([
       accumulate(q.scope, q.where, q.by, { $sum: 1 }),
       ...sums.map((f) => accumulate(q.scope, q.where, q.by, { $sum: `$${f}` })),
+      ...sets.map((set) => accumulate(q.scope, [...q.where, ...set], q.by, { $sum: 1 })),
     ]);
     const out: GroupRow[] = [...counts!].map(([key, count]) => ({
       key,
       count,
-      sums: Object.fromEntries(sums.map((f, i) => [f, sumMaps[i]!.get(key) ?? 0])),
+      sums: Object.fromEntries(sums.map((f, i) => [f, maps[i]!.get(key) ?? 0])),
+      counts: sets.map((_, i) => maps[sums.length + i]!.get(key) ?? 0),
     }));
     if (q.by !== 'day') return out;
     const days = new Map<number, GroupRow>();
     for (const row of out) {
       const day = dayOf(Number(row.key), q.dayQuarters ?? [0]);
-      const into = days.get(day) ?? { key: day, count: 0, sums: Object.fromEntries(sums.map((f) => [f, 0])) };
+      const into = days.get(day) ?? { key: day, count: 0, sums: Object.fromEntries(sums.map((f) => [f, 0])), counts: sets.map(() => 0) };
       into.count += row.count;
       for (const f of sums) into.sums[f] = (into.sums[f] ?? 0) + (row.sums[f] ?? 0);
+      row.counts.forEach((n, i) => (into.counts[i]! += n));
       days.set(day, into);
     }
     return [...days.values()];
