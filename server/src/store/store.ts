@@ -28,6 +28,8 @@ import { reportsRepository, type ReportAccess, type ReportsRepository } from './
 import { arrivalRepository, type ArrivalRepository } from './repositories/arrivals.js';
 // Response targets (issue 14, item 4).
 import { targetRepository, type TargetRepository } from './repositories/targets.js';
+// Semantic search (issue 13, item 2).
+import { articleVectorRepository, type ArticleVectorRepository } from './repositories/article-vectors.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -66,6 +68,8 @@ export interface Store {
   arrivals: ArrivalRepository;
   /** Response targets: waits, breaches, escalation marks (issue 14, item 4). */
   targets: TargetRepository;
+  /** Article embeddings by content hash (issue 13, item 2). */
+  articleVectors: ArticleVectorRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -99,6 +103,7 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       reports: await reportsRepository(db),
       arrivals: await arrivalRepository(db),
       targets: await targetRepository(db),
+      articleVectors: await articleVectorRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };
