@@ -29,9 +29,6 @@ export function articleView(doc: ArticleDoc): Article {
 const MAX_PROBLEMS = 50;
 /** Candidates each ranking offers before fusing (what the benchmark measured with). */
 const DEPTH = 10;
-/** A save of up to this many articles waits for their vectors (one request to the endpoint);
- * a larger import is embedded after it returns. */
-const EMBED_IN_SAVE = 16;
 
 type KbDeps = Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & {
   index: ArticleIndex;
@@ -40,7 +37,7 @@ type KbDeps = Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & {
 };
 
 export class KbService {
-  /** Embedding that runs after its request or the start returned; awaited at shutdown. */
+  /** Embedding that runs after its save or the start returned, one run after another. */
   private background: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: KbDeps) {}
@@ -87,7 +84,7 @@ export class KbService {
       const doc = await this.deps.store.articles.get(siteId, id);
       if (doc) this.deps.index.put(doc);
       else this.deps.index.remove(siteId, id);
-      // The writing node stored the vector before telling: load it, or drop a stale one.
+      // The writing node tells again once it stored the vector: load it, or drop a stale one.
       if (doc) await this.deps.semantic?.load([doc]);
       else this.deps.semantic?.remove(siteId, id);
     }
@@ -110,12 +107,10 @@ export class KbService {
     for (const doc of docs) this.deps.index.put(doc);
     for (const id of removed) this.deps.index.remove(siteId, id);
     for (const id of removed) this.deps.semantic?.remove(siteId, id);
-    // Vectors first, so the other nodes find them when they hear of the change; a failure
-    // (logged) leaves the articles lexical only, never fails the save.
-    const { semantic } = this.deps;
-    if (semantic && docs.length <= EMBED_IN_SAVE) await semantic.embed(docs).catch(this.deps.onError);
-    else if (semantic) this.embedLater(docs);
     this.deps.events.publish({ type: 'kb.changed', siteId, articleIds: [...docs.map((d) => d._id), ...removed] });
+    // The vectors after the save returns: an endpoint that hangs must not hold up an editor.
+    // Until then (and for good if it fails, logged) the articles are found lexically.
+    if (this.deps.semantic && docs.length > 0) this.embedLater(docs);
     await this.deps.store.bot.dropUnanswered(answered).catch(this.deps.onError);
     await this.deps.store.kbCandidates.dropAnswered(answered).catch(this.deps.onError);
   }
