@@ -1,19 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddings } from '../support/embeddings-server.js';
 import { startEmbeddingsProxy, type EmbeddingsProxy } from '../support/embeddings-proxy.js';
 import { embeddingsConfig, seed } from '../support/kb-semantic.js';
-import { startMongoWire, type MongoWireServer } from '../support/mongo-wire.js';
-import { startRedis } from '../support/redis-server.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startSharedStore } from '../support/shared-store-nodes.js';
+import type { TestServer } from '../support/test-server.js';
 
 const endpoint = await startEmbeddings();
-const wire = await startMongoWire();
-const redis = await startRedis();
-const skip = 'skipped' in endpoint ? endpoint.skipped : 'skipped' in wire ? wire.skipped : 'skipped' in redis ? redis.skipped : null;
-if (skip) console.warn(`[kb-semantic-on-every-node] skipped: ${skip}`);
+const shared = await startSharedStore('kb-semantic-nodes');
+const skip = 'skipped' in endpoint ? endpoint.skipped : shared.skipped;
+if ('skipped' in endpoint) console.warn(`[kb-semantic-on-every-node] skipped: ${endpoint.skipped}`);
 
 /** Shares neither words nor bigrams with the edited article; only its meaning matches. */
 const GIFT_QUESTION = '买来送朋友的，能用盒子装一下吗';
@@ -21,34 +16,26 @@ const GIFT = { title: '礼品包装服务', body: '结算时勾选礼品包装�
 
 /** Issue 13, item 2: vectors in the MongoDB store, loaded by every node, kept current on edits. */
 describe.skipIf(skip !== null)('semantic search on two nodes (MongoDB wire)', () => {
-  let db: MongoWireServer;
   let proxy: EmbeddingsProxy;
   let nodeA: TestServer;
   let nodeB: TestServer;
-  let dataDir: string;
   let cookieA: string;
   let cookieB: string;
 
   beforeAll(async () => {
-    if ('skipped' in endpoint || 'skipped' in wire || 'skipped' in redis) return;
-    db = wire.server;
+    if ('skipped' in endpoint) return;
     proxy = await startEmbeddingsProxy(endpoint.url);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'counter-semantic-nodes-'));
-    const config = { mongodbUrl: db.url, redisUrl: redis.url, ...embeddingsConfig(proxy.url, 20_000) };
-    nodeA = await startTestServer({ dataDir, config });
+    const config = embeddingsConfig(proxy.url, 20_000);
+    nodeA = await shared.node(config);
     cookieA = await seed(nodeA);
     await nodeA.app.services.kb.idle();
-    nodeB = await startTestServer({ dataDir, config });
+    nodeB = await shared.node(config);
     cookieB = (await nodeB.agent({ online: false })).cookie;
   }, 120_000);
   afterAll(async () => {
-    await nodeA?.close();
-    await nodeB?.close();
+    await shared.close();
     await proxy?.close();
-    await db?.dispose();
-    if (!('skipped' in redis)) await redis.stop();
     if (!('skipped' in endpoint)) await endpoint.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   const searchB = async (q: string) =>
