@@ -25,6 +25,8 @@ const plugin: FastifyPluginAsync = async (app) => {
     const expired = await expireVisitors({ store, clock }, config.visitorSessionTtlMs);
     await store.throttles.prune(clock.now() - LOGIN_FAILURE_WINDOW_MS);
     await store.sessions.deleteExpired(clock.now());
+    // A return filing whose process died before it held its quantities (after its lease).
+    await app.services.returns.finishFilings();
     if (expired.deleted || expired.retained) app.log.info(expired, 'housekeeping: expired unused visitors');
     return expired;
   };
