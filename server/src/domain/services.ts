@@ -30,6 +30,8 @@ import { SupervisorService } from './supervisor/supervisor-service.js';
 import { TargetSettings } from './targets/target-settings.js';
 // NPS after the rating (issue 15 leftovers).
 import { NpsService } from './nps.js';
+// Semantic search (issue 13, item 2).
+import { SemanticSearch, type SemanticConfig } from './kb/semantic-search.js';
 
 export interface IdentityConfig {
   /** How long a rotated identity secret keeps verifying. */
@@ -92,6 +94,8 @@ export function createServices(deps: {
   /** Builds an order-provider adapter from a site's settings (the domain knows none). */
   createOrderProvider?: ProviderFactory;
   warn?: (context: object, message: string) => void;
+  /** Semantic search (issue 13, item 2): null or absent, lexical only. */
+  semantic?: SemanticConfig | null;
 }): Services {
   const { store, clock, events, config, onError } = deps;
   const identityFailures = new IdentityFailures({ store, clock, log: deps.identityLog });
@@ -110,7 +114,8 @@ export function createServices(deps: {
   });
   const warn = deps.warn ?? (() => {});
   const orders = new OrderService({ store, clock, onError, providers: orderProviders, conversations, sites, policy: config.orderPolicy, warn });
-  const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex() });
+  const semantic = deps.semantic ? new SemanticSearch({ store, clock, config: deps.semantic, warn: deps.warn ?? (() => {}) }) : null;
+  const kb = new KbService({ store, clock, events, onError, index: new ArticleIndex(), semantic });
   const agents = new AgentService({ ...common, nodeId: config.nodeId, revokeAll: (id) => auth.revokeAll(id) });
   const services = {
     sites,

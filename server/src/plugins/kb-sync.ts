@@ -26,6 +26,8 @@ const plugin: FastifyPluginAsync = async (app) => {
   });
   app.addHook('preClose', async () => {
     stopBot();
+    // Semantic search (issue 13, item 2): embedding still running publishes kb.changed.
+    await services.kb.close();
   });
   if (!config.redisUrl) return; // One node: its own index is the only one.
 

@@ -9,6 +9,7 @@ import { EventBus } from '../domain/events.js';
 import { createServices, type Services } from '../domain/services.js';
 import { ATTACHMENT_DEFAULTS } from '../domain/attachments.js';
 import { providerFactory } from '../orders/create-provider.js';
+import { semanticConfig } from '../domain/kb/semantic-config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -57,6 +58,7 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
     identityLog: app.log,
     createOrderProvider: providerFactory({ timeoutMs: config.orderProviderTimeoutMs }),
     warn: (context, message) => app.log.warn(context, message),
+    semantic: semanticConfig(config.embeddings),
   });
   // Provider adapters may hold sockets (keep-alive) and caches.
   app.addHook('onClose', () => services.orderProviders.close());

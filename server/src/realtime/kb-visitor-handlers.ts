@@ -27,7 +27,7 @@ export function kbVisitorHandlers(socket: VisitorSocket, services: Services): Ha
       await bot.handoff(await me(), conversationId);
       return null;
     },
-    'kb:suggest': async ({ q, limit }) => ({ hits: kb.search(socket.data.siteId, q, limit) }),
+    'kb:suggest': async ({ q, limit }) => ({ hits: await kb.find(socket.data.siteId, q, limit) }),
     'kb:article': async ({ articleId }) => ({ article: await kb.openForShopper(socket.data.siteId, articleId) }),
     'kb:top': async ({ locale, limit }) => ({ hits: await kb.top(socket.data.siteId, locale, limit) }),
   };

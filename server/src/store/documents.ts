@@ -524,3 +524,18 @@ export interface PresenceIntervalDoc {
   loadSum: number;
   loadPeak: number;
 }
+
+// ---- semantic search (issue 13, item 2) ----
+/**
+ * An article's embedding, keyed by what was embedded: `_id` is a hash of the model and the
+ * passage text (title, alternative questions, body text). Every node computes the hash from
+ * the article it holds and finds the vector; an edit changes the hash, so a stale vector is
+ * never used and only what changed is embedded again.
+ */
+export interface ArticleVectorDoc {
+  _id: string;
+  model: string;
+  /** Float32, little-endian, base64: a quarter of the size of a JSON array of numbers. */
+  vector: string;
+  createdAt: number;
+}

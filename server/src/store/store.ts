@@ -33,6 +33,8 @@ import { targetRepository, type TargetRepository } from './repositories/targets.
 // Presence history (issue 15 leftovers).
 import { presenceHistoryRepository, type PresenceHistoryRepository } from './repositories/presence-history.js';
 import { npsAnswerRepository, type NpsAnswerRepository } from './repositories/nps-answers.js';
+// Semantic search (issue 13, item 2).
+import { articleVectorRepository, type ArticleVectorRepository } from './repositories/article-vectors.js';
 
 /** Every repository over one database; what the domain receives. */
 export interface Store {
@@ -75,6 +77,8 @@ export interface Store {
   presenceHistory: PresenceHistoryRepository;
   /** The shoppers' NPS answers (issue 15 leftovers). */
   npsAnswers: NpsAnswerRepository;
+  /** Article embeddings by content hash (issue 13, item 2). */
+  articleVectors: ArticleVectorRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -112,6 +116,7 @@ export async function createStore(db: Database & ReportAccess): Promise<Store> {
       targets: await targetRepository(db),
       presenceHistory: await presenceHistoryRepository(db),
       npsAnswers: await npsAnswerRepository(db),
+      articleVectors: await articleVectorRepository(db),
       ping: () => db.ping(),
       close: () => db.close(),
     };

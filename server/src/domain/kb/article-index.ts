@@ -94,6 +94,12 @@ export class ArticleIndex {
     return this.sites.get(siteId)?.documentCount ?? 0;
   }
 
+  /** Title and language of an indexed article (a semantic-only hit is shown by them). */
+  stored(siteId: SiteId, id: ArticleId): { title: string; locale: Locale } | null {
+    const fields = this.sites.get(siteId)?.getStoredFields(id);
+    return fields ? { title: fields.title as string, locale: fields.locale as Locale } : null;
+  }
+
   search(siteId: SiteId, query: string, limit: number): ArticleHit[] {
     const index = this.sites.get(siteId);
     if (!index || !query.trim()) return [];

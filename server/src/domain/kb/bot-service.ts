@@ -122,8 +122,8 @@ export class BotService {
       const answer = await this.orderAnswer(visitor, locale);
       if (answer) return this.say(conversation, answer, locale);
     }
-    const [best] = this.deps.kb.search(site._id, message.text, 1);
-    if (best && best.score >= settings.threshold) {
+    const best = await this.deps.kb.answerFor(site._id, message.text, settings.threshold);
+    if (best) {
       const article = await this.deps.kb.open(site._id, best.id);
       const quote = plainText(article.blocks).slice(0, QUOTE_LENGTH);
       await this.understood(conversation, { questions: [message.text], articleTags: article.tags, orderQuestion: false });

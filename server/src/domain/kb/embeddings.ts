@@ -27,11 +27,19 @@ export function embeddingsClient(url: string, options: { timeoutMs?: number; mod
   return {
     async embed(texts, kind) {
       if (texts.length === 0) return [];
-      const response = await doFetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ input: texts, model: options.model ?? 'multilingual-e5-small', input_type: kind }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      const signal = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+      const send = () =>
+        doFetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ input: texts, model: options.model ?? 'multilingual-e5-small', input_type: kind }),
+          signal,
+        });
+      // Once more, within the same time limit, when the connection itself failed: a kept-alive
+      // connection the endpoint closed while idle (Python's http.server does) fails the first try.
+      const response = await send().catch((err: unknown) => {
+        if (signal.aborted || !(err instanceof TypeError)) throw err;
+        return send();
       });
       if (!response.ok) throw new Error(`embeddings endpoint answered ${response.status}`);
       const { data } = answer.parse(await response.json());

@@ -12,6 +12,8 @@ import { newId } from '../crypto.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { ArticleIndex } from './article-index.js';
+import { fuseRanks } from './hybrid-rank.js';
+import type { SemanticSearch } from './semantic-search.js';
 import { parseCsv, parseMarkdown, type Candidate } from './import-files.js';
 import { parseArticleBody } from './markdown.js';
 import { unansweredKey } from './unanswered-key.js';
@@ -25,13 +27,55 @@ export function articleView(doc: ArticleDoc): Article {
 
 /** Most rejected rows reported at once: enough to fix a file, not a wall of text. */
 const MAX_PROBLEMS = 50;
+/** Candidates each ranking offers before fusing (what the benchmark measured with). */
+const DEPTH = 10;
+
+type KbDeps = Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & {
+  index: ArticleIndex;
+  /** Semantic search (issue 13, item 2): absent without EMBEDDINGS_URL. */
+  semantic?: SemanticSearch | null;
+};
 
 export class KbService {
-  constructor(private readonly deps: Pick<DomainDeps, 'store' | 'clock' | 'events' | 'onError'> & { index: ArticleIndex }) {}
+  /** Embedding that runs after its save or the start returned, one run after another. */
+  private background: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: KbDeps) {}
 
   /** Rebuilds every site's index from the store (start-up). */
   async loadAll(): Promise<void> {
-    this.deps.index.load(await this.deps.store.articles.all());
+    const docs = await this.deps.store.articles.all();
+    this.deps.index.load(docs);
+    const { semantic } = this.deps;
+    if (!semantic) return;
+    // Articles never embedded (or changed while no endpoint answered): in the background, so
+    // the chat starts at once and ranks them lexically meanwhile.
+    const missing = await semantic.load(docs);
+    if (missing.length > 0) this.embedLater(missing);
+  }
+
+  /** Resolves when no embedding started here is still running (tests). */
+  idle(): Promise<void> {
+    return this.background;
+  }
+
+  /** Shutdown: a long embedding run stops at its next request. */
+  async close(): Promise<void> {
+    this.deps.semantic?.close();
+    await this.background;
+  }
+
+  private embedLater(docs: ArticleDoc[]): void {
+    const semantic = this.deps.semantic!;
+    this.background = this.background
+      .then(() => semantic.embed(docs))
+      .then((done) => {
+        // The other nodes load the new vectors by the same path as an edit.
+        for (const siteId of new Set(done.map((d) => d.siteId))) {
+          this.deps.events.publish({ type: 'kb.changed', siteId, articleIds: done.filter((d) => d.siteId === siteId).map((d) => d._id) });
+        }
+      })
+      .catch(this.deps.onError);
   }
 
   /** Another node changed these articles: read them again (gone: drop them). */
@@ -40,6 +84,9 @@ export class KbService {
       const doc = await this.deps.store.articles.get(siteId, id);
       if (doc) this.deps.index.put(doc);
       else this.deps.index.remove(siteId, id);
+      // The writing node tells again once it stored the vector: load it, or drop a stale one.
+      if (doc) await this.deps.semantic?.load([doc]);
+      else this.deps.semantic?.remove(siteId, id);
     }
   }
 
@@ -59,7 +106,11 @@ export class KbService {
     const answered = docs.flatMap((d) => [d.title, ...d.questions].map((q) => unansweredKey(siteId, q)));
     for (const doc of docs) this.deps.index.put(doc);
     for (const id of removed) this.deps.index.remove(siteId, id);
+    for (const id of removed) this.deps.semantic?.remove(siteId, id);
     this.deps.events.publish({ type: 'kb.changed', siteId, articleIds: [...docs.map((d) => d._id), ...removed] });
+    // The vectors after the save returns: an endpoint that hangs must not hold up an editor.
+    // Until then (and for good if it fails, logged) the articles are found lexically.
+    if (this.deps.semantic && docs.length > 0) this.embedLater(docs);
     await this.deps.store.bot.dropUnanswered(answered).catch(this.deps.onError);
     await this.deps.store.kbCandidates.dropAnswered(answered).catch(this.deps.onError);
   }
@@ -171,11 +222,48 @@ export class KbService {
   /** Staff search (agent assist). */
   async searchAs(actor: Actor, siteId: SiteId, query: string, limit: number): Promise<ArticleHit[]> {
     if (!inSite(actor, siteId)) throw forbidden();
-    return this.search(siteId, query, limit);
+    return this.find(siteId, query, limit);
   }
 
-  /** What a shopper of the site may find; the site comes from their session, never the payload. */
+  /** Lexical only, at once (mining compares many questions with the knowledge base). */
   search(siteId: SiteId, query: string, limit: number): ArticleHit[] {
     return this.deps.index.search(siteId, query, limit);
+  }
+
+  /**
+   * What a shopper or an agent finds: hybrid when semantic search is on and the endpoint
+   * answers in time, else lexical. The site comes from the session, never the payload.
+   */
+  async find(siteId: SiteId, query: string, limit: number): Promise<ArticleHit[]> {
+    return (await this.ranked(siteId, query, limit)).hits;
+  }
+
+  /**
+   * The article the bot may answer with, or null: the best hit when the lexical score reaches
+   * the site's threshold or the meaning alone is clear enough (SemanticSearch.confident).
+   * Never worse than lexical: a confident lexical best is kept when the fused best is not sure.
+   */
+  async answerFor(siteId: SiteId, query: string, threshold: number): Promise<ArticleHit | null> {
+    const { hits, lexical, semantic } = await this.ranked(siteId, query, DEPTH);
+    const sure = (hit: ArticleHit | undefined) =>
+      hit !== undefined &&
+      ((lexical.find((h) => h.id === hit.id)?.score ?? 0) >= threshold ||
+        (semantic !== null && semantic[0]?.id === hit.id && this.deps.semantic!.confident(semantic)));
+    if (sure(hits[0])) return hits[0]!;
+    return sure(lexical[0]) ? lexical[0]! : null;
+  }
+
+  private async ranked(siteId: SiteId, query: string, limit: number) {
+    const lexical = this.deps.index.search(siteId, query, Math.max(limit, DEPTH));
+    const semantic = (await this.deps.semantic?.rank(siteId, query, DEPTH)) ?? null;
+    if (!semantic) return { hits: lexical.slice(0, limit), lexical, semantic };
+    const hits = fuseRanks([lexical.map((h) => h.id), semantic.map((h) => h.id)], limit).flatMap((id): ArticleHit[] => {
+      const known = lexical.find((h) => h.id === id);
+      if (known) return [known];
+      // Semantic only: no lexical score (the bot's threshold is about that score).
+      const stored = this.deps.index.stored(siteId, id as ArticleId);
+      return stored ? [{ id: id as ArticleId, ...stored, score: 0 }] : [];
+    });
+    return { hits, lexical, semantic };
   }
 }

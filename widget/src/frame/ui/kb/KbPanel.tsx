@@ -49,15 +49,18 @@ export function KbPanel() {
     if (connection === 'online') void kb().then((k) => k.top(locale)).then(setTop, fail);
   }, [connection, locale]);
 
+  const ask = (box: HTMLTextAreaElement) => {
+    clearTimeout(timer);
+    const q = box.value.trim();
+    if (q.length < 2) return setHits([]);
+    timer = setTimeout(() => void kb().then((k) => k.suggest(q)).then(setHits, fail), DEBOUNCE_MS);
+  };
+
   // The composer is the first render's; its input events bubble here, so it needs no hook for us.
   useEffect(() => {
     const onInput = (event: Event) => {
       const box = event.target as HTMLTextAreaElement;
-      if (!box.closest?.('.composer')) return;
-      clearTimeout(timer);
-      const q = box.value.trim();
-      if (q.length < 2) return setHits([]);
-      timer = setTimeout(() => void kb().then((k) => k.suggest(q)).then(setHits, fail), DEBOUNCE_MS);
+      if (box.closest?.('.composer')) ask(box);
     };
     const onSubmit = () => {
       clearTimeout(timer);
@@ -77,6 +80,13 @@ export function KbPanel() {
     clearTimeout(timer);
     setHits([]);
   }, [messages.length]);
+
+  // A paste before this chunk loaded fired its only input event unheard: ask for what the
+  // composer holds. After the effect above, which clears on mount too.
+  useEffect(() => {
+    const typed = document.querySelector<HTMLTextAreaElement>('.composer textarea');
+    if (typed?.value.trim()) ask(typed);
+  }, []);
 
   const open = (id: string) => void kb().then((k) => k.article(id)).then(setArticle, fail);
   const last = messages[messages.length - 1];
