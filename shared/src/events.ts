@@ -279,3 +279,8 @@ export interface AgentServerToClientEvents {
   /** Offered to this free agent: accepting it (POST /api/v1/conversations/:id/accept-offer) claims it, the first one wins. */
   'target:offered': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
 }
+// ---- live target settings (issue 14 leftovers) ----
+export interface AgentServerToClientEvents {
+  /** An admin edited a site's response targets: this member's console recounts badges and order. */
+  'target:settings': (e: { siteId: import('./ids.js').SiteId; targets: import('./targets.js').ResponseTargets }) => void;
+}
