@@ -12,8 +12,6 @@ import type { VNode } from 'preact';
  */
 export const due = {
   at: (c: Conversation) => c.awaitingReplySince!,
-  /** A queue row's time to breach; 0 (the server's order) until the chunk has loaded. */
-  queueAt: (_: QueueItem) => 0,
   Badge: (_: { c: Conversation } | { q: QueueItem }): VNode | null => null,
 };
 
@@ -30,6 +28,3 @@ export function compareInbox(a: Conversation, b: Conversation): number {
   if (ba === 1) return (b.lastMessageAt ?? b.updatedAt) - (a.lastMessageAt ?? a.updatedAt);
   return (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0);
 }
-
-/** The queue tab: closest to missing its first-reply target first; else the server's order. */
-export const compareQueue = (a: QueueItem, b: QueueItem): number => due.queueAt(a) - due.queueAt(b) || a.position - b.position;

@@ -5,16 +5,14 @@
  */
 import { dueOf } from '@counter/shared';
 import { due } from '../lib/inbox-order.js';
-import { DueBadge, fromQueue, type DueProps } from './DueBadge.js';
+import { DueBadge, type DueProps } from './DueBadge.js';
 import { loadTargets, targetsFor } from './site-targets.js';
 import { adoptTargetStyles } from './styles.js';
 
 adoptTargetStyles();
 void loadTargets();
 due.at = (c) => dueOf(c, targetsFor(c.siteId))?.dueAt ?? c.awaitingReplySince ?? 0;
-due.queueAt = (q) => dueOf(fromQueue(q), targetsFor(q.siteId))?.dueAt ?? q.queuedAt;
 due.Badge = (props) => <DueBadge {...(props as DueProps)} />;
 
-export { listen } from './notices.js';
-export { followTargets } from './live-targets.js';
+export { listen } from './live-targets.js';
 export { TargetsEditor } from './TargetsEditor.js';

@@ -1,6 +1,5 @@
 import { useApp } from '../../app/app-context.js';
 import { inboxText } from '../../i18n/inbox.js';
-import { compareQueue } from '../../lib/inbox-order.js';
 import { useStore } from '../../lib/use-store.js';
 import { QueueRow } from './QueueRow.js';
 
@@ -18,7 +17,7 @@ export function QueueList() {
   return (
     <>
       <ul class="rows" aria-label={t.waitingList}>
-        {[...items].sort(compareQueue).map((item) => (
+        {items.map((item) => (
           <QueueRow key={item.conversationId} item={item} active={item.conversationId === activeId} />
         ))}
       </ul>
