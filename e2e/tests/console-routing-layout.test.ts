@@ -1,6 +1,7 @@
 /**
  * The routing form's layout (issue 14): the top of the form is not covered by the
- * getting-started checklist, and a rule's bare skills input is as tall as its neighbours, in
+ * getting-started checklist, which on a phone takes at most a third of the screen; the form
+ * fits a phone's width; a rule's bare skills input is as tall as its neighbours, in
  * English and Chinese, on a desktop and at 375 px. Screenshots go to /work/shots/escalate/
  * (or E2E_SHOTS).
  */
@@ -36,7 +37,14 @@ async function measure(page: Page) {
     const top = document.elementFromPoint(box.left + 8, Math.max(box.top, 0) + 8);
     const rule = el.querySelector('.routing-rule .form-row')!;
     const inputs = [...rule.querySelectorAll(':scope > input')] as HTMLInputElement[];
-    return { topInForm: !!top && el.contains(top), heights: inputs.map((i) => Math.round(i.getBoundingClientRect().height)) };
+    const checklist = document.querySelector('.checklist')!.getBoundingClientRect();
+    return {
+      topInForm: !!top && el.contains(top),
+      heights: inputs.map((i) => Math.round(i.getBoundingClientRect().height)),
+      // The form fits the screen (its own content, and its box within the window).
+      sideways: Math.max(el.scrollWidth - el.clientWidth, Math.round(box.right - window.innerWidth)),
+      checklistShare: checklist.height / window.innerHeight,
+    };
   });
 }
 
@@ -62,14 +70,17 @@ describe('console: routing form layout', () => {
       const page = await signIn(world.browser, world.server, admin, viewport);
       for (const locale of ['en', 'zh'] as const) {
         await setLocale(page, locale);
-        await page.goto(`${world.server.url}/console/#/sites`);
+        await page.goto(`${world.server.url}/console/#/admin/sites`);
         await page.reload();
         // The checklist is on screen (it is what covered the form before).
         await page.locator('.checklist').waitFor();
-        const { topInForm, heights } = await measure(page);
+        const { topInForm, heights, sideways, checklistShare } = await measure(page);
         await page.screenshot({ path: shot(`routing-form-${locale}-${size}.png`) });
         expect(topInForm, `${locale} ${size}: the form's top is covered`).toBe(true);
         expect(heights.length).toBe(2);
+        expect(sideways, `${locale} ${size}: the form is wider than the screen`).toBeLessThanOrEqual(1);
+        // On a phone the checklist leaves most of the screen to the page.
+        if (size === '375') expect(checklistShare).toBeLessThanOrEqual(0.4);
         expect(Math.max(...heights) - Math.min(...heights), `${locale} ${size}: rule inputs ${heights}`).toBeLessThanOrEqual(4);
         await page.locator('.routing-rule').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
         await page.screenshot({ path: shot(`routing-rules-${locale}-${size}.png`) });
