@@ -279,6 +279,13 @@ export interface AgentServerToClientEvents {
   /** Offered to this free agent: accepting it (POST /api/v1/conversations/:id/accept-offer) claims it, the first one wins. */
   'target:offered': (e: { escalation: import('./targets.js').TargetEscalation }) => void;
 }
+
+// ---- live return card (issue 12 leftovers) ----
+export interface AgentServerToClientEvents {
+  /** A shopper's return request moved (filed, sent for approval, approved, received, refunded, rejected); to the conversation's agents. */
+  'return:updated': (e: { request: import('./returns.js').ReturnRequestView }) => void;
+}
+
 // ---- live target settings (issue 14 leftovers) ----
 export interface AgentServerToClientEvents {
   /** An admin edited a site's response targets: this member's console recounts badges and order. */

@@ -77,3 +77,7 @@ TABLES.supervisorLinks = viaAccessor(supervisorLinksText);
 // Response targets (issue 14, item 4).
 import { targetsText } from './targets.js';
 TABLES.targets = viaAccessor(targetsText);
+
+// Return policy editor (issue 12 leftovers).
+import { returnPolicyText } from './return-policy.js';
+TABLES.returnPolicy = viaAccessor(returnPolicyText);

@@ -60,4 +60,22 @@ describe('return request card', () => {
     );
     expect((await screen.findByRole('timer')).textContent).toBe('Reply overdue by 2h 0m');
   });
+
+  it('follows the request live: another agent approves it, the shop receives it', async () => {
+    const h = await startHarness({ setup: (t) => t.answer('returns:list', { requests: [request()] }) });
+    render(
+      <AppContext.Provider value={h.app}>
+        <ReturnRequestCard conversationId={'c1' as ConversationId} requestId="00000000-0000-4000-8000-000000000001" />
+      </AppContext.Provider>,
+    );
+    await screen.findByRole('button', { name: 'Approve return' });
+    // Another request's news is not this card's.
+    h.transport.emit('return:updated', { request: request({ id: '00000000-0000-4000-8000-000000000002', stage: 'rejected' }) });
+    h.transport.emit('return:updated', { request: request({ stage: 'approved', steps: [{ stage: 'requested', at: 1 }, { stage: 'approved', at: 2 }] }) });
+    await screen.findByText('Requested → Approved');
+    expect(screen.queryByRole('button', { name: 'Approve return' })).toBeNull();
+    h.transport.emit('return:updated', { request: request({ stage: 'received', steps: [{ stage: 'requested', at: 1 }, { stage: 'approved', at: 2 }, { stage: 'received', at: 3 }] }) });
+    await screen.findByText('Requested → Approved → Received');
+    expect(h.transport.callsOf('returns:list')).toHaveLength(1);
+  });
 });

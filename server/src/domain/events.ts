@@ -38,7 +38,9 @@ export type DomainEvent =
   /** Supervisor view (issue 15): a supervisor calls these away agents of a site in, before a peak. */
   | { type: 'supervisor.call-in'; agentIds: AgentId[]; siteId: SiteId; siteName: string; by: string }
   // ---- response targets (issue 14, item 4)
-  | import('./targets/target-events.js').TargetEvent;
+  | import('./targets/target-events.js').TargetEvent
+  // ---- live return card (issue 12 leftovers)
+  | import('./returns/return-events.js').ReturnEvent;
 
 export interface EventSink {
   publish(event: DomainEvent): void;

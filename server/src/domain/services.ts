@@ -136,5 +136,5 @@ export function createServices(deps: {
     targets: new TargetSettings({ store, sites, events }),
   };
   // ---- the shopper's returns (issue 12 item 4): they follow the after-sales actions.
-  return { ...services, returns: new ReturnService({ store, clock, log, orders, conversations, afterSales: services.afterSales }) };
+  return { ...services, returns: new ReturnService({ store, clock, log, events, orders, conversations, afterSales: services.afterSales }) };
 }

@@ -8,6 +8,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { expireVisitors, type ExpiryResult } from '../domain/visitor-expiry.js';
+import { scheduleBackgroundJob } from './background-job.js';
 import { LOGIN_FAILURE_WINDOW_MS } from './services.js';
 
 declare module 'fastify' {
@@ -24,24 +25,15 @@ const plugin: FastifyPluginAsync = async (app) => {
     const expired = await expireVisitors({ store, clock }, config.visitorSessionTtlMs);
     await store.throttles.prune(clock.now() - LOGIN_FAILURE_WINDOW_MS);
     await store.sessions.deleteExpired(clock.now());
+    // A return filing whose process died before it held its quantities (after its lease).
+    await app.services.returns.finishFilings();
     if (expired.deleted || expired.retained) app.log.info(expired, 'housekeeping: expired unused visitors');
     return expired;
   };
 
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    running ??= run()
-      .catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed; next run in 10 minutes'))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, INTERVAL_MS);
-  timer.unref();
+  scheduleBackgroundJob(app, { name: 'housekeeping', intervalMs: INTERVAL_MS, run });
 
   app.decorate('housekeeping', { run });
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
 };
 
 export const housekeepingPlugin = fp(plugin, { name: 'counter-housekeeping', fastify: '5.x', dependencies: ['counter-services'] });

@@ -12,6 +12,7 @@ import nodemailer from 'nodemailer';
 import type { Mailer } from '../domain/mail/mailer.js';
 import { OfflineMail } from '../domain/mail/offline-mail.js';
 import { rooms } from '../realtime/types.js';
+import { scheduleBackgroundJob } from './background-job.js';
 import { LOGIN_FAILURE_WINDOW_MS } from './services.js';
 
 declare module 'fastify' {
@@ -64,20 +65,14 @@ const plugin: FastifyPluginAsync<MailPluginOptions> = async (app, options) => {
   const unsubscribe = events.subscribe((event) => {
     mail.onEvent(event).catch((err: unknown) => app.log.error({ err }, 'queueing a mail to a shopper failed'));
   });
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    running ??= mail
-      .drain()
-      .catch((err: unknown) => app.log.warn({ err }, 'mail outbox run failed; tried again next tick'))
-      .finally(() => (running = null));
-  };
-  // Often enough that a batch window is kept to within a fraction of itself.
-  const timer = setInterval(tick, Math.min(Math.max(config.mailBatchMs / 4, 50), 5000));
-  timer.unref();
   app.addHook('preClose', async () => {
     unsubscribe();
-    clearInterval(timer);
-    await running;
+  });
+  // Often enough that a batch window is kept to within a fraction of itself.
+  scheduleBackgroundJob(app, {
+    name: 'mail outbox run',
+    intervalMs: Math.min(Math.max(config.mailBatchMs / 4, 50), 5000),
+    run: () => mail.drain(),
   });
   app.addHook('onClose', () => transport?.close());
 };

@@ -64,6 +64,8 @@ const plugin: FastifyPluginAsync<ServicesPluginOptions> = async (app, options) =
   // In the background: a shop that is down must not hold up the chat's start.
   app.addHook('onReady', async () => {
     services.afterSales.settleAll().catch((err: unknown) => app.log.error({ err }, 'settling order actions failed'));
+    // Returns: filings a dead process stored without holding their quantities (issue 12 leftovers).
+    services.returns.finishFilings().catch((err: unknown) => app.log.error({ err }, 'finishing return filings failed'));
   });
   app.decorate('clock', clock);
   app.decorate('events', events);

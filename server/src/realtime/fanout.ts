@@ -125,6 +125,12 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
         if (to.length) agents.to(to).emit('order-action:updated', { action });
         return;
       }
+      // ---- live return card (issue 12 leftovers): whoever has the conversation open or assigned.
+      case 'return.updated': {
+        const conversation = await services.conversations.byId(event.request.conversationId);
+        if (conversation) agents.to(agentRooms(conversation)).emit('return:updated', { request: event.request });
+        return;
+      }
       // ---- response targets (issue 14, item 4): the domain named who hears it.
       case 'target.escalated':
         if (event.to.length) agents.to(event.to.map(rooms.agent)).emit('target:escalated', { escalation: event.escalation });

@@ -364,6 +364,13 @@ export interface ReturnRequestDoc extends Omit<import('@counter/shared').ReturnR
   /** Ledger keys of the actions it becomes (filed with the shop, approved there). */
   actionKey: string;
   approveKey: string;
+  // ---- the crash window between storing a request and holding its quantities (issue 12 leftovers)
+  /** false until its quantities are held in `returned_lines`; absent on requests filed before. */
+  held?: boolean;
+  /** Until then the filing call owns it; after that, start-up and housekeeping finish it. */
+  holdUntil?: number;
+  /** The order's quantities when filed: what finishing it later checks against. */
+  bought?: { lineId: string; quantity: number }[];
 }
 
 /**

@@ -19,6 +19,17 @@ describe('after-sales limits', () => {
     expect(judge(agent, { kind: 'return_update', returnId: 'r', step: 'refund' }, order as never, money)).toMatchObject({ kind: 'above' });
   });
 
+  it('does not hold refunds of goods that come back to the share of the order; the amount per action still holds', () => {
+    const whole = { kind: 'refund' as const, lines: [{ lineId: 'l1', quantity: 2 }, { lineId: 'l2', quantity: 1 }] };
+    expect(judge(agent, whole, order as never, money, { value: 10_000 })).toMatchObject({ kind: 'within', moneyOut: 10_000 });
+    expect(judge({ ...agent, maxRefund: 5_000 }, whole, order as never, money, { value: 10_000 })).toMatchObject({ kind: 'above', why: 'above 50.00 USD per refund' });
+    // A return's refund step without an amount is the value of the return, not the whole order.
+    const refundStep = { kind: 'return_update' as const, returnId: 'r', step: 'refund' as const };
+    expect(judge(agent, refundStep, order as never, money, { value: 4_000 })).toEqual({ kind: 'within', amount: 4_000, moneyOut: 4_000 });
+    // More than comes back is a concession again: the share holds.
+    expect(judge(agent, { ...refundStep, amount: 6_000 }, order as never, money, { value: 4_000 })).toMatchObject({ kind: 'above', why: 'above 50% of the order' });
+  });
+
   it('limits vouchers by amount and by percentage, and refuses where the site says so', () => {
     expect(judge(agent, { kind: 'voucher', value: { type: 'fixed', amount: 2_500 }, expiresInDays: 30 }, order as never, money)).toMatchObject({
       kind: 'above',

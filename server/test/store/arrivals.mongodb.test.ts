@@ -1,23 +1,5 @@
-import { describe, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
-import { startMongoWire } from '../support/mongo-wire.js';
 import { arrivalsContract } from './arrivals-contract.js';
+import { mongoHarness, mongoWireOrSkip } from './harnesses.js';
 
-const wire = await startMongoWire();
-
-if ('skipped' in wire) {
-  describe.skip(`arrival counts: mongodb (skipped: ${wire.skipped})`, () => {
-    it('needs a MongoDB-wire server', () => {});
-  });
-  console.warn(`[mongodb] arrival counts skipped: ${wire.skipped}`);
-} else {
-  const { server } = wire;
-  arrivalsContract(`mongodb (${server.description})`, async () => ({
-    open: () => openStore({ mongodbUrl: server.url }),
-    async reopen(store) {
-      await store.close();
-      return openStore({ mongodbUrl: server.url });
-    },
-    dispose: () => server.dispose(),
-  }));
-}
+const server = await mongoWireOrSkip('arrival counts');
+if (server) arrivalsContract(`mongodb (${server.description})`, mongoHarness(server, { restartServer: false }));

@@ -13,6 +13,8 @@ import { openedStore, type StoreHarness } from './contract.js';
 export interface AttachmentHarness extends StoreHarness {
   /** The backend's blob store opened on its own, to leave files without a record (a crash). */
   blobs(): Promise<{ blobs: BlobStore; close(): Promise<void> }>;
+  /** Leaves what a crash in the middle of writing a file leaves on this backend (a part file, chunks without an entry). */
+  tornWrite(): Promise<void>;
 }
 
 export function attachmentDoc(over: Partial<AttachmentDoc> = {}): AttachmentDoc {
@@ -98,6 +100,17 @@ export function attachmentContract(label: string, harness: () => Promise<Attachm
       expect(await ctx.store.attachments.read(orphan._id, 'thumb')).toBeNull();
       expect((await ctx.store.attachments.read(kept._id, 'original'))?.toString()).toBe('kept');
       expect((await ctx.store.attachments.read(kept._id, 'thumb'))?.toString()).toBe('k');
+    });
+
+    it('the sweep also removes what a crash in the middle of writing a file left', async () => {
+      const kept = attachmentDoc();
+      await ctx.store.attachments.save(kept, { original: Buffer.from('kept'), thumb: null });
+      await ctx.h.tornWrite();
+      expect(await ctx.store.attachments.sweepOrphans(Date.now() - 3600_000)).toBe(0);
+      expect(await ctx.store.attachments.sweepOrphans(Date.now() + 1000)).toBe(1);
+      // Gone for good: a second sweep finds nothing, and the whole file is untouched.
+      expect(await ctx.store.attachments.sweepOrphans(Date.now() + 1000)).toBe(0);
+      expect((await ctx.store.attachments.read(kept._id, 'original'))?.toString()).toBe('kept');
     });
   });
 }

@@ -1,17 +1,10 @@
-import { describe, it } from 'vitest';
+import { afterAll } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { startMongoWire } from '../support/mongo-wire.js';
+import { mongoWireOrSkip } from './harnesses.js';
 import { reportsContract } from './reports-contract.js';
 
-const wire = await startMongoWire();
-
-if ('skipped' in wire) {
-  describe.skip(`reports store contract: mongodb (skipped: ${wire.skipped})`, () => {
-    it('needs a MongoDB-wire server', () => {});
-  });
-} else {
-  const { server } = wire;
+const server = await mongoWireOrSkip('reports store contract');
+if (server) {
   reportsContract(`mongodb (${server.description})`, () => openStore({ mongodbUrl: server.url }));
-  const { afterAll } = await import('vitest');
   afterAll(() => server.dispose());
 }

@@ -1,22 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openStore } from '../../src/store/open-store.js';
-import { storeContract, type StoreHarness } from './contract.js';
 import { afterSalesContract } from './after-sales-contract.js';
+import { storeContract } from './contract.js';
+import { embeddedHarness } from './harnesses.js';
 
-const harness = async (): Promise<StoreHarness> => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'counter-store-'));
-  return {
-    open: () => openStore({ dataDir }),
-    async reopen(store) {
-      await store.close();
-      return openStore({ dataDir });
-    },
-    dispose: () => rm(dataDir, { recursive: true, force: true }),
-  };
-};
-
-storeContract('embedded (SQLite, on disk)', harness);
+storeContract('embedded (SQLite, on disk)', () => embeddedHarness());
 // After-sales (issue 12): the ledger, daily totals, audit and limits on the same adapter.
-afterSalesContract('embedded (SQLite, on disk)', harness);
+afterSalesContract('embedded (SQLite, on disk)', () => embeddedHarness());

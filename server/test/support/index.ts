@@ -8,3 +8,4 @@ export * from './identity-signing.js';
 export * from './merchant.js';
 export * from './attachments.js';
 export * from './smtp-sink.js';
+export * from './both-stores.js';

@@ -1,46 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMongoWire, type MongoWireServer } from '../support/mongo-wire.js';
-import { startRedis } from '../support/redis-server.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startSharedStore } from '../support/shared-store-nodes.js';
+import type { TestServer } from '../support/test-server.js';
 
-const wire = await startMongoWire();
-const redis = await startRedis();
-const skip = 'skipped' in wire ? wire.skipped : 'skipped' in redis ? redis.skipped : null;
-if (skip) console.warn(`[kb-index] skipped: ${skip}`);
+const shared = await startSharedStore('kb-index');
 
-describe.skipIf(skip !== null)('knowledge-base index on two nodes: built at start, kept current on edits', () => {
-  let db: MongoWireServer;
+describe.skipIf(shared.skipped !== null)('knowledge-base index on two nodes: built at start, kept current on edits', () => {
   let nodeA: TestServer;
   let nodeB: TestServer;
-  let dataDir: string;
   let cookieA: string;
   let cookieB: string;
   let url: string;
 
   beforeAll(async () => {
-    if ('skipped' in wire || 'skipped' in redis) return;
-    db = wire.server;
-    dataDir = await mkdtemp(path.join(tmpdir(), 'counter-kb-'));
-    const config = { mongodbUrl: db.url, redisUrl: redis.url };
-    nodeA = await startTestServer({ dataDir, config });
+    nodeA = await shared.node();
     cookieA = (await nodeA.agent({ role: 'supervisor', online: false })).cookie;
     url = `/api/v1/sites/${nodeA.site.id}/articles`;
     // Written before node B starts: B must find it from the store at start.
     const res = await nodeA.app.inject({ method: 'POST', url, headers: { cookie: cookieA }, payload: { title: '发票怎么开', body: '在订单页申请电子发票。', locale: 'zh' } });
     expect(res.statusCode).toBe(201);
-    nodeB = await startTestServer({ dataDir, config });
+    nodeB = await shared.node();
     cookieB = (await nodeB.agent({ online: false })).cookie;
   });
-  afterAll(async () => {
-    await nodeA?.close();
-    await nodeB?.close();
-    await db?.dispose();
-    if (!('skipped' in redis)) await redis.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => shared.close());
 
   const searchB = async (q: string) =>
     ((await nodeB.app.inject({ method: 'GET', url: `${url}/search?q=${encodeURIComponent(q)}`, headers: { cookie: cookieB } })).json().hits ?? []) as { id: string; title: string }[];

@@ -4,20 +4,13 @@
  * once, and the supervisor connected to the other node hears of it exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Breach, ResponseTargets, TargetEscalation } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMongoWire, type MongoWireServer } from '../support/mongo-wire.js';
-import { startRedis } from '../support/redis-server.js';
-import { ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
+import { startSharedStore } from '../support/shared-store-nodes.js';
+import { ok, visitorCommand, type TestServer } from '../support/test-server.js';
 import { eventually } from '../support/wait.js';
 
-const wire = await startMongoWire();
-const redis = await startRedis();
-const skip = 'skipped' in wire ? wire.skipped : 'skipped' in redis ? redis.skipped : null;
-if (skip) console.warn(`[scale-out targets] skipped: ${skip}`);
+const shared = await startSharedStore('scale-out targets');
 
 const FAST: ResponseTargets = {
   vip: { firstSeconds: 5, nextSeconds: 5, asyncSeconds: 3600 },
@@ -25,27 +18,15 @@ const FAST: ResponseTargets = {
   escalation: { action: 'notify', atPercent: 10 },
 };
 
-describe.skipIf(skip !== null)('response targets on two nodes: once, whoever sweeps', () => {
-  let db: MongoWireServer;
+describe.skipIf(shared.skipped !== null)('response targets on two nodes: once, whoever sweeps', () => {
   let nodeA: TestServer;
   let nodeB: TestServer;
-  let dataDir: string;
 
   beforeAll(async () => {
-    if ('skipped' in wire || 'skipped' in redis) return;
-    db = wire.server;
-    dataDir = await mkdtemp(path.join(tmpdir(), 'counter-scale-targets-'));
-    const config = { mongodbUrl: db.url, redisUrl: redis.url, sweepIntervalMs: 50 };
-    nodeA = await startTestServer({ dataDir, config });
-    nodeB = await startTestServer({ dataDir, config });
+    nodeA = await shared.node({ sweepIntervalMs: 50 });
+    nodeB = await shared.node({ sweepIntervalMs: 50 });
   });
-  afterAll(async () => {
-    await nodeA?.close();
-    await nodeB?.close();
-    await db?.dispose();
-    if (!('skipped' in redis)) await redis.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => shared.close());
 
   it('escalates once and records one breach per conversation with both nodes sweeping', async () => {
     const owner = await nodeA.login(nodeA.adminEmail, nodeA.adminPassword);

@@ -1,39 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Message } from '@counter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMongoWire, type MongoWireServer } from '../support/mongo-wire.js';
-import { startRedis } from '../support/redis-server.js';
-import { agentCommand, next, ok, startTestServer, visitorCommand, type TestServer } from '../support/test-server.js';
+import { startSharedStore } from '../support/shared-store-nodes.js';
+import { agentCommand, next, ok, visitorCommand, type TestServer } from '../support/test-server.js';
 
-const wire = await startMongoWire();
-const redis = await startRedis();
-const skip = 'skipped' in wire ? wire.skipped : 'skipped' in redis ? redis.skipped : null;
-if (skip) console.warn(`[scale-out] skipped: ${skip}`);
+const shared = await startSharedStore('scale-out');
 
-describe.skipIf(skip !== null)('two nodes behind a load balancer: shared MongoDB, Redis fan-out', () => {
-  let db: MongoWireServer;
+describe.skipIf(shared.skipped !== null)('two nodes behind a load balancer: shared MongoDB, Redis fan-out', () => {
   let nodeA: TestServer;
   let nodeB: TestServer;
-  let dataDir: string;
 
   beforeAll(async () => {
-    if ('skipped' in wire || 'skipped' in redis) return;
-    db = wire.server;
-    dataDir = await mkdtemp(path.join(tmpdir(), 'counter-scale-'));
-    const config = { mongodbUrl: db.url, redisUrl: redis.url };
-    nodeA = await startTestServer({ dataDir, config });
-    nodeB = await startTestServer({ dataDir, config });
+    nodeA = await shared.node();
+    nodeB = await shared.node();
   });
-  afterAll(async () => {
-    await nodeA?.close();
-    await nodeB?.close();
-    await db?.dispose();
-    if (!('skipped' in redis)) await redis.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => shared.close());
 
   it('routes a shopper on node A to an agent on node B, and the reply comes back', async () => {
     const agent = await nodeB.agent({ name: 'Bea' });

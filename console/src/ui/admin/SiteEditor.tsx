@@ -13,6 +13,7 @@ import { EmbedSnippet } from './EmbedSnippet.js';
 import { IdentitySecret } from './IdentitySecret.js';
 import { OrderProviderSettings } from './OrderProviderSettings.js';
 import { ActionLimitsEditor } from './ActionLimitsEditor.js';
+import { ReturnPolicyEditor } from './ReturnPolicyEditor.js';
 import { SiteLook } from './SiteLook.js';
 // Routing settings (issue 14): part of this page's lazy chunk (a chunk of its own would add
 // its name to the first chunk's preload map).
@@ -109,6 +110,7 @@ export function SiteEditor({ site }: { site: Site }) {
       <LazyTargetsEditor key={`targets-${site.id}`} site={site} />
       <OrderProviderSettings key={site.id} site={site} />
       <ActionLimitsEditor key={`limits-${site.id}`} site={site} />
+      <ReturnPolicyEditor key={`returns-${site.id}`} site={site} />
       <RoutingSettingsEditor key={`routing-${site.id}`} site={site} />
       <IdentitySecret site={site} />
       <EmbedSnippet site={site} />

@@ -1,7 +1,7 @@
 /**
  * A shopper's return request in the thread (issue 12 item 4, a lazy part): lines, reason,
  * photos, where it stands, the reply countdown of a quality problem (its due time is the
- * server's), and Approve / Reject. Approving goes through the after-sales limits: within them
+ * server's), and Approve / Reject. It follows the request live (return:updated). Approving goes through the after-sales limits: within them
  * it is filed and approved at once; above them a supervisor sees it under Approvals.
  */
 import type { ConversationId, ReturnRequestView } from '@counter/shared';
@@ -27,13 +27,26 @@ export function ReturnRequestCard({ conversationId, requestId }: { conversationI
   const [request, setRequest] = useState<ReturnRequestView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const minute = Math.floor(now / MINUTE);
   useEffect(() => {
-    // The socket itself (app.live, as the supervisor page does): no new command wrapper in the main chunk.
-    void app.live()?.command('returns:list', { conversationId }).then((r) => {
-      if (r.ok) setRequest(r.data.requests.find((x) => x.id === requestId) ?? null);
-    });
-  }, [conversationId, requestId, minute]);
+    // The socket itself (app.live, as the supervisor page does): no new command wrapper in the
+    // main chunk. Read on mount and after every reconnect (an update may have been missed), then
+    // follow return:updated: any agent's decision, a supervisor's approval, the shop's steps.
+    const transport = app.live();
+    if (!transport) return;
+    let live = true;
+    const read = () =>
+      void transport.command('returns:list', { conversationId }).then((r) => {
+        if (live && r.ok) setRequest(r.data.requests.find((x) => x.id === requestId) ?? null);
+      });
+    const offUpdated = transport.on('return:updated', (e) => live && e.request.id === requestId && setRequest(e.request));
+    const offConnection = transport.onConnection((e) => void (e.type === 'connected' && read()));
+    read();
+    return () => {
+      live = false;
+      offUpdated();
+      offConnection();
+    };
+  }, [conversationId, requestId]);
   if (!request) return null;
 
   async function decide(decision: 'approve' | 'reject') {

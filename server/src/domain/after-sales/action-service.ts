@@ -41,12 +41,27 @@ const SETTLE = ['unknown', 'running'] as const;
 
 export class AfterSalesService {
   private readonly settledListeners: ((doc: ActionDoc, by: AgentDoc | null) => Promise<void>)[] = [];
+  private readonly mutes: ((doc: ActionDoc, status: OrderActionEvent['status']) => Promise<boolean>)[] = [];
+  private returnValue: (siteId: SiteId, returnId: string) => Promise<number | null> = async () => null;
 
   constructor(private readonly deps: AfterSalesDeps) {}
 
   /** Told when an action ends (done, failed, rejected): the shopper's returns follow their actions. */
   onSettled(listener: (doc: ActionDoc, by: AgentDoc | null) => Promise<void>): void {
     this.settledListeners.push(listener);
+  }
+
+  /**
+   * Asked before an action's event goes into the conversation: true when another service has
+   * told it already (a shopper's own return: its filing event says "Return requested" once).
+   */
+  muteEvents(mute: (doc: ActionDoc, status: OrderActionEvent['status']) => Promise<boolean>): void {
+    this.mutes.push(mute);
+  }
+
+  /** The value of a return's lines (a shopper's return request): its refund step is judged on it. */
+  valueOfReturns(lookup: (siteId: SiteId, returnId: string) => Promise<number | null>): void {
+    this.returnValue = lookup;
   }
 
   private async settled(doc: ActionDoc, by: AgentDoc | null): Promise<void> {
@@ -94,7 +109,9 @@ export class AfterSalesService {
     const actor = actorOf(agent);
     const { order, conversation } = await this.deps.orders.orderForAction(actor, input.conversationId, input.orderId);
     const limits = limitsOf(actor.role, await this.limits(conversation.siteId));
-    const judged = judge(limits, input.action, order, plainMoney(order.currency));
+    const spec = input.action;
+    const back = spec.kind === 'return_update' && spec.step === 'refund' ? await this.returnValue(conversation.siteId, spec.returnId) : null;
+    const judged = judge(limits, spec, order, plainMoney(order.currency), back === null ? null : { value: back });
     const verdict: typeof judged =
       opts.approvalBecause && judged.kind === 'within' ? { kind: 'above', amount: judged.amount, why: opts.approvalBecause, refuse: false } : judged;
     if (verdict.kind === 'not_allowed') throw new AppError('action_not_allowed');
@@ -359,6 +376,7 @@ export class AfterSalesService {
 
   /** Into the conversation, once per action and status (the client id derives from both). */
   private async post(doc: ActionDoc, status: OrderActionEvent['status'], agentName: string | null): Promise<void> {
+    for (const mute of this.mutes) if (await mute(doc, status)) return;
     const conversation = await this.deps.conversations.byId(doc.conversationId);
     if (!conversation) return;
     const spec: ActionSpec = doc.spec;

@@ -27,8 +27,21 @@ export type Verdict =
   | { kind: 'within'; amount: number | null; moneyOut: number | null }
   | { kind: 'above'; amount: number | null; why: string; refuse: boolean };
 
-export function judge(limits: RoleLimits | null, spec: ActionSpec, order: Pick<Order, 'lines' | 'total'>, money: (n: number) => string): Verdict {
-  const out = moneyOut(spec, order);
+/**
+ * `returned`: the value of goods that come back with this action (approving a shopper's
+ * return; a return's refund step, when the return's lines are known). Refunding what comes
+ * back is not a concession, so the share-of-the-order cap (meant for refunds where the shopper
+ * keeps the goods) does not apply up to that value; the amount per action and the daily total
+ * still do. A return refund without an amount counts as that value (else the whole order).
+ */
+export function judge(
+  limits: RoleLimits | null,
+  spec: ActionSpec,
+  order: Pick<Order, 'lines' | 'total'>,
+  money: (n: number) => string,
+  returned: { value: number } | null = null,
+): Verdict {
+  const out = spec.kind === 'return_update' && spec.step === 'refund' && spec.amount === undefined && returned ? returned.value : moneyOut(spec, order);
   if (out === undefined) return { kind: 'bad_lines' };
   const amount = out ?? (spec.kind === 'voucher' && spec.value.type === 'fixed' ? spec.value.amount : null);
   if (limits === null) return { kind: 'within', amount, moneyOut: out };
@@ -36,7 +49,8 @@ export function judge(limits: RoleLimits | null, spec: ActionSpec, order: Pick<O
   const above = (why: string): Verdict => ({ kind: 'above', amount, why, refuse: limits.aboveLimit === 'refuse' });
   if (out !== null) {
     if (limits.maxRefund !== null && out > limits.maxRefund) return above(`above ${money(limits.maxRefund)} per refund`);
-    if (limits.maxRefundPercent !== null && order.total > 0 && out * 100 > limits.maxRefundPercent * order.total) {
+    const goodsBack = returned !== null && out <= returned.value;
+    if (!goodsBack && limits.maxRefundPercent !== null && order.total > 0 && out * 100 > limits.maxRefundPercent * order.total) {
       return above(`above ${limits.maxRefundPercent}% of the order`);
     }
   }

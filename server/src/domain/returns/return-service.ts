@@ -27,13 +27,18 @@ import type { OrderService } from '../orders/order-service.js';
 import { DEFAULT_RETURN_POLICY } from './default-policy.js';
 import { returnView } from './return-views.js';
 
-export interface ReturnDeps extends Pick<DomainDeps, 'store' | 'clock' | 'log'> {
+export interface ReturnDeps extends Pick<DomainDeps, 'store' | 'clock' | 'log' | 'events'> {
   orders: OrderService;
   conversations: ConversationService;
   afterSales: AfterSalesService;
 }
 
 const HOUR = 3_600_000;
+/**
+ * How long the call that files a request owns it before start-up or housekeeping may finish
+ * its hold: far longer than the two writes take, short enough that a retry soon finds it done.
+ */
+export const HOLD_LEASE_MS = 30_000;
 /** What each step of the shop's return moves the request to, and from where. */
 const STEP_TO: Record<string, { to: ReturnStage; from: ReturnStage[] }> = {
   approve: { to: 'approved', from: ['requested', 'pending_approval'] },
@@ -47,6 +52,14 @@ const bad = (message: string) => new AppError('validation_failed', { message });
 export class ReturnService {
   constructor(private readonly deps: ReturnDeps) {
     deps.afterSales.onSettled((doc, by) => this.follow(doc, by));
+    // The shop answers a filing `pending`: for a shopper's own request that would say "Return
+    // requested" a second time under the filing's event, which already says it (and draws the card).
+    // A shopper's return's refund step is judged on the value of what comes back, not the whole order.
+    deps.afterSales.valueOfReturns(async (siteId, returnId) => {
+      const doc = await deps.store.returns.byReturnId(siteId, returnId);
+      return doc ? doc.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) : null;
+    });
+    deps.afterSales.muteEvents(async (action, status) => action.kind === 'return_request' && status === 'pending' && (await deps.store.returns.byActionKey(action._id)) !== null);
   }
 
   async policy(siteId: SiteId): Promise<ReturnPolicy> {
@@ -72,7 +85,8 @@ export class ReturnService {
     const { returns } = this.deps.store;
     const id = derivedUuid(`return:${visitor._id}:${input.key}`);
     const existing = await returns.byId(id);
-    if (existing) return returnView(existing);
+    // A retry after a process died mid-filing finishes it (once the dead call's lease is over).
+    if (existing) return returnView((existing.held === false && (await this.finishFiling(existing))) || existing);
 
     const conversation = await this.deps.conversations.forVisitor(visitor, input.conversationId);
     const order = await this.deps.orders.orderForShopper(visitor, input.orderId);
@@ -93,7 +107,6 @@ export class ReturnService {
     }
 
     const now = this.deps.clock.now();
-    const orderKey = `${visitor.siteId}:${order.id}`;
     const bought = new Map(order.lines.map((l) => [l.id, l.quantity]));
     const wanted = input.lines.map(({ lineId, quantity }) => ({ lineId, quantity }));
     const doc: ReturnRequestDoc = {
@@ -116,20 +129,59 @@ export class ReturnService {
       createdAt: now,
       actionKey: derivedUuid(`${id}:file`),
       approveKey: derivedUuid(`${id}:approve`),
+      held: false,
+      holdUntil: now + HOLD_LEASE_MS,
+      bought: [...bought].map(([lineId, quantity]) => ({ lineId, quantity })),
     };
     // The key first (the same key racing in reads this one), then the quantities: a request
-    // the order cannot take is removed again, so bad input leaves nothing behind.
+    // the order cannot take is removed again, so bad input leaves nothing behind. A process
+    // that dies between the two leaves `held: false`, which start-up and housekeeping finish
+    // (finishFiling): holding what is still free, or removing a request that no longer fits.
     if (!(await returns.insert(doc))) {
       const first = await returns.byId(id);
       if (!first) throw new AppError('conflict');
       return returnView(first);
     }
-    if (!(await returns.reserveLines(orderKey, wanted, bought, id, now))) {
-      await returns.remove(id);
-      throw bad('That is more than was bought, counting earlier returns.');
-    }
+    if (!(await this.hold(doc, wanted))) throw bad('That is more than was bought, counting earlier returns.');
     await this.announce(visitor, doc);
-    return returnView(doc);
+    return this.told({ ...doc, held: true })!;
+  }
+
+  /** Holds the request's quantities on its order once (an entry already written for it counts), then marks it held; false: removed, it no longer fits. */
+  private async hold(doc: ReturnRequestDoc, wanted = doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity }))): Promise<boolean> {
+    const { returns } = this.deps.store;
+    const orderKey = `${doc.siteId}:${doc.orderId}`;
+    const bought = new Map((doc.bought ?? []).map((l) => [l.lineId, l.quantity]));
+    if (!(await returns.holds(orderKey, doc._id)) && !(await returns.reserveLines(orderKey, wanted, bought, doc._id, this.deps.clock.now()))) {
+      await returns.remove(doc._id);
+      return false;
+    }
+    await returns.markHeld(doc._id);
+    return true;
+  }
+
+  /**
+   * A request whose filing call died between storing it and holding its quantities: take it
+   * over (one caller wins), hold what it asked for, and tell the conversation as filing does
+   * (the message and event ids derive from the request: nothing is posted twice).
+   */
+  private async finishFiling(doc: ReturnRequestDoc): Promise<ReturnRequestDoc | null> {
+    const now = this.deps.clock.now();
+    const mine = await this.deps.store.returns.claimUnheld(doc._id, now, now + HOLD_LEASE_MS);
+    if (!mine || !(await this.hold(mine))) return null;
+    const visitor = await this.deps.store.visitors.byId(mine.visitorId);
+    if (visitor) await this.announce(visitor, mine);
+    this.told({ ...mine, held: true });
+    return { ...mine, held: true };
+  }
+
+  /** At start-up and in housekeeping: finish every filing a dead process left half done. */
+  async finishFilings(): Promise<number> {
+    let finished = 0;
+    for (const doc of await this.deps.store.returns.unheld(this.deps.clock.now(), 500)) {
+      if (await this.finishFiling(doc)) finished++;
+    }
+    return finished;
   }
 
   /** Across devices: a verified customer's requests under any of their visitor ids, else this visitor's. */
@@ -158,10 +210,12 @@ export class ReturnService {
       if (rejected) await this.postEvent(rejected, 'rejected');
       return returnView(rejected ?? (await returns.byId(doc._id)) ?? doc);
     }
-    // The policy: a return worth more than this person may refund is for a supervisor to approve.
+    // The policy: a return worth more than this person may refund per action is for a supervisor
+    // to approve. The goods come back, so the share-of-the-order cap does not apply (a whole-order
+    // return is 100 % of it: with the default 50 % every such return went to approvals).
     const limits = limitsOf(actor.role, (await this.deps.afterSales.limitsFor(agent, doc.siteId)).limits);
     const worth = { kind: 'refund' as const, lines: doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity })) };
-    const verdict = judge(limits, worth, order, plainMoney(order.currency));
+    const verdict = judge(limits, worth, order, plainMoney(order.currency), { value: valueOf(order, worth.lines) ?? 0 });
     const approvalBecause = verdict.kind === 'above' ? `a return worth ${plainMoney(order.currency)(valueOf(order, worth.lines) ?? 0)}, ${verdict.why}` : undefined;
     const action = await this.deps.afterSales.request(
       agent,
@@ -174,7 +228,7 @@ export class ReturnService {
       },
       approvalBecause ? { approvalBecause } : {},
     );
-    if (action.state === 'pending_approval') await returns.advance(doc._id, ['requested'], { stage: 'pending_approval' }, { stage: 'pending_approval', at: this.deps.clock.now() });
+    if (action.state === 'pending_approval') this.told(await returns.advance(doc._id, ['requested'], { stage: 'pending_approval' }, { stage: 'pending_approval', at: this.deps.clock.now() }));
     return returnView((await returns.byId(doc._id)) ?? doc);
   }
 
@@ -192,7 +246,7 @@ export class ReturnService {
         return;
       }
       if (action.state !== 'done' || !action.reference) return;
-      await returns.advance(doc._id, ['requested', 'pending_approval'], { returnId: action.reference }, null);
+      this.told(await returns.advance(doc._id, ['requested', 'pending_approval'], { returnId: action.reference }, null));
       // Filed with the shop by whoever approved it; approving it there is the same decision.
       if (by) {
         await this.deps.afterSales.request(by, {
@@ -213,18 +267,28 @@ export class ReturnService {
       await this.reject(doc);
       return;
     }
-    await returns.advance(doc._id, move.from, { stage: move.to }, { stage: move.to, at: now });
+    this.told(await returns.advance(doc._id, move.from, { stage: move.to }, { stage: move.to, at: now }));
   }
 
   /** Ends a request and gives its quantities back to the order. */
   private async reject(doc: ReturnRequestDoc): Promise<ReturnRequestDoc | null> {
     const now = this.deps.clock.now();
     const rejected = await this.deps.store.returns.advance(doc._id, ['requested', 'pending_approval'], { stage: 'rejected' }, { stage: 'rejected', at: now });
-    if (rejected) {
+    // A request whose filing died before its hold has nothing to give back.
+    if (rejected && doc.held !== false) {
       const back = doc.lines.map(({ lineId, quantity }) => ({ lineId, quantity: -quantity }));
       await this.deps.store.returns.reserveLines(`${doc.siteId}:${doc.orderId}`, back, null, doc._id, now);
     }
+    this.told(rejected);
     return rejected;
+  }
+
+  /** The request moved: the conversation's agents' cards follow it live (any agent's decision, the shopper's filing). */
+  private told(doc: ReturnRequestDoc | null): ReturnRequestView | null {
+    if (!doc) return null;
+    const request = returnView(doc);
+    this.deps.events.publish({ type: 'return.updated', request });
+    return request;
   }
 
   /** Into the conversation: a message (it brings an agent in, as any message does) and the card's event. */

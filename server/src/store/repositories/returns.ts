@@ -23,6 +23,13 @@ export interface ReturnRepository {
    */
   reserveLines(order: string, lines: Lines, bought: ReadonlyMap<string, number> | null, requestId: string, at: number): Promise<boolean>;
   returned(order: string): Promise<Map<string, number>>;
+  /** Whether the chain has an entry written for this request (its hold, for one not yet marked held). */
+  holds(order: string, requestId: string): Promise<boolean>;
+  /** Requests whose quantities were never marked held and whose filing call is past its time. */
+  unheld(now: number, limit: number): Promise<ReturnRequestDoc[]>;
+  /** Takes over an unheld request until `until` (one caller wins); null: held, or someone else has it. */
+  claimUnheld(id: string, now: number, until: number): Promise<ReturnRequestDoc | null>;
+  markHeld(id: string): Promise<void>;
   policy(siteId: SiteId): Promise<ReturnPolicyDoc | null>;
   setPolicy(doc: ReturnPolicyDoc): Promise<void>;
 }
@@ -37,8 +44,12 @@ export async function returnRepository(db: Database): Promise<ReturnRepository> 
     { name: 'visitor', keys: { visitorId: 1, createdAt: -1 } },
     { name: 'site_customer', keys: { siteId: 1, customerId: 1, createdAt: -1 } },
     { name: 'conversation', keys: { conversationId: 1, createdAt: -1 } },
+    { name: 'unheld', keys: { held: 1, holdUntil: 1 } },
   ]);
-  const chain = await db.collection<ReturnedLinesDoc>('returned_lines', [{ name: 'order_n', keys: { order: 1, n: -1 } }]);
+  const chain = await db.collection<ReturnedLinesDoc>('returned_lines', [
+    { name: 'order_n', keys: { order: 1, n: -1 } },
+    { name: 'order_request', keys: { order: 1, requestId: 1 } },
+  ]);
   const policies = await db.collection<ReturnPolicyDoc>('return_policies', []);
 
   const head = async (order: string) => (await chain.find({ order }, { sort: { n: -1 }, limit: 1 }))[0] ?? null;
@@ -81,6 +92,10 @@ export async function returnRepository(db: Database): Promise<ReturnRepository> 
       throw new Error(`returned lines ${order}: too much contention`);
     },
     returned: async (order) => asMap(await head(order)),
+    holds: async (order, requestId) => (await chain.findOne({ order, requestId })) !== null,
+    unheld: (now, limit) => requests.find({ held: false, holdUntil: { $lt: now } }, { sort: { holdUntil: 1 }, limit }),
+    claimUnheld: (id, now, until) => requests.findOneAndUpdate({ _id: id, held: false, holdUntil: { $lt: now } }, { $set: { holdUntil: until } }),
+    markHeld: (id) => requests.updateOne({ _id: id }, { $set: { held: true } }).then(() => {}),
     policy: (siteId) => policies.findOne({ _id: siteId }),
     setPolicy: async (doc) => {
       const matched = await policies.updateOne({ _id: doc._id }, { $set: { policy: doc.policy, updatedAt: doc.updatedAt } });
