@@ -36,7 +36,7 @@ async function measure(page: Page) {
     const box = el.getBoundingClientRect();
     const top = document.elementFromPoint(box.left + 8, Math.max(box.top, 0) + 8);
     const rule = el.querySelector('.routing-rule .form-row')!;
-    const inputs = [...rule.querySelectorAll(':scope > input')] as HTMLInputElement[];
+    const inputs = Array.from(rule.querySelectorAll(':scope > input'));
     const checklist = document.querySelector('.checklist')!.getBoundingClientRect();
     return {
       topInForm: !!top && el.contains(top),
