@@ -296,3 +296,9 @@ export type TopicVisitorClientToServerEvents = CommandMap<import('./schemas/rout
 export interface VisitorResults {
   'conversation:nps': { score: number };
 }
+
+// ---- live target settings (issue 14 leftovers) ----
+export interface AgentServerToClientEvents {
+  /** An admin edited a site's response targets: this member's console recounts badges and order. */
+  'target:settings': (e: { siteId: import('./ids.js').SiteId; targets: import('./targets.js').ResponseTargets }) => void;
+}

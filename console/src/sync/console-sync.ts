@@ -144,8 +144,8 @@ export function startConsoleSync(deps: SyncDeps): () => void {
   ];
 
   // Response targets (issue 14): badges, their order and the escalation notices are one lazy
-  // chunk, fetched on connect; it listens for the notices itself.
-  void import('../targets/entry.js').then((m) => stopped || offs.push(m.listen(transport, attention, siteNames)));
+  // chunk, fetched on connect; it listens for the notices and target edits itself.
+  void import('../targets/entry.js').then((m) => stopped || offs.push(m.listen(deps)));
 
   return () => {
     stopped = true;

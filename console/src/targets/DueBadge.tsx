@@ -12,7 +12,7 @@ export type DueSubject = DueInput & { siteId: string };
 /** An inbox conversation, or a queue row (waiting since it was queued, not yet answered: a first reply). */
 export type DueProps = { c: DueSubject; q?: undefined } | { q: QueueItem; c?: undefined };
 
-const fromQueue = (q: QueueItem): DueSubject => ({
+export const fromQueue = (q: QueueItem): DueSubject => ({
   status: 'waiting',
   priority: q.priority,
   awaitingReplySince: q.queuedAt,

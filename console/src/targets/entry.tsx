@@ -14,5 +14,5 @@ void loadTargets();
 due.at = (c) => dueOf(c, targetsFor(c.siteId))?.dueAt ?? c.awaitingReplySince ?? 0;
 due.Badge = (props) => <DueBadge {...(props as DueProps)} />;
 
-export { listen } from './notices.js';
+export { listen } from './live-targets.js';
 export { TargetsEditor } from './TargetsEditor.js';

@@ -1,6 +1,6 @@
 /**
- * The response targets of the agent's sites, fetched once per page load (they change rarely;
- * a reload picks up an edit), and one shared one-second ticker for every countdown badge:
+ * The response targets of the agent's sites, fetched once per page load and kept current by
+ * the server's `target:settings` on every edit (live-targets.ts), and one shared one-second ticker for every countdown badge:
  * each badge re-renders itself, never the list.
  */
 import { DEFAULT_TARGETS, type ResponseTargets } from '@counter/shared';
@@ -19,6 +19,11 @@ export function loadTargets(): Promise<void> {
       loading = null;
     });
   return loading;
+}
+
+/** An edit made elsewhere (live-targets.ts). */
+export function setSiteTargets(siteId: string, targets: ResponseTargets): void {
+  bySite = new Map(bySite).set(siteId, targets);
 }
 
 export const targetsFor = (siteId: string): ResponseTargets => bySite.get(siteId) ?? DEFAULT_TARGETS;

@@ -142,7 +142,7 @@ export function createServices(deps: {
     // ---- supervisor live view and peak warning (issue 15 items 4-5)
     supervisor: new SupervisorService({ store, clock, events, log, router, agents }),
     // ---- response targets (issue 14, item 4)
-    targets: new TargetSettings({ store, sites }),
+    targets: new TargetSettings({ store, sites, events }),
   };
   // ---- the shopper's returns (issue 12 item 4): they follow the after-sales actions.
   return {

@@ -138,6 +138,13 @@ export function createFanout(visitors: VisitorNamespace, agents: AgentNamespace,
       case 'target.offered':
         if (event.to.length) agents.to(event.to.map(rooms.agent)).emit('target:offered', { escalation: event.escalation });
         return;
+      case 'target.settings': {
+        // Everyone who works for the site (their badges count down with these targets).
+        const to = (await services.agents.audiences()).filter((g) => g.scope === null || g.scope.includes(event.siteId));
+        const ids = to.flatMap((g) => g.agentIds);
+        if (ids.length) agents.to(ids.map(rooms.agent)).emit('target:settings', { siteId: event.siteId, targets: event.targets });
+        return;
+      }
       case 'sessions.revoked':
         for (const id of event.sessionIds) {
           agents.to(rooms.session(id)).emit('session:revoked');

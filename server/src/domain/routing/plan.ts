@@ -2,7 +2,7 @@
 import type { AgentId, RoutingSettings, SiteId } from '@counter/shared';
 import type { AgentDoc, ConversationDoc } from '../../store/documents.js';
 import { actorOf, inSite, siteScope } from '../access.js';
-import { candidateTiers } from './routing-order.js';
+import { candidateTiers, type Tier } from './routing-order.js';
 
 export interface Candidate {
   agent: AgentDoc;
@@ -70,10 +70,15 @@ export function planBatch(
 /** Issue 14: the first tier of the site's routing order with someone free, least load first. */
 function pickRouted(pool: Candidate[], conversation: ConversationDoc, settings: RoutingSettings, now: number): Candidate | undefined {
   const free = rank(pool, conversation.excludedAgentIds, conversation.siteId);
-  for (const tier of candidateTiers(settings, conversation, now)) {
+  return firstTierWithRoom(free, candidateTiers(settings, conversation, now))[0];
+}
+
+/** The ranked candidates (`free`, from rank()) of the first tier with anyone in it, in their order; [] when none. */
+export function firstTierWithRoom(free: Candidate[], tiers: Tier[]): Candidate[] {
+  for (const tier of tiers) {
     const cap = tier.capacity;
-    const best = free.find((c) => tier.accepts(c.agent._id) && (cap === null || c.load < cap));
-    if (best) return best;
+    const inTier = free.filter((c) => tier.accepts(c.agent._id) && (cap === null || c.load < cap));
+    if (inTier.length) return inTier;
   }
-  return undefined;
+  return [];
 }

@@ -8,6 +8,12 @@ import { queueRouting, settingsBySite, widenedClientId } from './routing-needs.j
 import { stageOf, widenedNote } from './routing-order.js';
 import type { Transitions } from './transitions.js';
 
+/**
+ * How deep a drain reads when the head of the queue is blocked: bounded, as each pass that
+ * leaves someone with room re-reads it.
+ */
+const QUEUE_LOOKAHEAD = 500;
+
 export class QueueDrain {
   private draining: Promise<void> | null = null;
   private drainAgain = false;
@@ -59,11 +65,9 @@ export class QueueDrain {
       // Only the queues of sites someone with room works for: a site nobody serves right now
       // must not hold up the others behind its head of the queue.
       const sites = poolSites(pool.filter((c) => c.load < c.agent.capacity));
-      const batch = await this.deps.store.conversations.queue(QUEUE_BATCH, sites ?? undefined);
-      const queue = batch.filter((c) => !takenElsewhere.has(c._id));
-      if (!queue.length) return;
       const now = this.deps.clock.now();
-      const settings = await settingsBySite(this.deps.store, queue.map((c) => c.siteId));
+      const { queue, settings } = await this.readBatch(pool, sites, takenElsewhere, now);
+      if (!queue.length) return;
       if (settings.size) await this.noteWidening(queue, settings, now);
       const plan = planBatch(queue, pool, settings, now);
       if (!plan.size) return;
@@ -77,6 +81,26 @@ export class QueueDrain {
       // Each pass either assigns or sets aside at least one conversation, or stops: it ends.
       if (!outcomes.includes(true)) return;
     }
+  }
+
+  /**
+   * The queue's head, and past it when the head is blocked (issue 14): when the first
+   * QUEUE_BATCH all wait for busy teams, agents with room read on, up to QUEUE_LOOKAHEAD, for
+   * conversations they may take. The plan goes in queue order over all of it, so a blocked
+   * head still gets the first slot its team frees: nobody behind it is preferred for that slot.
+   */
+  private async readBatch(pool: Candidate[], sites: SiteId[] | null, takenElsewhere: Set<string>, now: number) {
+    const read = async (limit: number) => {
+      const batch = await this.deps.store.conversations.queue(limit, sites ?? undefined);
+      const queue = batch.filter((c) => !takenElsewhere.has(c._id));
+      return { full: batch.length === limit, queue, settings: await settingsBySite(this.deps.store, queue.map((c) => c.siteId)) };
+    };
+    const head = await read(QUEUE_BATCH);
+    // Without routing settings any agent of its site may take a conversation: the head is not blocked.
+    if (!head.full || !head.settings.size) return head;
+    const planned = [...planBatch(head.queue, pool, head.settings, now).values()].reduce((n, cs) => n + cs.length, 0);
+    const room = pool.reduce((n, c) => n + Math.max(0, c.agent.capacity - c.load), 0);
+    return planned < room ? read(QUEUE_LOOKAHEAD) : head;
   }
 
   /**

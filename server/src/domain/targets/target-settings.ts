@@ -2,6 +2,7 @@
 import { DEFAULT_TARGETS, type ResponseTargets, type SiteId } from '@counter/shared';
 import type { SiteDoc } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
+import type { EventSink } from '../events.js';
 import { inSite, type Actor } from '../access.js';
 import { AppError } from '../errors.js';
 import type { SiteService } from '../sites.js';
@@ -10,7 +11,7 @@ import type { SiteService } from '../sites.js';
 export const targetsOf = (site: Pick<SiteDoc, 'targets'> | null | undefined): ResponseTargets => site?.targets ?? DEFAULT_TARGETS;
 
 export class TargetSettings {
-  constructor(private readonly deps: { store: Store; sites: Pick<SiteService, 'mustAdminister'> }) {}
+  constructor(private readonly deps: { store: Store; sites: Pick<SiteService, 'mustAdminister'>; events: EventSink }) {}
 
   async getAs(actor: Actor, id: SiteId): Promise<ResponseTargets> {
     this.deps.sites.mustAdminister(actor, id);
@@ -23,6 +24,8 @@ export class TargetSettings {
     this.deps.sites.mustAdminister(actor, id);
     const updated = await this.deps.store.sites.update(id, { targets });
     if (!updated) throw new AppError('site_not_found');
+    // Open consoles count down with the new targets at once, not after a reload.
+    this.deps.events.publish({ type: 'target.settings', siteId: id, targets: targetsOf(updated) });
     return targetsOf(updated);
   }
 

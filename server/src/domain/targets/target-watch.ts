@@ -88,17 +88,24 @@ export class TargetWatch {
       action,
       movedTo: null,
     };
-    if (action === 'move') escalation.movedTo = await this.move(conversation);
+    // Teams (issue 14): the site's routing settings keep it in the conversation's team first.
+    const candidates = action === 'notify' ? [] : await this.candidates(conversation);
+    if (action === 'move') escalation.movedTo = await this.move(conversation, candidates);
     if (action === 'offer') {
-      const to = escalationCandidates(conversation, await this.deps.pool.withLoads()).map((a) => a._id);
+      const to = candidates.map((a) => a._id);
       if (to.length) events.publish({ type: 'target.offered', escalation, to });
     }
     events.publish({ type: 'target.escalated', escalation, to: await this.supervisorsOf(conversation.siteId) });
   }
 
-  /** To the least-loaded free agent of the site; null when nobody is free (it stays where it is). */
-  private async move(conversation: ConversationDoc): Promise<AgentId | null> {
-    const best = escalationCandidates(conversation, await this.deps.pool.withLoads())[0];
+  private async candidates(conversation: ConversationDoc): Promise<AgentDoc[]> {
+    const [pool, settings] = await Promise.all([this.deps.pool.withLoads(), this.deps.store.routing.get(conversation.siteId)]);
+    return escalationCandidates(conversation, pool, settings);
+  }
+
+  /** To the first candidate (its team's least-loaded free agent, else the site's); null when nobody is free (it stays where it is). */
+  private async move(conversation: ConversationDoc, candidates: AgentDoc[]): Promise<AgentId | null> {
+    const best = candidates[0];
     if (!best) return null;
     return (await handOver(this.deps, conversation, best)) === 'moved' ? best._id : null;
   }
