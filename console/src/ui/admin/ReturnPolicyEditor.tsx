@@ -9,6 +9,7 @@ import type { ReturnPolicy, ReturnReason, Site } from '@counter/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../app/app-context.js';
 import { returnPolicyText } from '../../i18n/return-policy.js';
+import { FormOutcome } from '../common/FormError.js';
 
 type Text = ReturnType<typeof returnPolicyText>;
 const ID = /^[a-z0-9_-]{1,40}$/;
@@ -125,16 +126,7 @@ export function ReturnPolicyEditor({ site }: { site: Site }) {
         {t.hours}{' '}
         <input inputMode="numeric" size={5} value={hoursText} onInput={(e) => (setHoursText(e.currentTarget.value), setSaved(false))} />
       </label>
-      {error && (
-        <p class="error small" role="alert">
-          {error}
-        </p>
-      )}
-      {saved && !error && (
-        <p class="muted small" role="status">
-          {t.saved}
-        </p>
-      )}
+      <FormOutcome error={error} saved={saved && !error ? t.saved : null} />
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {t.save}
