@@ -2,23 +2,14 @@
  * A small deterministic traffic generator for the forecast benchmark: weeks of shopper
  * arrivals with a daily and weekly rhythm, Poisson noise, and a sale day whose evening
  * launch brings 6x the usual traffic. Seeded, so every run sees the same history.
- * (Stands in until the reports helper's `generateTraffic` lands on main.)
  */
+import { random } from '../../src/demo/traffic.js';
 import { HOUR_MS } from '../../src/domain/supervisor/forecast.js';
 
 export const DAY_MS = 24 * HOUR_MS;
 
-/** Mulberry32: small, seeded, good enough for noise. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo data's seeded generator: the same history on every machine. */
+export { random };
 
 function poisson(mean: number, rnd: () => number): number {
   // Knuth's method; means here stay small (per minute).
