@@ -297,7 +297,8 @@ describe('when the conversation ends, or nobody is there', () => {
     chat.backend.resolve();
     expect(chat.state().conversation?.status).toBe('resolved');
 
-    expect(await chat.session.rate(5, '  Quick and kind  ')).toBe(true);
+    // The site does not ask the NPS question: nothing follows the rating.
+    expect(await chat.session.rate(5, '  Quick and kind  ')).toEqual({ nps: null });
     expect(chat.backend.calls.at(-1)!.payload).toMatchObject({ score: 5, comment: 'Quick and kind' });
     expect(chat.state().conversation?.rating?.score).toBe(5);
 
