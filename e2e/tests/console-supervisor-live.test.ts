@@ -51,8 +51,8 @@ describe('console: supervisor live view', () => {
     await warning.getByRole('button', { name: 'Bot answers first' }).waitFor();
     await page.screenshot({ path: shot('supervisor-live-en.png'), fullPage: true });
 
-    // Whisper from the conversation waiting longest for a reply (Mei's, held by Ann).
-    const card = page.getByRole('region', { name: 'Waiting longest for a reply' }).locator('li').filter({ hasText: 'Mei Chen' });
+    // Whisper from the at-risk list (Mei's conversation, held by Ann; its target comes first).
+    const card = page.getByRole('region', { name: 'At risk of missing the response target' }).locator('li').filter({ hasText: 'Mei Chen' });
     await card.getByRole('button', { name: 'Whisper' }).click();
     await card.getByRole('textbox', { name: 'Whisper' }).fill('Offer her the 10% voucher');
     await card.getByRole('button', { name: 'Send' }).click();

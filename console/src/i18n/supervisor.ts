@@ -4,7 +4,7 @@ import { consoleLocale, type ConsoleLocale } from '../lib/order-text.js';
 
 const en = {
   title: 'Live view',
-  intro: 'Every agent, the queue and the chats waiting longest for a reply, as they change.',
+  intro: 'Every agent, the queue and the chats at risk of missing their response target, as they change.',
   site: 'Site',
   agents: 'Agents',
   agent: 'Agent',
@@ -18,8 +18,6 @@ const en = {
   oldestWait: 'Oldest wait',
   predictedWait: 'Predicted wait',
   nobodyToServe: 'nobody online',
-  atRisk: 'Waiting longest for a reply',
-  atRiskEmpty: 'Every shopper has an answer.',
   waiting: 'Waiting',
   shopper: 'Shopper',
   actions: 'Actions',
@@ -58,7 +56,7 @@ const en = {
 
 const zh: typeof en = {
   title: '实时监控',
-  intro: '所有客服、排队情况和等待回复最久的对话，实时更新。',
+  intro: '所有客服、排队情况和即将超出响应目标的对话，实时更新。',
   site: '站点',
   agents: '客服',
   agent: '客服',
@@ -72,8 +70,6 @@ const zh: typeof en = {
   oldestWait: '最长等待',
   predictedWait: '预计等待',
   nobodyToServe: '无人在线',
-  atRisk: '等待回复最久',
-  atRiskEmpty: '所有顾客都已得到回复。',
   waiting: '已等待',
   shopper: '顾客',
   actions: '操作',
