@@ -40,7 +40,9 @@ describe('inbox and queue', () => {
 
   it('shows the queue with positions and takes a conversation, or says why not', async () => {
     const first = queueItem({ visitorName: 'Queued Quinn', preview: 'anyone?', position: 1, queuedAt: Date.now() - 125_000 });
-    const second = queueItem({ visitorName: 'Second Sam', position: 2 });
+    // Queued after Quinn: first by position and by time to breach alike, whether or not the
+    // lazy targets chunk (which sorts by time to breach) has loaded yet.
+    const second = queueItem({ visitorName: 'Second Sam', position: 2, queuedAt: Date.now() - 5_000 });
     const h = await renderConsole({
       hash: '#/queue',
       setup: (t) => t.answer('queue:list', { queue: [first, second], total: 2 }).fail('conversation:take', clientError('capacity_reached')),
