@@ -1,3 +1,5 @@
+// `@counter/server/testing`: also imported by the bench (e2e/bench), which runs outside vitest,
+// so nothing exported here may import vitest (both-stores.ts does: import it directly).
 export * from './mongo-wire.js';
 export * from './fixtures.js';
 export * from './test-server.js';
@@ -8,4 +10,3 @@ export * from './identity-signing.js';
 export * from './merchant.js';
 export * from './attachments.js';
 export * from './smtp-sink.js';
-export * from './both-stores.js';

@@ -15,12 +15,12 @@ import {
   ok,
   signIdentity,
   startMerchant,
-  bothStores,
   startTestServer,
   visitorCommand,
   type TestServer,
   type VisitorSocket,
 } from '../support/index.js';
+import { bothStores } from '../support/both-stores.js';
 
 const stores = await bothStores();
 

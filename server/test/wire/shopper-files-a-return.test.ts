@@ -17,13 +17,13 @@ import {
   phonePhoto,
   signIdentity,
   startMerchant,
-  bothStores,
   startTestServer,
   uploadAttachment,
   visitorCommand,
   type TestServer,
   type VisitorSocket,
 } from '../support/index.js';
+import { bothStores } from '../support/both-stores.js';
 
 const HOUR = 3_600_000;
 const stores = await bothStores();
